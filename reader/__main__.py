@@ -1,0 +1,7 @@
+"""Run the reader: ``python -m reader``."""
+
+import sys
+
+from reader.cli import main
+
+sys.exit(main())

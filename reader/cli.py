@@ -1,0 +1,118 @@
+"""Command line: open the reader, or check a content pack.
+
+Qt is imported only when the window is needed, so ``check`` stays fast and works on a
+machine without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import APP_NAME, __version__
+
+#: Sub-commands and the module whose ``main(argv)`` runs each; imported only when used.
+COMMANDS = {"search": "reader.search_cli", "related": "reader.related_cli"}
+
+
+def gui_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offline-reader",
+        description=f"{APP_NAME}: read a library of health articles with no internet connection.",
+        epilog=(
+            "commands:\n"
+            "  check PATH        validate a content pack and list its problems\n"
+            "                    (run 'offline-reader check --help' for details)"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        help="content pack folder to open (default: the bundled pack)",
+    )
+    parser.add_argument(
+        "--article", metavar="SLUG", help="open this article first (its file name without .md)"
+    )
+    parser.add_argument(
+        "--home", action="store_true", help="start on the home page, not the last article read"
+    )
+    parser.add_argument(
+        "--screenshot",
+        metavar="FILE",
+        type=Path,
+        help="save a PNG of the window once the first page is painted, then exit",
+    )
+    parser.add_argument(
+        "--exit-after-paint",
+        action="store_true",
+        help="quit right after the first page is painted (for start-up benchmarks)",
+    )
+    parser.add_argument(
+        "--settings",
+        metavar="FILE",
+        type=Path,
+        help="settings file to use (default: the user's configuration folder)",
+    )
+    parser.add_argument(
+        "--size", metavar="WxH", help="initial window size in pixels, e.g. 1280x800"
+    )
+    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    return parser
+
+
+def check_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offline-reader check",
+        description=(
+            "Validate a content pack. Prints one line per problem as 'path:line: severity: "
+            "message'. Exits with 1 if there are errors, 0 otherwise (warnings alone do not fail "
+            "unless --strict is given)."
+        ),
+    )
+    parser.add_argument("path", type=Path, help="the content pack folder")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args and args[0] == "check":
+        return run_check(check_parser().parse_args(args[1:]))
+    if args and args[0] in COMMANDS:
+        import importlib
+
+        module = importlib.import_module(COMMANDS[args[0]])
+        return int(module.main(args[1:]))
+    options = gui_parser().parse_args(args)
+    logging.basicConfig(
+        level=logging.DEBUG if options.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+    )
+    from reader.gui.app import run  # Qt is needed from here on
+
+    return run(options)
+
+
+def run_check(options: argparse.Namespace) -> int:
+    from reader.check import check_pack
+    from reader.pack import PackError
+
+    logging.basicConfig(level=logging.CRITICAL)  # the report below is the output
+    try:
+        _pack, problems = check_pack(options.path)
+    except PackError as exc:
+        print(f"{options.path}: error: {exc}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem.format(options.path))
+    errors = sum(1 for p in problems if p.severity == "error" or options.strict)
+    warnings = len(problems) - errors
+    if problems:
+        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    return 1 if errors else 0

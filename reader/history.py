@@ -1,0 +1,58 @@
+"""Reading history with Back and Forward, like a web browser."""
+
+from __future__ import annotations
+
+HOME = ""  # the location of the home page
+
+
+class History:
+    """A list of visited locations (article slugs, or HOME) and a cursor into it."""
+
+    def __init__(self, limit: int = 500) -> None:
+        self._items: list[str] = []
+        self._pos = -1
+        self._limit = limit
+
+    @property
+    def current(self) -> str | None:
+        return self._items[self._pos] if self._pos >= 0 else None
+
+    def visit(self, location: str) -> None:
+        """Record a visit; drops any Forward entries, ignores a repeat of the current one."""
+        if self.current == location:
+            return
+        del self._items[self._pos + 1 :]
+        self._items.append(location)
+        if len(self._items) > self._limit:
+            del self._items[0]
+        self._pos = len(self._items) - 1
+
+    def can_go_back(self) -> bool:
+        return self._pos > 0
+
+    def can_go_forward(self) -> bool:
+        return self._pos + 1 < len(self._items)
+
+    def back(self) -> str | None:
+        if not self.can_go_back():
+            return None
+        self._pos -= 1
+        return self._items[self._pos]
+
+    def forward(self) -> str | None:
+        if not self.can_go_forward():
+            return None
+        self._pos += 1
+        return self._items[self._pos]
+
+    def clear(self) -> None:
+        self._items.clear()
+        self._pos = -1
+
+    def visited(self) -> list[str]:
+        """Return the distinct articles visited, most recent first (home excluded)."""
+        seen: list[str] = []
+        for location in reversed(self._items[: self._pos + 1]):
+            if location != HOME and location not in seen:
+                seen.append(location)
+        return seen

@@ -1,0 +1,469 @@
+"""Load a content pack: ``pack.toml`` plus one Markdown file per article.
+
+Loading never stops on a bad file. Every problem becomes a :class:`Problem` that names the
+file (and line where known); the article is kept with sensible fallbacks or skipped.
+This module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from reader.frontmatter import FrontMatterError, split_front_matter
+
+logger = logging.getLogger(__name__)
+
+PACK_FILE = "pack.toml"
+OTHER_CATEGORY = "other"
+#: Front-matter keys the reader understands; others are reported as warnings.
+KNOWN_KEYS = frozenset(
+    {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
+)
+_HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with a pack, located as precisely as we can."""
+
+    path: str
+    line: int | None
+    message: str
+    severity: str = "error"  # "error" or "warning"
+
+    def format(self, root: Path | str | None = None) -> str:
+        """Return ``path:line: severity: message``, the path joined to ``root`` if given."""
+        path = Path(root, self.path).as_posix() if root is not None else self.path
+        return f"{path}:{self.line or 1}: {self.severity}: {self.message}"
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+@dataclass(frozen=True, slots=True)
+class Category:
+    """A category of articles, in the order the pack gives."""
+
+    id: str
+    name: str
+
+
+@dataclass(slots=True)
+class Article:
+    """One article: front matter plus the Markdown body."""
+
+    slug: str
+    title: str
+    path: Path
+    rel_path: str
+    body: str
+    body_line: int = 1  # line number of the body's first line in the file
+    summary: str = ""
+    category: str = OTHER_CATEGORY
+    tags: tuple[str, ...] = ()
+    order: int | None = None
+    reviewed: dt.date | None = None
+    related: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    url: str = ""
+    index: int = 0  # position in pack order, set by the pack
+    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+
+    @property
+    def word_count(self) -> int:
+        return len(self.body.split())
+
+
+@dataclass(slots=True)
+class Pack:
+    """A loaded content pack: metadata, categories and articles in pack order."""
+
+    root: Path
+    title: str = "Health Library"
+    language: str = "en"
+    description: str = ""
+    disclaimer: str = ""
+    featured: tuple[str, ...] = ()
+    review_period_years: int = 3
+    categories: list[Category] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    _by_slug: dict[str, Article] = field(default_factory=dict, repr=False)
+    _by_path: dict[str, Article] = field(default_factory=dict, repr=False)
+
+    def get(self, slug: str) -> Article | None:
+        """Return the article with this slug, or None."""
+        return self._by_slug.get(slug)
+
+    def by_rel_path(self, rel_path: str) -> Article | None:
+        """Return the article stored at this pack-relative path (``cat/slug.md``)."""
+        return self._by_path.get(rel_path)
+
+    def category_name(self, category_id: str) -> str:
+        for category in self.categories:
+            if category.id == category_id:
+                return category.name
+        return category_id.replace("-", " ").capitalize()
+
+    def articles_in(self, category_id: str) -> list[Article]:
+        return [a for a in self.articles if a.category == category_id]
+
+    def neighbours(self, slug: str) -> tuple[Article | None, Article | None]:
+        """Return the previous and next article in pack order."""
+        article = self._by_slug.get(slug)
+        if article is None:
+            return None, None
+        i = article.index
+        prev = self.articles[i - 1] if i > 0 else None
+        nxt = self.articles[i + 1] if i + 1 < len(self.articles) else None
+        return prev, nxt
+
+    def _index(self) -> None:
+        self._by_slug = {a.slug: a for a in self.articles}
+        self._by_path = {a.rel_path: a for a in self.articles}
+        for i, article in enumerate(self.articles):
+            article.index = i
+
+
+class PackError(Exception):
+    """The pack cannot be opened at all (its folder is missing or unreadable)."""
+
+
+def load_pack(root: Path | str) -> Pack:
+    """Load the pack in ``root``; raise :class:`PackError` only if the folder is unusable."""
+    root = Path(root).expanduser()
+    if not root.is_dir():
+        raise PackError(f"content folder not found: {root}")
+    root = root.resolve()
+    pack = Pack(root=root)
+    _load_meta(pack)
+    files = _article_files(root, pack.problems)
+    for path in files:
+        article = _load_article(pack, path)
+        if article is None:
+            continue
+        existing = pack._by_slug.get(article.slug)
+        if existing is not None:
+            pack.problems.append(
+                Problem(
+                    article.rel_path,
+                    1,
+                    f"duplicate slug '{article.slug}' (already used by {existing.rel_path});"
+                    " this file is skipped",
+                )
+            )
+            continue
+        pack._by_slug[article.slug] = article
+        pack.articles.append(article)
+    _check_categories(pack)
+    _check_related(pack)
+    pack.articles.sort(key=_sort_key(pack))
+    pack._index()
+    pack.featured = tuple(s for s in pack.featured if _known_featured(pack, s))
+    for problem in pack.problems:
+        log = logger.error if problem.severity == "error" else logger.warning
+        log("%s", problem)
+    return pack
+
+
+def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
+    found: list[Path] = []
+    try:
+        for path in sorted(root.rglob("*.md")):
+            rel_parts = path.relative_to(root).parts
+            if any(p in _SKIP_DIRS or p.startswith(".") for p in rel_parts):
+                continue
+            if path.name.lower() in {"readme.md", "license.md"} and len(rel_parts) == 1:
+                continue
+            if path.is_file():
+                found.append(path)
+    except OSError as exc:
+        problems.append(Problem(".", None, f"cannot list the content folder: {exc}"))
+    return found
+
+
+def _load_meta(pack: Pack) -> None:
+    meta_path = pack.root / PACK_FILE
+    try:
+        data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        pack.problems.append(
+            Problem(PACK_FILE, None, "pack.toml is missing; using default title and settings")
+        )
+        return
+    except UnicodeDecodeError as exc:
+        pack.problems.append(Problem(PACK_FILE, None, f"pack.toml is not UTF-8 text ({exc})"))
+        return
+    except tomllib.TOMLDecodeError as exc:
+        line = _toml_error_line(exc)
+        pack.problems.append(
+            Problem(PACK_FILE, line, f"pack.toml is not valid TOML: {exc}; using defaults")
+        )
+        return
+    except OSError as exc:
+        pack.problems.append(Problem(PACK_FILE, None, f"cannot read pack.toml: {exc}"))
+        return
+
+    def text(key: str, default: str) -> str:
+        value = data.get(key, default)
+        if isinstance(value, str):
+            return value.strip()
+        pack.problems.append(Problem(PACK_FILE, None, f"'{key}' should be text", "warning"))
+        return default
+
+    pack.title = text("title", pack.title) or pack.title
+    pack.language = text("language", pack.language) or pack.language
+    pack.description = text("description", "")
+    pack.disclaimer = text("disclaimer", "")
+    featured = data.get("featured", [])
+    if isinstance(featured, list) and all(isinstance(s, str) for s in featured):
+        pack.featured = tuple(featured)
+    else:
+        pack.problems.append(
+            Problem(PACK_FILE, None, "'featured' should be a list of article slugs", "warning")
+        )
+    period = data.get("review_period_years", pack.review_period_years)
+    if isinstance(period, int) and not isinstance(period, bool) and period > 0:
+        pack.review_period_years = period
+    else:
+        pack.problems.append(
+            Problem(PACK_FILE, None, "'review_period_years' should be a positive whole number")
+        )
+    categories = data.get("categories", [])
+    if not isinstance(categories, list):
+        categories = []
+        pack.problems.append(Problem(PACK_FILE, None, "'categories' should be a list of tables"))
+    for entry in categories:
+        if (
+            isinstance(entry, dict)
+            and isinstance(entry.get("id"), str)
+            and isinstance(entry.get("name", ""), str)
+        ):
+            cid = entry["id"].strip()
+            pack.categories.append(Category(cid, entry.get("name", "").strip() or cid))
+        else:
+            pack.problems.append(
+                Problem(PACK_FILE, None, f"category entry needs 'id' and 'name': {entry!r}")
+            )
+
+
+def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+    lineno = getattr(exc, "lineno", None)  # Python 3.14+
+    if isinstance(lineno, int):
+        return lineno
+    match = re.search(r"\(at line (\d+)", str(exc))
+    return int(match.group(1)) if match else None
+
+
+def _load_article(pack: Pack, path: Path) -> Article | None:
+    rel = path.relative_to(pack.root).as_posix()
+    problems = pack.problems
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(rel, None, f"cannot read file: {exc}; skipped"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        problems.append(
+            Problem(
+                rel,
+                line,
+                "file is not UTF-8 text; undecodable bytes are shown as \ufffd",
+            )
+        )
+        text = raw.decode("utf-8-sig", errors="replace")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
+    if not text.strip():
+        problems.append(Problem(rel, None, "file is empty; skipped"))
+        return None
+
+    try:
+        fm = split_front_matter(text)
+    except FrontMatterError as exc:
+        problems.append(Problem(rel, exc.line, f"{exc.message}; front matter ignored"))
+        fm = exc.fallback
+    meta, body, body_line = fm.meta, fm.body, fm.body_line
+
+    slug = path.stem
+    article = Article(
+        slug=slug,
+        title="",
+        path=path,
+        rel_path=rel,
+        body=body,
+        body_line=body_line,
+        key_lines=fm.key_lines,
+    )
+    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
+    if unknown:
+        problems.append(
+            Problem(rel, fm.key_lines.get(unknown[0], 1), f"unknown front matter keys: "
+                    f"{', '.join(unknown)}", "warning")
+        )
+
+    def line_of(key: str) -> int:
+        return fm.key_lines.get(key, 1)
+
+    def bad(key: str, expected: str) -> None:
+        problems.append(Problem(rel, line_of(key), f"'{key}' should be {expected}", "warning"))
+
+    title = meta.get("title")
+    if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
+        article.title = str(title).strip()
+    else:
+        if title is not None:
+            bad("title", "text")
+        heading = _first_heading(body)
+        if heading:
+            article.title = heading
+            problems.append(
+                Problem(rel, 1, "no 'title' in front matter; using the first heading", "warning")
+            )
+        else:
+            article.title = slug.replace("-", " ").replace("_", " ").capitalize()
+            problems.append(
+                Problem(rel, 1, "no 'title' and no '# ' heading; using the file name", "warning")
+            )
+
+    summary = meta.get("summary")
+    if isinstance(summary, str):
+        article.summary = " ".join(summary.split())
+    elif summary is not None:
+        bad("summary", "text")
+
+    category = meta.get("category")
+    if isinstance(category, str) and category.strip():
+        article.category = category.strip()
+    elif category is not None:
+        bad("category", "a category id from pack.toml")
+    elif len(Path(rel).parts) > 1:
+        article.category = Path(rel).parts[0]
+
+    article.tags = _str_list(meta.get("tags"), "tags", bad)
+    article.related = _str_list(meta.get("related"), "related", bad)
+    article.sources = _str_list(meta.get("sources"), "sources", bad)
+
+    order = meta.get("order")
+    if isinstance(order, int) and not isinstance(order, bool):
+        article.order = order
+    elif order is not None:
+        bad("order", "a whole number")
+
+    reviewed = meta.get("reviewed")
+    if isinstance(reviewed, dt.datetime):
+        article.reviewed = reviewed.date()
+    elif isinstance(reviewed, dt.date):
+        article.reviewed = reviewed
+    elif isinstance(reviewed, str):
+        try:
+            article.reviewed = dt.date.fromisoformat(reviewed.strip())
+        except ValueError:
+            bad("reviewed", "a date like 2026-03-31")
+    elif reviewed is not None:
+        bad("reviewed", "a date like 2026-03-31")
+
+    url = meta.get("url")
+    if isinstance(url, str) and url.startswith(("https://", "http://")):
+        article.url = url.strip()
+    elif url is not None:
+        bad("url", "a web address starting with https://")
+    return article
+
+
+def _str_list(value: Any, key: str, bad: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        bad(key, "a list")
+        return ()
+    items: list[str] = []
+    for item in value:
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            text = " ".join(str(item).split())
+            if text and text not in items:
+                items.append(text)
+        else:
+            bad(key, "a list of text items")
+    return tuple(items)
+
+
+def _first_heading(body: str) -> str:
+    for line in body.splitlines():
+        match = _HEADING_RE.match(line)
+        if match:
+            return match.group(1).strip()
+    return ""
+
+
+def _check_categories(pack: Pack) -> None:
+    known = {c.id for c in pack.categories}
+    used_unknown: list[str] = []
+    for article in pack.articles:
+        if article.category in known:
+            continue
+        if pack.categories or article.category != OTHER_CATEGORY:
+            pack.problems.append(
+                Problem(
+                    article.rel_path,
+                    article.key_lines.get("category", 1),
+                    f"unknown category '{article.category}' (not in pack.toml); "
+                    "listed under its own heading at the end",
+                    "warning",
+                )
+            )
+        if article.category not in used_unknown:
+            used_unknown.append(article.category)
+    for cid in sorted(used_unknown, key=lambda c: (c == OTHER_CATEGORY, c)):
+        name = "Other articles" if cid == OTHER_CATEGORY else cid.replace("-", " ").capitalize()
+        pack.categories.append(Category(cid, name))
+
+
+def _check_related(pack: Pack) -> None:
+    for article in pack.articles:
+        kept: list[str] = []
+        for slug in article.related:
+            if slug == article.slug:
+                continue
+            if slug in pack._by_slug:
+                kept.append(slug)
+            else:
+                pack.problems.append(
+                    Problem(
+                        article.rel_path,
+                        article.key_lines.get("related", 1),
+                        f"'related' names unknown article '{slug}'",
+                        "warning",
+                    )
+                )
+        article.related = tuple(kept)
+
+
+def _known_featured(pack: Pack, slug: str) -> bool:
+    if slug in pack._by_slug:
+        return True
+    pack.problems.append(
+        Problem(PACK_FILE, None, f"'featured' names unknown article '{slug}'", "warning")
+    )
+    return False
+
+
+def _sort_key(pack: Pack) -> Any:
+    rank = {c.id: i for i, c in enumerate(pack.categories)}
+
+    def key(a: Article) -> tuple[int, int, str, str]:
+        order = a.order if a.order is not None else 1 << 30
+        return (rank.get(a.category, len(rank)), order, a.title.casefold(), a.slug)
+
+    return key

@@ -1,0 +1,213 @@
+"""Turn articles and the pack's home page into HTML for the article view.
+
+Everything here is Qt-free. Words the reader sees come from :class:`PageText`, which the
+window fills with translated strings; the defaults are English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from markdown import Markdown
+
+from reader.links import CATEGORY_SCHEME, resolve
+from reader.mdext import CalloutExtension, PackLinksExtension
+from reader.pack import Article, Pack
+from reader.recommend import Recommendation
+
+WORDS_PER_MINUTE = 200
+#: Articles with at least this many ``##`` sections get an "On this page" list.
+TOC_MIN_SECTIONS = 5
+
+
+def _english_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+@dataclass(slots=True)
+class PageText:
+    """User-visible words on rendered pages (translated by the window)."""
+
+    previous: str = "‹ Previous: {title}"
+    next: str = "Next: {title} ›"
+    recommended: str = "Recommended"
+    reviewed: str = "Reviewed {date}"
+    minutes: str = "{n} min read"
+    on_this_page: str = "On this page"
+    sources: str = "Sources"
+    image: str = "image"
+    start_here: str = "Start here"
+    browse: str = "Browse by topic"
+    recently_reviewed: str = "Recently reviewed"
+    articles_count: str = "{n} articles"
+    article_count_one: str = "1 article"
+    important: str = "Important"
+    format_date: Callable[[dt.date], str] = field(default=_english_date)
+
+
+class Renderer:
+    """Render Markdown articles of one pack; reuses one configured Markdown instance."""
+
+    def __init__(self, pack: Pack, text: PageText | None = None) -> None:
+        self.pack = pack
+        self.text = text or PageText()
+        self._links = PackLinksExtension()
+        self._md = Markdown(
+            extensions=[
+                "tables",
+                "footnotes",
+                "attr_list",
+                "def_list",
+                "admonition",
+                "sane_lists",
+                "toc",
+                self._links,
+                CalloutExtension(),
+            ],
+            extension_configs={"toc": {"toc_depth": "2-3", "permalink": False}},
+            output_format="html",
+        )
+
+    def markdown(self, article: Article) -> tuple[str, str, int]:
+        """Return the body HTML, the table-of-contents HTML and the number of sections."""
+        md = self._md
+        md.reset()
+        self._links.resolver = lambda raw: resolve(self.pack, article, raw)
+        self._links.missing_image_text = self.text.image
+        body = md.convert(article.body)
+        tokens = getattr(md, "toc_tokens", [])
+        return body, getattr(md, "toc", ""), len(tokens)
+
+    def article_page(
+        self, article: Article, recommendations: Sequence[Recommendation] = ()
+    ) -> str:
+        """Return the whole page for ``article``: header, body, sources and footer."""
+        t = self.text
+        esc = html.escape
+        body, toc, sections = self.markdown(article)
+        parts = [f'<h1 class="title">{esc(article.title)}</h1>']
+        if article.summary:
+            parts.append(f'<p class="lede">{esc(article.summary)}</p>')
+        parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
+        if sections >= TOC_MIN_SECTIONS and toc:
+            parts.append(
+                f'<div class="toc"><p class="toc-title">{esc(t.on_this_page)}</p>{toc}</div>'
+            )
+        parts.append(f'<div class="body">{body}</div>')
+        if article.sources:
+            items = "".join(f"<li>{esc(s)}</li>" for s in article.sources)
+            parts.append(f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>')
+        parts.append(self._footer(article, recommendations))
+        return "\n".join(parts)
+
+    def meta_line(self, article: Article) -> str:
+        t = self.text
+        bits = [self.pack.category_name(article.category)]
+        if article.reviewed:
+            bits.append(t.reviewed.format(date=t.format_date(article.reviewed)))
+        minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
+        bits.append(t.minutes.format(n=minutes))
+        return " · ".join(bits)
+
+    def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
+        t = self.text
+        esc = html.escape
+        prev, nxt = self.pack.neighbours(article.slug)
+        left = (
+            f'<a href="article:{esc(prev.slug)}">{esc(t.previous.format(title=prev.title))}</a>'
+            if prev
+            else ""
+        )
+        right = (
+            f'<a href="article:{esc(nxt.slug)}">{esc(t.next.format(title=nxt.title))}</a>'
+            if nxt
+            else ""
+        )
+        parts = [
+            '<hr/><table class="prevnext" width="100%" cellspacing="0" cellpadding="6"><tr>'
+            f'<td class="prev" align="left" width="50%">{left}</td>'
+            f'<td class="next" align="right" width="50%">{right}</td></tr></table>'
+        ]
+        if recommendations:
+            parts.append(f'<h2 class="recommended">{esc(t.recommended)}</h2>')
+            parts.append(self.teaser_list(recommendations, "recommended"))
+        return "\n".join(parts)
+
+    def teaser_list(self, items: Sequence[Recommendation], css_class: str) -> str:
+        """Return a list of linked titles with their teasers (and reasons, when given)."""
+        esc = html.escape
+        rows = []
+        for item in items:
+            teaser = f'<br/><span class="teaser">{esc(item.summary)}</span>' if item.summary else ""
+            reason = f'<br/><span class="reason">{esc(item.reason)}</span>' if item.reason else ""
+            rows.append(
+                f'<li><a href="article:{esc(item.slug)}"><b>{esc(item.title)}</b></a>'
+                f"{teaser}{reason}</li>"
+            )
+        return f'<ul class="{css_class}">{"".join(rows)}</ul>'
+
+    def home_page(self, extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = ()) -> str:
+        """Return the pack's home page: title, description, disclaimer, topics, featured."""
+        t = self.text
+        esc = html.escape
+        pack = self.pack
+        parts = [f'<h1 class="title">{esc(pack.title)}</h1>']
+        if pack.description:
+            parts.append(f'<p class="lede">{esc(pack.description)}</p>')
+        if pack.disclaimer:
+            parts.append(
+                '<table class="callout disclaimer" width="100%" cellpadding="12" cellspacing="0">'
+                f'<tr><td class="disclaimer"><p class="admonition-title">{esc(t.important)}</p>'
+                f"<p>{esc(pack.disclaimer)}</p></td></tr></table>"
+            )
+        for heading, items in extra_sections:
+            if items:
+                parts.append(f"<h2>{esc(heading)}</h2>{self.teaser_list(items, 'teasers')}")
+        featured = [a for s in pack.featured if (a := pack.get(s)) is not None]
+        if featured:
+            parts.append(f"<h2>{esc(t.start_here)}</h2>")
+            parts.append(self.teaser_list([_teaser(a) for a in featured], "teasers"))
+        parts.append(f"<h2>{esc(t.browse)}</h2>")
+        parts.append(self._category_tiles())
+        recent = sorted(
+            (a for a in pack.articles if a.reviewed), key=lambda a: a.reviewed or dt.date.min,
+            reverse=True,
+        )[:5]
+        if recent:
+            parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
+            items = [
+                _teaser(a, t.reviewed.format(date=t.format_date(a.reviewed))) for a in recent if a.reviewed
+            ]
+            parts.append(self.teaser_list(items, "teasers"))
+        return "\n".join(parts)
+
+    def _category_tiles(self, columns: int = 3) -> str:
+        t = self.text
+        esc = html.escape
+        cells = []
+        for category in self.pack.categories:
+            count = len(self.pack.articles_in(category.id))
+            if not count:
+                continue
+            label = t.article_count_one if count == 1 else t.articles_count.format(n=count)
+            cells.append(
+                f'<td class="tile" width="{100 // columns}%">'
+                f'<a href="{CATEGORY_SCHEME}:{esc(category.id)}"><b>{esc(category.name)}</b></a>'
+                f'<br/><span class="count">{esc(label)}</span></td>'
+            )
+        rows = [
+            "<tr>" + "".join(cells[i : i + columns]) + "</tr>" for i in range(0, len(cells), columns)
+        ]
+        return (
+            '<table class="tiles" width="100%" cellspacing="8" cellpadding="14">'
+            + "".join(rows)
+            + "</table>"
+        )
+
+
+def _teaser(article: Article, reason: str = "") -> Recommendation:
+    return Recommendation(article.slug, article.title, article.summary, reason)
