@@ -13,7 +13,9 @@ from reader.pack import Article, Pack, Problem, load_pack
 
 logger = logging.getLogger(__name__)
 
-_INLINE = re.compile(r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?[^()\s<>]*)>?")
+_INLINE = re.compile(
+    r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?[^()\s<>]*)>?"
+)
 _REFDEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s|$)")
 _RAW = re.compile(r"<(img|a)\b[^>]*?\b(src|href)\s*=\s*[\"']([^\"']*)[\"']", re.IGNORECASE)
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -34,14 +36,13 @@ def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
             continue
         if fence is not None:
             continue
-        for m in _INLINE.finditer(line):
-            yield lineno, m.group(1) == "!", m.group(2)
-        m = _REFDEF.match(line)
-        if m:
-            target = m.group(2)
+        for inline in _INLINE.finditer(line):
+            yield lineno, inline.group(1) == "!", inline.group(2)
+        if refdef := _REFDEF.match(line):
+            target = refdef.group(2)
             yield lineno, Path(target.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES, target
-        for m in _RAW.finditer(line):
-            yield lineno, m.group(1).lower() == "img", m.group(3)
+        for raw in _RAW.finditer(line):
+            yield lineno, raw.group(1).lower() == "img", raw.group(3)
 
 
 def check_pack(root: Path | str, today: dt.date | None = None) -> tuple[Pack, list[Problem]]:

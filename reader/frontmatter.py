@@ -67,10 +67,12 @@ def split_front_matter(text: str) -> FrontMatter:
     try:
         meta = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 2 if mark is not None else 1
+        mark = exc.context_mark or exc.problem_mark  # where the broken construct starts
+        lineno = mark.line + 2 if mark is not None else 1
         problem = exc.problem or "syntax error"
-        raise FrontMatterError(f"invalid YAML in front matter: {problem}", line, fallback) from exc
+        raise FrontMatterError(
+            f"invalid YAML in front matter: {problem}", lineno, fallback
+        ) from exc
     except (yaml.YAMLError, RecursionError, ValueError, OverflowError) as exc:
         raise FrontMatterError(f"invalid YAML in front matter: {exc}", 1, fallback) from exc
     if meta is None:

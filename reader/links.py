@@ -75,7 +75,9 @@ def resolve(pack: Pack, article: Article, raw: str) -> Target:
     path = unquote(parts.path)
     fragment = unquote(parts.fragment)
     if path.startswith("/"):
-        return Target(Kind.REFUSED, "absolute paths are not allowed; use a path relative to the article")
+        return Target(
+            Kind.REFUSED, "absolute paths are not allowed; use a path relative to the article"
+        )
     base = posixpath.dirname(article.rel_path)
     joined = posixpath.normpath(posixpath.join(base, path))
     if joined == ".." or joined.startswith("../"):

@@ -307,8 +307,12 @@ def _load_article(pack: Pack, path: Path) -> Article | None:
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:
         problems.append(
-            Problem(rel, fm.key_lines.get(unknown[0], 1), f"unknown front matter keys: "
-                    f"{', '.join(unknown)}", "warning")
+            Problem(
+                rel,
+                fm.key_lines.get(unknown[0], 1),
+                f"unknown front matter keys: {', '.join(unknown)}",
+                "warning",
+            )
         )
 
     def line_of(key: str) -> int:
@@ -413,7 +417,12 @@ def _check_categories(pack: Pack) -> None:
     for article in pack.articles:
         if article.category in known:
             continue
-        if pack.categories or article.category != OTHER_CATEGORY:
+        if article.category == OTHER_CATEGORY:
+            if pack.categories:
+                pack.problems.append(
+                    Problem(article.rel_path, 1, "no 'category'; listed under 'Other'", "warning")
+                )
+        else:
             pack.problems.append(
                 Problem(
                     article.rel_path,
@@ -426,7 +435,7 @@ def _check_categories(pack: Pack) -> None:
         if article.category not in used_unknown:
             used_unknown.append(article.category)
     for cid in sorted(used_unknown, key=lambda c: (c == OTHER_CATEGORY, c)):
-        name = "Other articles" if cid == OTHER_CATEGORY else cid.replace("-", " ").capitalize()
+        name = "Other" if cid == OTHER_CATEGORY else cid.replace("-", " ").capitalize()
         pack.categories.append(Category(cid, name))
 
 

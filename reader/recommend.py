@@ -75,14 +75,18 @@ class TagRecommender:
             other = self.pack.get(other_slug)
             assert other is not None
             topics = ", ".join(shared[other_slug][:3])
-            chosen.setdefault(other_slug, _rec(other, self.reasons.also_about.format(topics=topics)))
+            chosen.setdefault(
+                other_slug, _rec(other, self.reasons.also_about.format(topics=topics))
+            )
         if len(chosen) < limit:
             name = self.pack.category_name(article.category)
             for other in sorted(
                 self.pack.articles_in(article.category), key=lambda a: abs(a.index - article.index)
             ):
                 if other.slug != slug and other.slug not in chosen:
-                    chosen[other.slug] = _rec(other, self.reasons.same_category.format(category=name))
+                    chosen[other.slug] = _rec(
+                        other, self.reasons.same_category.format(category=name)
+                    )
         return list(chosen.values())[:limit]
 
 

@@ -21,7 +21,8 @@ from reader.recommend import Recommendation
 
 WORDS_PER_MINUTE = 200
 #: Articles with at least this many ``##`` sections get an "On this page" list.
-TOC_MIN_SECTIONS = 5
+TOC_MIN_SECTIONS = 4
+TOC_MIN_WORDS = 600
 
 
 def _english_date(day: dt.date) -> str:
@@ -73,18 +74,22 @@ class Renderer:
         )
 
     def markdown(self, article: Article) -> tuple[str, str, int]:
-        """Return the body HTML, the table-of-contents HTML and the number of sections."""
+        """Return the body HTML, an "On this page" line of section links, and their number."""
         md = self._md
         md.reset()
         self._links.resolver = lambda raw: resolve(self.pack, article, raw)
         self._links.missing_image_text = self.text.image
         body = md.convert(article.body)
         tokens = getattr(md, "toc_tokens", [])
-        return body, getattr(md, "toc", ""), len(tokens)
+        if len(tokens) == 1 and tokens[0].get("level") == 1:  # a lone '# ' heading
+            tokens = tokens[0].get("children", [])
+        esc = html.escape
+        toc = " · ".join(
+            f'<a href="#{esc(t["id"])}">{esc(html.unescape(t["name"]))}</a>' for t in tokens
+        )
+        return body, toc, len(tokens)
 
-    def article_page(
-        self, article: Article, recommendations: Sequence[Recommendation] = ()
-    ) -> str:
+    def article_page(self, article: Article, recommendations: Sequence[Recommendation] = ()) -> str:
         """Return the whole page for ``article``: header, body, sources and footer."""
         t = self.text
         esc = html.escape
@@ -93,14 +98,14 @@ class Renderer:
         if article.summary:
             parts.append(f'<p class="lede">{esc(article.summary)}</p>')
         parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
-        if sections >= TOC_MIN_SECTIONS and toc:
-            parts.append(
-                f'<div class="toc"><p class="toc-title">{esc(t.on_this_page)}</p>{toc}</div>'
-            )
+        if sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
+            parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
         if article.sources:
             items = "".join(f"<li>{esc(s)}</li>" for s in article.sources)
-            parts.append(f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>')
+            parts.append(
+                f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>'
+            )
         parts.append(self._footer(article, recommendations))
         return "\n".join(parts)
 
@@ -174,13 +179,16 @@ class Renderer:
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles())
         recent = sorted(
-            (a for a in pack.articles if a.reviewed), key=lambda a: a.reviewed or dt.date.min,
+            (a for a in pack.articles if a.reviewed),
+            key=lambda a: a.reviewed or dt.date.min,
             reverse=True,
         )[:5]
         if recent:
             parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
             items = [
-                _teaser(a, t.reviewed.format(date=t.format_date(a.reviewed))) for a in recent if a.reviewed
+                _teaser(a, t.reviewed.format(date=t.format_date(a.reviewed)))
+                for a in recent
+                if a.reviewed
             ]
             parts.append(self.teaser_list(items, "teasers"))
         return "\n".join(parts)
@@ -200,7 +208,8 @@ class Renderer:
                 f'<br/><span class="count">{esc(label)}</span></td>'
             )
         rows = [
-            "<tr>" + "".join(cells[i : i + columns]) + "</tr>" for i in range(0, len(cells), columns)
+            "<tr>" + "".join(cells[i : i + columns]) + "</tr>"
+            for i in range(0, len(cells), columns)
         ]
         return (
             '<table class="tiles" width="100%" cellspacing="8" cellpadding="14">'

@@ -1,0 +1,1 @@
+"""The Qt window of the reader. Everything under here may import PySide6."""

@@ -1,0 +1,114 @@
+"""Build the application's services and window, then run the event loop."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+import traceback
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from reader import APP_NAME, ORG_NAME
+from reader.gui.settings import Settings
+from reader.gui.window import MainWindow
+from reader.pack import PackError, load_pack
+from reader.paths import bundled_dir, read_resource, resource_path
+
+logger = logging.getLogger(__name__)
+
+
+def run(options: argparse.Namespace) -> int:
+    """Start the reader with parsed command-line ``options``; return the exit code."""
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("offline-reader")
+    _install_translators(app)
+    app.setStyleSheet(read_resource("styles/app.qss"))
+    sys.excepthook = _excepthook
+
+    content = options.content or bundled_dir("content")
+    try:
+        pack = load_pack(content)
+    except PackError as exc:
+        QMessageBox.critical(
+            None,
+            app.translate("run", "Offline Reader"),
+            app.translate("run", "The content pack could not be opened:\n{error}").format(
+                error=exc
+            ),
+        )
+        return 1
+
+    settings = (
+        Settings.at(options.settings)
+        if options.settings
+        else Settings(
+            QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, "reader")
+        )
+    )
+    window = MainWindow(pack, settings, css=read_resource("article.css"))
+    if options.size:
+        try:
+            width, height = (int(v) for v in options.size.lower().split("x"))
+            window.resize(width, height)
+        except ValueError:
+            logger.warning("ignored --size %r: expected WIDTHxHEIGHT", options.size)
+    start_page(window, options.article, options.home)
+    if options.screenshot or options.exit_after_paint:
+        window.view.first_painted.connect(
+            lambda: QTimer.singleShot(0, lambda: _after_first_paint(window, options.screenshot))
+        )
+    window.show()
+    window.announce_problems()
+    return app.exec()
+
+
+def start_page(window: MainWindow, article: str | None, home: bool) -> None:
+    """Open ``article``, else the last article read (unless ``home``), else the home page."""
+    last = window.settings.last_article(str(window.pack.root))
+    for slug in (article, None if home else last):
+        if slug and window.open_article(slug):
+            return
+    window.show_home()
+
+
+def _after_first_paint(window: MainWindow, screenshot: Path | None) -> None:
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        if not window.grab().save(str(screenshot), "PNG"):
+            logger.error("could not save the screenshot to %s", screenshot)
+            QApplication.exit(1)
+            return
+        logger.info("saved screenshot %s", screenshot)
+    window.close()
+    QApplication.exit(0)
+
+
+def _install_translators(app: QApplication) -> None:
+    locale = QLocale()
+    for name, folder in (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("offline_reader", str(resource_path("translations"))),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    logger.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QGuiApplication.instance() is not None:
+        QMessageBox.warning(
+            None,
+            QApplication.translate("run", "Offline Reader"),
+            QApplication.translate(
+                "run", "Something went wrong: {error}\nThe reader will keep running."
+            ).format(error=value),
+        )

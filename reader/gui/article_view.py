@@ -1,0 +1,98 @@
+"""The article view: a QTextBrowser that can only load files from inside its pack."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QFontMetricsF, QImage, QPaintEvent, QResizeEvent, QTextDocument
+from PySide6.QtWidgets import QTextBrowser, QWidget
+
+from reader.links import PACK_SCHEME, confined_file
+
+logger = logging.getLogger(__name__)
+
+#: The article column stays about this many average characters wide on wide windows.
+READING_COLUMNS = 72
+#: Body text size at 100 %.
+BASE_POINT_SIZE = 12.0
+
+
+class ArticleView(QTextBrowser):
+    """Show rendered pages; emit every link click to one router; never touch the network."""
+
+    first_painted = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._root: Path | None = None
+        self._painted = False
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+        self.setObjectName("articleView")
+        self.document().setDocumentMargin(24)
+        font = self.document().defaultFont()
+        font.setPointSizeF(BASE_POINT_SIZE)
+        self.document().setDefaultFont(font)
+
+    def set_pack_root(self, root: Path) -> None:
+        self._root = root.resolve()
+
+    def set_style_sheet(self, css: str) -> None:
+        self.document().setDefaultStyleSheet(css)
+
+    def show_html(self, html: str, anchor: str = "") -> None:
+        """Replace the page; scroll to ``anchor`` or to the top."""
+        self.setHtml(html)
+        if anchor:
+            self.scrollToAnchor(anchor)
+        else:
+            self.verticalScrollBar().setValue(0)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt API
+        """Load only ``pack:`` files inside the pack; everything else stays empty."""
+        url = QUrl(url)
+        if url.scheme() != PACK_SCHEME or self._root is None:
+            logger.debug("refused resource %s", url.toString())
+            return None
+        path = confined_file(self._root, url.path())
+        if path is None:
+            logger.debug("refused resource outside the pack: %s", url.toString())
+            return None
+        if kind == QTextDocument.ResourceType.ImageResource:
+            image = QImage(str(path))
+            if image.isNull():
+                logger.warning("could not decode image %s", path)
+                return None
+            room = int(self._column_width()) - 2 * int(self.document().documentMargin())
+            if self.viewport().width() > 200:
+                room = min(
+                    room, self.viewport().width() - 2 * int(self.document().documentMargin())
+                )
+            if image.width() > room > 0:  # never wider than the column
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            return image
+        return None
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
+        super().paintEvent(event)
+        if not self._painted and self.document().characterCount() > 1:
+            self._painted = True
+            self.first_painted.emit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        self._keep_reading_width()
+        super().resizeEvent(event)
+
+    def _column_width(self) -> float:
+        font = self.document().defaultFont()
+        margins = 2 * self.document().documentMargin()
+        return QFontMetricsF(font).averageCharWidth() * READING_COLUMNS + margins
+
+    def _keep_reading_width(self) -> None:
+        spare = self.width() - self.verticalScrollBar().sizeHint().width() - self._column_width()
+        side = int(max(0, spare) / 2)
+        self.setViewportMargins(side, 0, side, 0)

@@ -1,0 +1,150 @@
+"""Item models over the pack for the sidebar."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont
+
+from reader.pack import Article, Pack
+from reader.recommend import Recommendation
+
+SLUG_ROLE = Qt.ItemDataRole.UserRole
+SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
+REASON_ROLE = Qt.ItemDataRole.UserRole + 2
+CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
+
+Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()
+
+
+class ArticleTreeModel(QAbstractItemModel):
+    """Categories at the top level, their articles below, in pack order.
+
+    Category rows carry internal id 0; article rows carry their category's row + 1, so
+    ``parent()`` needs no lookup and the model holds no per-row Python objects.
+    """
+
+    def __init__(self, pack: Pack, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._pack = pack
+        self._categories = [c for c in pack.categories if pack.articles_in(c.id)]
+        self._rows: list[list[Article]] = [pack.articles_in(c.id) for c in self._categories]
+        self._where: dict[str, tuple[int, int]] = {}
+        for c_row, articles in enumerate(self._rows):
+            for a_row, article in enumerate(articles):
+                self._where[article.slug] = (c_row, a_row)
+
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
+        if column != 0 or row < 0:
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, 0, 0) if row < len(self._rows) else QModelIndex()
+        if parent.internalId() == 0 and row < len(self._rows[parent.row()]):
+            return self.createIndex(row, 0, parent.row() + 1)
+        return QModelIndex()
+
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, 0)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        if not parent.isValid():
+            return len(self._rows)
+        if parent.internalId() == 0:
+            return len(self._rows[parent.row()])
+        return 0
+
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 1
+
+    def article_at(self, index: Index) -> Article | None:
+        if not index.isValid() or index.internalId() == 0:
+            return None
+        return self._rows[index.internalId() - 1][index.row()]
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        article = self.article_at(index)
+        if article is None:
+            category = self._categories[index.row()]
+            if role == Qt.ItemDataRole.DisplayRole:
+                return category.name
+            if role == CATEGORY_ROLE:
+                return category.id
+            if role == Qt.ItemDataRole.FontRole:
+                font = QFont()
+                font.setBold(True)
+                return font
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return article.title
+        if role in (Qt.ItemDataRole.ToolTipRole, SUMMARY_ROLE):
+            return article.summary or None
+        if role == SLUG_ROLE:
+            return article.slug
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def index_of(self, slug: str) -> QModelIndex:
+        """Return the index of the article ``slug`` (invalid if unknown)."""
+        where = self._where.get(slug)
+        if where is None:
+            return QModelIndex()
+        return self.createIndex(where[1], 0, where[0] + 1)
+
+    def category_index(self, category_id: str) -> QModelIndex:
+        for row, category in enumerate(self._categories):
+            if category.id == category_id:
+                return self.createIndex(row, 0, 0)
+        return QModelIndex()
+
+
+class TeaserListModel(QAbstractListModel):
+    """A short list of articles with teaser and reason (recommendations, search results)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._items: list[Recommendation] = []
+
+    def set_items(self, items: list[Recommendation]) -> None:
+        self.beginResetModel()
+        self._items = list(items)
+        self.endResetModel()
+
+    def items(self) -> list[Recommendation]:
+        return list(self._items)
+
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        return 0 if parent.isValid() else len(self._items)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._items):
+            return None
+        item = self._items[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return item.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return item.summary or None
+        if role == Qt.ItemDataRole.AccessibleDescriptionRole:
+            return " — ".join(x for x in (item.summary, item.reason) if x)
+        if role == SLUG_ROLE:
+            return item.slug
+        if role == SUMMARY_ROLE:
+            return item.summary
+        if role == REASON_ROLE:
+            return item.reason
+        return None

@@ -1,0 +1,88 @@
+"""Typed access to the reader's QSettings: preferences apart from window state."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+logger = logging.getLogger(__name__)
+
+
+class Settings:
+    """Preferences (``prefs/…``) and remembered state (``state/…``) over one QSettings."""
+
+    def __init__(self, store: QSettings) -> None:
+        self.store = store
+        self.problem = ""
+        if store.status() != QSettings.Status.NoError:
+            self.problem = store.fileName()
+            logger.warning(
+                "settings file %s is unreadable; starting from defaults", store.fileName()
+            )
+            store.clear()
+
+    @classmethod
+    def at(cls, path: Path) -> Settings:
+        """Return settings kept in the INI file at ``path``."""
+        return cls(QSettings(str(path), QSettings.Format.IniFormat))
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self.store.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.store.value(key, default)
+        return value if isinstance(value, str) else default
+
+    def _bool(self, key: str, default: bool) -> bool:
+        value = self.store.value(key, default)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str):
+            return value.lower() in {"true", "1", "yes"}
+        return default
+
+    # --- state -----------------------------------------------------------------------------
+    @property
+    def geometry(self) -> QByteArray | None:
+        return self._bytes("state/geometry")
+
+    @geometry.setter
+    def geometry(self, value: QByteArray) -> None:
+        self.store.setValue("state/geometry", value)
+
+    @property
+    def splitter(self) -> QByteArray | None:
+        return self._bytes("state/splitter")
+
+    @splitter.setter
+    def splitter(self, value: QByteArray) -> None:
+        self.store.setValue("state/splitter", value)
+
+    @property
+    def sidebar_visible(self) -> bool:
+        return self._bool("state/sidebar_visible", True)
+
+    @sidebar_visible.setter
+    def sidebar_visible(self, value: bool) -> None:
+        self.store.setValue("state/sidebar_visible", value)
+
+    def last_article(self, pack_key: str) -> str:
+        """Return the last article read in the pack identified by ``pack_key``."""
+        return self._str(f"state/last_article/{_key(pack_key)}")
+
+    def set_last_article(self, pack_key: str, slug: str) -> None:
+        self.store.setValue(f"state/last_article/{_key(pack_key)}", slug)
+
+    def sync(self) -> None:
+        self.store.sync()
+        if self.store.status() != QSettings.Status.NoError:
+            logger.warning("could not save settings to %s", self.store.fileName())
+
+
+def _key(text: str) -> str:
+    # QSettings treats '/' as a group separator and INI files dislike some characters.
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]

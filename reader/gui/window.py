@@ -1,0 +1,455 @@
+"""The main window: assembles the sidebar and article view, routes links, keeps history."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPlainTextEdit,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+)
+
+from reader.gui.article_view import ArticleView
+from reader.gui.settings import Settings
+from reader.gui.sidebar import Sidebar
+from reader.history import HOME, History
+from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
+from reader.pack import Pack
+from reader.paths import resource_path
+from reader.recommend import Reasons, Recommender, TagRecommender
+from reader.render import PageText, Renderer
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class Actions:
+    """Every action of the window, built in one place."""
+
+    home: QAction
+    back: QAction
+    forward: QAction
+    previous: QAction
+    next: QAction
+    toggle_sidebar: QAction
+    problems: QAction
+    about: QAction
+    quit: QAction
+
+
+class MainWindow(QMainWindow):
+    """Present a pack: sidebar on the left, the page on the right, navigation on top."""
+
+    page_shown = Signal(str)  # the location shown: an article slug, or "" for home
+
+    def __init__(
+        self,
+        pack: Pack,
+        settings: Settings,
+        css: str = "",
+        recommender: Recommender | None = None,
+        open_external: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+    ) -> None:
+        super().__init__()
+        self.pack = pack
+        self.settings = settings
+        self.history = History()
+        self._open_external = open_external
+        self.renderer = Renderer(pack, self._page_text())
+        self.recommender: Recommender = recommender or TagRecommender(pack, self._reasons())
+        self.current: str | None = None
+
+        self.setWindowTitle(pack.title)
+        self.setWindowIcon(QIcon(str(resource_path("icons/offline-reader.svg"))))
+        self.sidebar = Sidebar(pack, self)
+        self.view = ArticleView(self)
+        self.view.set_pack_root(pack.root)
+        self.view.set_style_sheet(css)
+        self.view.setAccessibleName(self.tr("Article"))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(self.view)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setCollapsible(1, False)
+        self.splitter.setSizes([300, 900])
+        self.setCentralWidget(self.splitter)
+        self.position_label = QLabel(self)
+        self.statusBar().addPermanentWidget(self.position_label)
+
+        self.act = self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._connect_signals()
+        self._restore_state()
+
+    # --- construction --------------------------------------------------------------------
+    def _page_text(self) -> PageText:
+        locale = QLocale()
+
+        def format_date(day: object) -> str:
+            qdate = QDate(day.year, day.month, day.day)  # type: ignore[attr-defined]
+            return locale.toString(qdate, QLocale.FormatType.LongFormat).split(", ", 1)[-1]
+
+        return PageText(
+            previous=self.tr("‹ Previous: {title}"),
+            next=self.tr("Next: {title} ›"),
+            recommended=self.tr("Recommended"),
+            reviewed=self.tr("Reviewed {date}"),
+            minutes=self.tr("{n} min read"),
+            on_this_page=self.tr("On this page"),
+            sources=self.tr("Sources"),
+            image=self.tr("image"),
+            start_here=self.tr("Start here"),
+            browse=self.tr("Browse by topic"),
+            recently_reviewed=self.tr("Recently reviewed"),
+            articles_count=self.tr("{n} articles"),
+            article_count_one=self.tr("1 article"),
+            important=self.tr("Important"),
+            format_date=format_date,
+        )
+
+    def _reasons(self) -> Reasons:
+        return Reasons(
+            editors=self.tr("Suggested by the editors"),
+            also_about=self.tr("Also about: {topics}"),
+            same_category=self.tr("More in {category}"),
+        )
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        keys: list[QKeySequence] | None = None,
+        icon: str = "",
+        tip: str = "",
+    ) -> QAction:
+        action = QAction(text, self)
+        if icon:
+            action.setIcon(QIcon(str(resource_path(f"icons/{icon}.svg"))))
+        if keys:
+            action.setShortcuts(keys)
+            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{tip or text.replace('&', '')} ({shown})")
+        elif tip:
+            action.setToolTip(tip)
+        action.triggered.connect(slot)
+        self.addAction(action)  # shortcuts work even with the menu bar hidden
+        return action
+
+    def _build_actions(self) -> Actions:
+        std = QKeySequence.StandardKey
+        key = QKeySequence
+        return Actions(
+            home=self._action(
+                self.tr("&Home"),
+                self.show_home,
+                [key("Alt+Home")],
+                "home",
+                self.tr("Go to the home page"),
+            ),
+            back=self._action(
+                self.tr("&Back"),
+                self.go_back,
+                key.keyBindings(std.Back),
+                "back",
+                self.tr("Back to the page you read before"),
+            ),
+            forward=self._action(
+                self.tr("&Forward"),
+                self.go_forward,
+                key.keyBindings(std.Forward),
+                "forward",
+                self.tr("Forward again"),
+            ),
+            previous=self._action(
+                self.tr("&Previous article"),
+                self.go_previous,
+                [key("Ctrl+PgUp"), key("Ctrl+Shift+Tab")],
+                "previous",
+                self.tr("Previous article in the library"),
+            ),
+            next=self._action(
+                self.tr("&Next article"),
+                self.go_next,
+                [key("Ctrl+PgDown"), key("Ctrl+Tab")],
+                "next",
+                self.tr("Next article in the library"),
+            ),
+            toggle_sidebar=self._action(
+                self.tr("Show &sidebar"),
+                self._toggle_sidebar,
+                [key("F9")],
+                "sidebar",
+                self.tr("Show or hide the list of articles"),
+            ),
+            problems=self._action(
+                self.tr("Content &problems…"),
+                self.show_problems,
+                tip=self.tr("Problems found in the content pack"),
+            ),
+            about=self._action(self.tr("&About"), self.show_about, icon="about"),
+            quit=self._action(self.tr("&Quit"), self.close, key.keyBindings(std.Quit)),
+        )
+
+    def _build_menus(self) -> None:
+        a = self.act
+        a.toggle_sidebar.setCheckable(True)
+        a.toggle_sidebar.setChecked(True)
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a.quit)
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
+        for action in (a.home, a.back, a.forward):
+            go_menu.addAction(action)
+        go_menu.addSeparator()
+        go_menu.addAction(a.previous)
+        go_menu.addAction(a.next)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(a.toggle_sidebar)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.problems)
+        help_menu.addSeparator()
+        help_menu.addAction(a.about)
+
+    def _build_toolbar(self) -> None:
+        a = self.act
+        bar = QToolBar(self.tr("Navigation"), self)
+        bar.setObjectName("navigation")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for action in (a.home, a.back, a.forward):
+            bar.addAction(action)
+        bar.addSeparator()
+        bar.addAction(a.previous)
+        bar.addAction(a.next)
+        self.addToolBar(bar)
+        self.toolbar = bar
+
+    def _connect_signals(self) -> None:
+        self.sidebar.article_requested.connect(self.open_article)
+        self.view.anchorClicked.connect(self.open_link)
+        self.view.highlighted.connect(self._show_link_target)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+
+    def _restore_state(self) -> None:
+        if (geometry := self.settings.geometry) is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 720)
+        if (splitter := self.settings.splitter) is not None:
+            self.splitter.restoreState(splitter)
+        self._set_sidebar_visible(self.settings.sidebar_visible)
+
+    # --- navigation ----------------------------------------------------------------------
+    def open_article(self, slug: str, anchor: str = "", record: bool = True) -> bool:
+        """Show the article ``slug``; return False (and say so) if the pack has no such article."""
+        article = self.pack.get(slug)
+        if slug == self.current and article is not None:
+            if anchor:
+                self.view.scrollToAnchor(anchor)
+            return True
+        if article is None:
+            self.statusBar().showMessage(
+                self.tr("No article called '{slug}'").format(slug=slug), 5000
+            )
+            return False
+        recommendations = self.recommender.recommend(slug)
+        try:
+            page = self.renderer.article_page(article, recommendations)
+        except Exception:  # a broken article must not take the window down
+            logger.exception("could not render %s", article.rel_path)
+            page = "<h1>{}</h1><p>{}</p>".format(
+                article.title, self.tr("This article could not be displayed.")
+            )
+        self.view.show_html(page, anchor)
+        self.current = slug
+        if record:
+            self.history.visit(slug)
+        self.sidebar.select_article(slug)
+        self.sidebar.set_recommendations(recommendations)
+        self.settings.set_last_article(str(self.pack.root), slug)
+        self._update_chrome()
+        self.page_shown.emit(slug)
+        return True
+
+    def show_home(self, record: bool = True) -> None:
+        """Show the pack's home page."""
+        self.view.show_html(self.renderer.home_page())
+        self.current = HOME
+        if record:
+            self.history.visit(HOME)
+        self.sidebar.select_article(None)
+        self.sidebar.set_recommendations([])
+        self._update_chrome()
+        self.page_shown.emit(HOME)
+
+    def _show_location(self, location: str) -> None:
+        if location == HOME:
+            self.show_home(record=False)
+        else:
+            self.open_article(location, record=False)
+
+    def go_back(self) -> None:
+        location = self.history.back()
+        if location is not None:
+            self._show_location(location)
+
+    def go_forward(self) -> None:
+        location = self.history.forward()
+        if location is not None:
+            self._show_location(location)
+
+    def go_previous(self) -> None:
+        if self.current:
+            prev, _ = self.pack.neighbours(self.current)
+            if prev is not None:
+                self.open_article(prev.slug)
+
+    def go_next(self) -> None:
+        if not self.current:
+            if self.pack.articles:
+                self.open_article(self.pack.articles[0].slug)
+            return
+        _, nxt = self.pack.neighbours(self.current)
+        if nxt is not None:
+            self.open_article(nxt.slug)
+
+    def open_link(self, url: QUrl) -> None:
+        """The one link router: in-page anchors, articles, home, categories, outside links."""
+        scheme = url.scheme()
+        if not scheme and url.hasFragment():
+            self.view.scrollToAnchor(url.fragment())
+        elif scheme == ARTICLE_SCHEME:
+            self.open_article(url.path(), url.fragment())
+        elif url.toString() == HOME_URL:
+            self.show_home()
+        elif scheme == CATEGORY_SCHEME:
+            self._set_sidebar_visible(True)
+            self.sidebar.show_category(url.path())
+        elif scheme in {"http", "https", "mailto", "tel"}:
+            self.open_external(url)
+        else:
+            logger.info("ignored link %s", url.toString())
+
+    def open_external(self, url: QUrl) -> None:
+        """Hand an outside address to the system, after the reader clicked it."""
+        if not self._open_external(url):
+            self.statusBar().showMessage(
+                self.tr("Could not open {url}").format(url=url.toString()), 5000
+            )
+
+    # --- presentation --------------------------------------------------------------------
+    def _update_chrome(self) -> None:
+        a = self.act
+        a.back.setEnabled(self.history.can_go_back())
+        a.forward.setEnabled(self.history.can_go_forward())
+        article = self.pack.get(self.current) if self.current else None
+        if article is None:
+            self.setWindowTitle(self.tr("Home — {pack}").format(pack=self.pack.title))
+            a.previous.setEnabled(False)
+            a.next.setEnabled(bool(self.pack.articles))
+            self.position_label.setText(self.tr("{n} articles").format(n=len(self.pack.articles)))
+            return
+        prev, nxt = self.pack.neighbours(article.slug)
+        a.previous.setEnabled(prev is not None)
+        a.next.setEnabled(nxt is not None)
+        self.setWindowTitle(
+            self.tr("{title} — {pack}").format(title=article.title, pack=self.pack.title)
+        )
+        self.position_label.setText(
+            self.tr("Article {n} of {total} · {category}").format(
+                n=article.index + 1,
+                total=len(self.pack.articles),
+                category=self.pack.category_name(article.category),
+            )
+        )
+
+    def _show_link_target(self, url: QUrl) -> None:
+        if url.scheme() == ARTICLE_SCHEME and (target := self.pack.get(url.path())):
+            self.statusBar().showMessage(target.title)
+        elif url.scheme() in {"http", "https"}:
+            self.statusBar().showMessage(self.tr("Outside link: {url}").format(url=url.toString()))
+        else:
+            self.statusBar().clearMessage()
+
+    def _toggle_sidebar(self) -> None:
+        self._set_sidebar_visible(not self.act.toggle_sidebar.isChecked())
+
+    def _set_sidebar_visible(self, visible: bool) -> None:
+        self.sidebar.setVisible(visible)
+        self.act.toggle_sidebar.setChecked(visible)
+
+    def _on_splitter_moved(self, _pos: int, _index: int) -> None:
+        self.settings.splitter = self.splitter.saveState()
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Offline Reader"),
+            self.tr(
+                "<h3>Offline Reader</h3><p>{pack}: {count} articles, readable with no "
+                "internet connection.</p><p><b>Important:</b> {disclaimer}</p>"
+            ).format(
+                pack=self.pack.title,
+                count=len(self.pack.articles),
+                disclaimer=self.pack.disclaimer or self.tr("General information only."),
+            ),
+        )
+
+    def problems_dialog(self) -> QDialog:
+        """Return a dialog listing the pack's problems (one ``path:line: message`` per line)."""
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Content problems"))
+        layout = QVBoxLayout(dialog)
+        count = len(self.pack.problems)
+        layout.addWidget(
+            QLabel(
+                self.tr("No problems were found in this content pack.")
+                if not count
+                else self.tr("{n} problem(s) were found while loading the content pack:").format(
+                    n=count
+                ),
+                dialog,
+            )
+        )
+        text = QPlainTextEdit("\n".join(str(p) for p in self.pack.problems), dialog)
+        text.setReadOnly(True)
+        text.setAccessibleName(self.tr("Problems"))
+        layout.addWidget(text)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        layout.addWidget(buttons)
+        dialog.resize(720, 360)
+        return dialog
+
+    def show_problems(self) -> None:
+        self.problems_dialog().exec()
+
+    def announce_problems(self) -> None:
+        """Say once, in the status bar, that the pack has problems."""
+        if self.pack.problems:
+            self.statusBar().showMessage(
+                self.tr("{n} problem(s) in the content pack — see Help › Content problems").format(
+                    n=len(self.pack.problems)
+                ),
+                15000,
+            )
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        self.settings.geometry = self.saveGeometry()
+        self.settings.splitter = self.splitter.saveState()
+        self.settings.sidebar_visible = self.act.toggle_sidebar.isChecked()
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,120 @@
+"""Rendering articles and the home page to HTML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.pack import Pack, load_pack
+from reader.recommend import TagRecommender
+from reader.render import Renderer
+from tests.conftest import PackBuilder, article
+
+
+@pytest.fixture
+def pack(small_pack: Path) -> Pack:
+    return load_pack(small_pack)
+
+
+def page(pack: Pack, slug: str) -> str:
+    a = pack.get(slug)
+    assert a is not None
+    return Renderer(pack).article_page(a, TagRecommender(pack).recommend(slug))
+
+
+def test_article_page_has_header_body_and_footer(pack: Pack) -> None:
+    html = page(pack, "alpha")
+    assert '<h1 class="title">Alpha</h1>' in html
+    assert '<p class="lede">About alpha.</p>' in html
+    assert "Category One · Reviewed 15 January 2026 · 1 min read" in html
+    assert '<a href="article:beta">Beta</a>' in html
+    assert '<a href="article:gamma#details">the gamma part</a>' in html
+    assert 'src="pack:one/square.png"' in html
+    assert '<span class="missing-image">[Lost picture]</span>' in html
+    assert "nowhere.png" not in html
+
+
+def test_previous_and_next_are_absent_at_the_ends(pack: Pack) -> None:
+    first = page(pack, "alpha")
+    assert "Previous:" not in first
+    assert '<a href="article:beta">Next: Beta ›</a>' in first
+    last = page(pack, "epsilon")
+    assert '<a href="article:delta">‹ Previous: Delta</a>' in last
+    assert "Next:" not in last
+
+
+def test_recommended_lists_explicit_related_first(pack: Pack) -> None:
+    html = page(pack, "alpha")
+    section = html.split('class="recommended">Recommended</h2>')[1]
+    assert section.index("article:delta") < section.index("article:beta")
+    assert "Suggested by the editors" in section
+    assert "About beta." in section
+
+
+def test_external_links_are_marked(pack: Pack) -> None:
+    assert '<a class="external" href="https://example.org/page">site</a>' in page(pack, "epsilon")
+
+
+def test_markdown_features(make_pack: PackBuilder) -> None:
+    body = """
+    | A | B |
+    |---|---|
+    | 1 | 2 |
+
+    Term
+    : Definition
+
+    Footnote here.[^1]
+
+    [^1]: The note.
+
+    !!! warning "When to see a doctor"
+        If it gets worse.
+
+    ## One {: #custom-id }
+    """
+    root = make_pack({"x.md": article("X", body)})
+    pack = load_pack(root)
+    html = page(pack, "x")
+    assert "<table>" in html and "<td>1</td>" in html
+    assert "<dt>Term</dt>" in html and "<dd>Definition</dd>" in html
+    assert 'class="footnote"' in html
+    assert 'class="callout warning"' in html and "When to see a doctor" in html
+    assert '<a name="custom-id"></a>One' in html
+
+
+def test_long_articles_get_an_on_this_page_line(make_pack: PackBuilder) -> None:
+    body = "\n\n".join(f"## Part {i}\n\n" + "word " * 200 for i in range(5))
+    root = make_pack({"long.md": article("Long", body), "short.md": article("Short")})
+    pack = load_pack(root)
+    long_html = page(pack, "long")
+    assert 'class="toc"' in long_html and '<a href="#part-3">Part 3</a>' in long_html
+    assert 'class="toc"' not in page(pack, "short")
+
+
+def test_broken_article_link_becomes_plain_text(make_pack: PackBuilder) -> None:
+    root = make_pack({"a.md": article("A", "See [gone](gone.md) or [out](../../x.md).")})
+    html = page(load_pack(root), "a")
+    assert '<span class="broken-link"' in html and ">gone</span>" in html
+    assert 'href="gone.md"' not in html and "href=\"../../x.md\"" not in html
+
+
+def test_home_page(pack: Pack) -> None:
+    html = Renderer(pack).home_page()
+    assert '<h1 class="title">Test Pack</h1>' in html
+    assert "General information only." in html
+    assert "Start here" in html and "article:alpha" in html
+    assert 'href="category:one"><b>Category One</b></a>' in html
+    assert "2 articles" in html and "3 articles" in html
+    assert "Recently reviewed" in html
+
+
+def test_renderer_is_reusable_without_leaking_state(pack: Pack) -> None:
+    renderer = Renderer(pack)
+    alpha = pack.get("alpha")
+    gamma = pack.get("gamma")
+    assert alpha is not None and gamma is not None
+    first = renderer.article_page(alpha)
+    renderer.article_page(gamma)
+    assert renderer.article_page(alpha) == first
