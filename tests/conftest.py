@@ -90,7 +90,11 @@ def small_pack(make_pack: PackBuilder) -> Path:
                 related=["delta"],
             ),
             "one/beta.md": article(
-                "Beta", "Beta body.", summary="About beta.", category="one", order=2,
+                "Beta",
+                "Beta body.",
+                summary="About beta.",
+                category="one",
+                order=2,
                 tags=["shared"],
             ),
             "two/gamma.md": article(

@@ -12,9 +12,7 @@ from reader.cli import main
 from tests.conftest import PackBuilder, article
 
 
-def test_bad_pack_lists_problems_with_lines(
-    make_pack: PackBuilder, capsys: object
-) -> None:
+def test_bad_pack_lists_problems_with_lines(make_pack: PackBuilder, capsys: object) -> None:
     root = make_pack(
         {
             "a.md": article(
@@ -29,9 +27,18 @@ def test_bad_pack_lists_problems_with_lines(
     code = main(["check", str(root)])
     out = capsys.readouterr().out.splitlines()  # type: ignore[attr-defined]
     assert code == 1
-    assert f"{root.as_posix()}/a.md:7: error: broken link 'gone.md': no article 'gone.md' in this pack" in out
-    assert any(line.startswith(f"{root.as_posix()}/a.md:9: error: missing image 'missing.png'") for line in out)
-    assert any(line.startswith(f"{root.as_posix()}/a.md:11: error: image '../../etc/passwd' refused") for line in out)
+    assert (
+        f"{root.as_posix()}/a.md:7: error: broken link 'gone.md': no article 'gone.md' in this pack"
+        in out
+    )
+    assert any(
+        line.startswith(f"{root.as_posix()}/a.md:9: error: missing image 'missing.png'")
+        for line in out
+    )
+    assert any(
+        line.startswith(f"{root.as_posix()}/a.md:11: error: image '../../etc/passwd' refused")
+        for line in out
+    )
     assert any(line.startswith(f"{root.as_posix()}/c.md:2: error: invalid YAML") for line in out)
 
 

@@ -99,9 +99,7 @@ def test_unknown_category_is_listed_at_the_end(make_pack: PackBuilder) -> None:
 
 
 def test_related_slug_that_does_not_exist_is_dropped(make_pack: PackBuilder) -> None:
-    root = make_pack(
-        {"a.md": article("A", related=["b", "ghost", "a"]), "b.md": article("B")}
-    )
+    root = make_pack({"a.md": article("A", related=["b", "ghost", "a"]), "b.md": article("B")})
     pack = load_pack(root)
     a = pack.get("a")
     assert a is not None and a.related == ("b",)

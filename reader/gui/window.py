@@ -385,7 +385,7 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def _toggle_sidebar(self) -> None:
-        self._set_sidebar_visible(not self.act.toggle_sidebar.isChecked())
+        self._set_sidebar_visible(self.act.toggle_sidebar.isChecked())
 
     def _set_sidebar_visible(self, visible: bool) -> None:
         self.sidebar.setVisible(visible)

@@ -33,6 +33,8 @@ def make_window(qtbot: QtBot, settings_path: Path) -> WindowFactory:
         qtbot.addWidget(window)
         window.show()
         qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
         return window
 
     return build

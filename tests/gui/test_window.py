@@ -1,0 +1,267 @@
+"""The window as a reader uses it: clicks, keys, links, history and remembered state."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QImage, QTextCursor, QTextDocument
+from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from pytestqt.qtbot import QtBot
+
+from reader.gui.app import start_page
+from reader.gui.models import SLUG_ROLE
+from reader.gui.window import MainWindow
+from tests.gui.conftest import WindowFactory
+
+
+def shown_title(window: MainWindow) -> str:
+    return window.view.toPlainText().splitlines()[0]
+
+
+def click_tree_row(qtbot: QtBot, window: MainWindow, slug: str) -> None:
+    tree = window.sidebar.tree
+    index = window.sidebar.model.index_of(slug)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    qtbot.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def click_link(qtbot: QtBot, window: MainWindow, href: str) -> None:
+    """Click the first link to ``href`` in the article view, where it is drawn."""
+    view = window.view
+    doc = view.document()
+    block = doc.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            if fragment.charFormat().anchorHref() == href:
+                cursor = QTextCursor(doc)
+                cursor.setPosition(fragment.position() + max(1, fragment.length() // 2))
+                view.setTextCursor(cursor)
+                view.ensureCursorVisible()
+                point = view.cursorRect(cursor).center() - QPoint(2, 0)
+                qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+                return
+            it += 1
+        block = block.next()
+    raise AssertionError(f"no link to {href} on the page")
+
+
+def test_starts_on_home(window: MainWindow) -> None:
+    assert window.windowTitle() == "Home — Test Pack"
+    assert shown_title(window) == "Test Pack"
+    assert not window.act.previous.isEnabled()
+    assert window.act.next.isEnabled()
+    assert window.sidebar.current_slug() is None
+
+
+def test_clicking_a_sidebar_row_opens_the_article(qtbot: QtBot, window: MainWindow) -> None:
+    click_tree_row(qtbot, window, "gamma")
+    assert shown_title(window) == "Gamma"
+    assert window.windowTitle() == "Gamma — Test Pack"
+    assert window.sidebar.current_slug() == "gamma"
+    assert window.position_label.text() == "Article 3 of 5 · Category Two"
+
+
+def test_keyboard_in_the_tree_follows_the_article(qtbot: QtBot, window: MainWindow) -> None:
+    click_tree_row(qtbot, window, "alpha")
+    qtbot.keyClick(window.sidebar.tree, Qt.Key.Key_Down)
+    assert shown_title(window) == "Beta"
+
+
+def test_clicking_a_recommendation_opens_it(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("alpha")
+    panel = window.sidebar.recommended
+    first = panel.model().index(0, 0)
+    assert first.data(SLUG_ROLE) == "delta"  # the author's explicit `related` comes first
+    qtbot.mouseClick(
+        panel.viewport(), Qt.MouseButton.LeftButton, pos=panel.visualRect(first).center()
+    )
+    assert shown_title(window) == "Delta"
+    assert window.sidebar.current_slug() == "delta"
+
+
+def test_recommended_panel_follows_the_article(window: MainWindow) -> None:
+    window.open_article("alpha")
+    before = [window.sidebar.recommended_model.index(i, 0).data(SLUG_ROLE) for i in range(2)]
+    window.open_article("gamma")
+    after = window.sidebar.recommended_model.items()
+    assert before != [r.slug for r in after[:2]]
+    assert "gamma" not in [r.slug for r in after]
+
+
+def test_in_article_link_opens_the_article_at_its_anchor(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("alpha")
+    click_link(qtbot, window, "article:gamma#details")
+    assert shown_title(window) == "Gamma"
+    assert window.view.verticalScrollBar().value() >= 0
+    window.act.back.trigger()
+    assert shown_title(window) == "Alpha"
+
+
+def test_previous_next_shortcuts_and_their_ends(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("alpha")
+    assert not window.act.previous.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert shown_title(window) == "Beta"
+    assert window.act.previous.isEnabled()
+    for _ in range(5):
+        qtbot.keyClick(window, Qt.Key.Key_PageDown, Qt.KeyboardModifier.ControlModifier)
+    assert shown_title(window) == "Epsilon"
+    assert not window.act.next.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_PageUp, Qt.KeyboardModifier.ControlModifier)
+    assert shown_title(window) == "Delta"
+
+
+def test_next_from_home_opens_the_first_article(window: MainWindow) -> None:
+    window.act.next.trigger()
+    assert shown_title(window) == "Alpha"
+
+
+def test_history_shortcuts(qtbot: QtBot, window: MainWindow) -> None:
+    for slug in ("beta", "gamma", "delta"):
+        window.open_article(slug)
+    alt = Qt.KeyboardModifier.AltModifier
+    qtbot.keyClick(window, Qt.Key.Key_Left, alt)
+    assert shown_title(window) == "Gamma"
+    qtbot.keyClick(window, Qt.Key.Key_Left, alt)
+    qtbot.keyClick(window, Qt.Key.Key_Left, alt)
+    assert shown_title(window) == "Test Pack"  # home, where we started
+    assert not window.act.back.isEnabled()
+    qtbot.keyClick(window, Qt.Key.Key_Right, alt)
+    assert shown_title(window) == "Beta"
+    assert window.sidebar.current_slug() == "beta"
+    window.open_article("epsilon")
+    assert not window.act.forward.isEnabled()
+
+
+def test_home_shortcut(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("beta")
+    qtbot.keyClick(window, Qt.Key.Key_Home, Qt.KeyboardModifier.AltModifier)
+    assert window.windowTitle() == "Home — Test Pack"
+
+
+def test_shortcuts_are_shown_in_tooltips(window: MainWindow) -> None:
+    assert "Ctrl+PgDown" in window.act.next.toolTip()
+    assert "Alt+Left" in window.act.back.toolTip()
+
+
+def test_images_load_from_the_pack_only(window: MainWindow, tmp_path: Path) -> None:
+    window.open_article("alpha")
+    image = window.view.loadResource(
+        QTextDocument.ResourceType.ImageResource.value, QUrl("pack:one/square.png")
+    )
+    assert isinstance(image, QImage) and image.width() == 8
+    outside = tmp_path / "outside.png"
+    QImage(4, 4, QImage.Format.Format_RGB32).save(str(outside))
+    for url in (
+        f"file://{outside}",
+        "pack:../outside.png",
+        "https://example.org/x.png",
+        str(outside),
+    ):
+        resource = window.view.loadResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(url)
+        )
+        assert resource is None, url
+    assert "[Lost picture]" in window.view.toPlainText()
+
+
+def test_category_link_shows_that_category(window: MainWindow) -> None:
+    window.open_link(QUrl("category:two"))
+    index = window.sidebar.tree.currentIndex()
+    assert index.data() == "Category Two"
+
+
+def test_outside_links_go_to_the_system_only_on_click(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("epsilon")
+    assert window.opened_externally == []  # type: ignore[attr-defined]
+    click_link(qtbot, window, "https://example.org/page")
+    assert window.opened_externally == ["https://example.org/page"]  # type: ignore[attr-defined]
+    assert shown_title(window) == "Epsilon"
+
+
+def test_settings_restore_the_last_article(make_window: WindowFactory, small_pack: Path) -> None:
+    first = make_window(small_pack)
+    start_page(first, None, home=False)
+    assert first.windowTitle() == "Home — Test Pack"  # a fresh run starts at home
+    first.open_article("gamma")
+    first.resize(700, 500)
+    first.close()
+    second = make_window(small_pack)
+    start_page(second, None, home=False)
+    assert shown_title(second) == "Gamma"
+    assert second.size().width() == 700
+    third = make_window(small_pack)
+    start_page(third, "delta", home=False)
+    assert shown_title(third) == "Delta"
+
+
+def test_sidebar_can_be_hidden_and_stays_hidden(
+    qtbot: QtBot, make_window: WindowFactory, small_pack: Path
+) -> None:
+    first = make_window(small_pack)
+    start_page(first, None, home=True)
+    qtbot.keyClick(first, Qt.Key.Key_F9)
+    assert not first.sidebar.isVisible()
+    first.close()
+    assert not make_window(small_pack).sidebar.isVisible()
+
+
+def test_unknown_article_is_refused_politely(window: MainWindow) -> None:
+    assert window.open_article("no-such-thing") is False
+    assert "No article called" in window.statusBar().currentMessage()
+    assert window.windowTitle() == "Home — Test Pack"
+
+
+def test_problems_dialog_lists_pack_problems(make_window: WindowFactory, make_pack: object) -> None:
+    from tests.conftest import article
+
+    root = make_pack({"a.md": article("A", "[x](gone.md)"), "b.md": "---\ntitle: [\n---\n"})  # type: ignore[operator]
+    window = make_window(root)
+    window.announce_problems()
+    assert "problem(s) in the content pack" in window.statusBar().currentMessage()
+    shown = window.problems_dialog().findChild(QPlainTextEdit).toPlainText()
+    assert "b.md:3: error: invalid YAML" in shown
+    assert "gone.md" not in shown  # the broken link is found by `check`, not by loading
+
+
+def test_about_shows_the_disclaimer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[str] = []
+    monkeypatch.setattr(QMessageBox, "about", lambda _parent, _title, text: seen.append(text))
+    window.act.about.trigger()
+    assert "General information only." in seen[0]
+
+
+def test_screenshot_option_saves_a_png(small_pack: Path, tmp_path: Path) -> None:
+    out = tmp_path / "shot.png"
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "--content",
+            str(small_pack),
+            "--article",
+            "alpha",
+            "--settings",
+            str(tmp_path / "s.ini"),
+            "--screenshot",
+            str(out),
+            "--size",
+            "800x600",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(out))
+    assert image.width() == 800 and image.height() == 600
