@@ -9,7 +9,14 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, QTimer, QTranslator
+from PySide6.QtCore import (
+    QLibraryInfo,
+    QLocale,
+    QSettings,
+    QStandardPaths,
+    QTimer,
+    QTranslator,
+)
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -67,6 +74,9 @@ def run(options: argparse.Namespace) -> int:
         )
     window.show()
     window.announce_problems()
+    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
+    # After the first paint: the index is not needed to show the first page.
+    QTimer.singleShot(0, lambda: window.start_search_index(Path(cache) if cache else None))
     return app.exec()
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+import re
 from typing import Any
 
 from PySide6.QtCore import (
@@ -23,6 +25,7 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
+_TAGS = re.compile(r"<[^>]+>")
 
 
 class ArticleTreeModel(QAbstractItemModel):
@@ -114,11 +117,16 @@ class ArticleTreeModel(QAbstractItemModel):
 
 
 class TeaserListModel(QAbstractListModel):
-    """A short list of articles with teaser and reason (recommendations, search results)."""
+    """A short list of articles with teaser and reason (recommendations, search results).
 
-    def __init__(self, parent: Any = None) -> None:
+    ``SUMMARY_ROLE`` is HTML: plain teasers are escaped here; with ``rich_summary`` the
+    summary is already HTML (search snippets with <b> marks).
+    """
+
+    def __init__(self, parent: Any = None, rich_summary: bool = False) -> None:
         super().__init__(parent)
         self._items: list[Recommendation] = []
+        self._rich = rich_summary
 
     def set_items(self, items: list[Recommendation]) -> None:
         self.beginResetModel()
@@ -138,13 +146,14 @@ class TeaserListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return item.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            return item.summary or None
+            return None if self._rich else item.summary or None
         if role == Qt.ItemDataRole.AccessibleDescriptionRole:
-            return " — ".join(x for x in (item.summary, item.reason) if x)
+            summary = _TAGS.sub("", item.summary) if self._rich else item.summary
+            return " — ".join(x for x in (summary, item.reason) if x)
         if role == SLUG_ROLE:
             return item.slug
         if role == SUMMARY_ROLE:
-            return item.summary
+            return item.summary if self._rich else html.escape(item.summary)
         if role == REASON_ROLE:
             return item.reason
         return None

@@ -1,14 +1,28 @@
-"""The sidebar: articles by category, and the current article's recommendations."""
+"""The sidebar: a search field, articles by category, and the current article's recommendations."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QPainter, QPalette
+import html
+from typing import Any
+
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
+    QLineEdit,
     QListView,
     QSplitter,
+    QStackedWidget,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -28,89 +42,76 @@ from reader.pack import Pack
 from reader.recommend import Recommendation
 
 _PAD = 8
+#: Typing pauses this long before a search runs.
+SEARCH_DEBOUNCE_MS = 150
+SEARCH_LIMIT = 50
+Index = QModelIndex | QPersistentModelIndex
 
 
 class TeaserDelegate(QStyledItemDelegate):
-    """Draw a title in bold, its teaser below, and the reason in a smaller, muted line."""
+    """Draw a bold title, the teaser (which may hold <b> marks) and a muted reason line."""
 
-    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont, QFont]:
-        title = QFont(option.font)  # type: ignore[attr-defined]
-        title.setBold(True)
-        body = QFont(option.font)  # type: ignore[attr-defined]
-        small = QFont(option.font)  # type: ignore[attr-defined]
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.9))
-        small.setItalic(True)
-        return title, body, small
-
-    def _blocks(
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> list[tuple[QFont, str]]:
-        title, body, small = self._fonts(option)
-        blocks = [(title, str(index.data(Qt.ItemDataRole.DisplayRole) or ""))]
+    def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
+        title = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        parts = [f"<b>{title}</b>"]
         if summary := index.data(SUMMARY_ROLE):
-            blocks.append((body, str(summary)))
+            parts.append(f"<br/>{summary}")
         if reason := index.data(REASON_ROLE):
-            blocks.append((small, str(reason)))
-        return blocks
+            parts.append(f'<br/><i><span style="font-size: small">{html.escape(reason)}</span></i>')
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
+        doc.setDocumentMargin(_PAD)
+        doc.setHtml("".join(parts))
+        doc.setTextWidth(max(80, width))
+        return doc
 
-    def sizeHint(  # noqa: N802 - Qt API
-        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
-    ) -> QSize:
-        width = max(120, option.rect.width() or 240) - 2 * _PAD  # type: ignore[attr-defined]
-        height = 2 * _PAD
-        from PySide6.QtGui import QFontMetrics
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        widget = option.widget  # type: ignore[attr-defined]
+        width = widget.viewport().width() if isinstance(widget, QListView) else 240
+        doc = self._document(option, index, width)
+        return QSize(width, int(doc.size().height()) + 2)
 
-        for font, text in self._blocks(option, index):
-            rect = QFontMetrics(font).boundingRect(
-                QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text
-            )
-            height += rect.height() + 2
-        return QSize(width + 2 * _PAD, height)
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         self.initStyleOption(option, index)
-        opt_rect: QRect = option.rect  # type: ignore[attr-defined]
-        palette: QPalette = option.palette  # type: ignore[attr-defined]
-        state = option.state  # type: ignore[attr-defined]
-        painter.save()
-        style = option.widget.style() if option.widget else None  # type: ignore[attr-defined]
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        widget = option.widget  # type: ignore[attr-defined]
+        rect = option.rect  # type: ignore[attr-defined]
         option.text = ""  # type: ignore[attr-defined]
+        style = widget.style() if widget is not None else None
         if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)  # type: ignore[attr-defined]
-        selected = bool(state & QStyle.StateFlag.State_Selected)
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
+        doc = self._document(option, index, rect.width())
+        context = QAbstractTextDocumentLayout.PaintContext()
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        y = opt_rect.top() + _PAD
-        width = opt_rect.width() - 2 * _PAD
-        for i, (font, block) in enumerate(self._blocks(option, index)):
-            painter.setFont(font)
-            color = palette.color(role)
-            if i > 0 and not selected:
-                color = palette.color(QPalette.ColorRole.PlaceholderText if i == 2 else role)
-            painter.setPen(color)
-            bounds = painter.boundingRect(
-                QRect(opt_rect.left() + _PAD, y, width, 10_000), Qt.TextFlag.TextWordWrap, block
-            )
-            painter.drawText(bounds, Qt.TextFlag.TextWordWrap, block)
-            y += bounds.height() + 2
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        painter.save()
+        painter.translate(rect.topLeft())
+        painter.setClipRect(rect.translated(-rect.topLeft()))
+        doc.documentLayout().draw(painter, context)
         painter.restore()
-        del text
 
 
 class Sidebar(QWidget):
-    """Article tree over the pack plus a Recommended panel; emits what the reader asks for."""
+    """Search, the article tree and a Recommended panel; emits what the reader asks for."""
 
     article_requested = Signal(str)
+    #: An article chosen from search results, with the query that found it.
+    result_opened = Signal(str, str)
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
         self._syncing = False
+        self._index: Any = None  # reader.search.SearchIndex once ready
+        self._pack = pack
+
+        self.search_field = QLineEdit(self)
+        self.search_field.setObjectName("searchField")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setPlaceholderText(self.tr("Search articles (Ctrl+K)"))
+        self.search_field.setAccessibleName(self.tr("Search articles"))
+        self.search_field.installEventFilter(self)
+
         self.model = ArticleTreeModel(pack, self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("articleTree")
@@ -118,7 +119,6 @@ class Sidebar(QWidget):
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setAnimated(False)
-        self.tree.setExpandsOnDoubleClick(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Articles"))
         self.tree.expandAll()
@@ -126,23 +126,15 @@ class Sidebar(QWidget):
         self.recommended_label = QLabel(self.tr("Recommended"), self)
         self.recommended_label.setObjectName("panelTitle")
         self.recommended_model = TeaserListModel(self)
-        self.recommended = QListView(self)
-        self.recommended.setObjectName("recommendedList")
-        self.recommended.setModel(self.recommended_model)
-        self.recommended.setItemDelegate(TeaserDelegate(self.recommended))
-        self.recommended.setWordWrap(True)
-        self.recommended.setResizeMode(QListView.ResizeMode.Adjust)
-        self.recommended.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.recommended = self._teaser_list("recommendedList", self.recommended_model)
         self.recommended.setAccessibleName(self.tr("Recommended articles"))
         self.recommended_label.setBuddy(self.recommended)
-
         panel = QWidget(self)
         panel_layout = QVBoxLayout(panel)
         panel_layout.setContentsMargins(0, 6, 0, 0)
         panel_layout.setSpacing(4)
         panel_layout.addWidget(self.recommended_label)
         panel_layout.addWidget(self.recommended)
-
         self.split = QSplitter(Qt.Orientation.Vertical, self)
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.tree)
@@ -150,24 +142,66 @@ class Sidebar(QWidget):
         self.split.setStretchFactor(0, 3)
         self.split.setStretchFactor(1, 2)
 
+        self.results_model = TeaserListModel(self, rich_summary=True)
+        self.results = self._teaser_list("searchResults", self.results_model)
+        self.results.setAccessibleName(self.tr("Search results"))
+        self.results.installEventFilter(self)
+        self.message = QLabel(self)
+        self.message.setObjectName("searchMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextFormat(Qt.TextFormat.RichText)
+        self.message.setContentsMargins(8, 8, 8, 8)
+        self.message.hide()
+        results_page = QWidget(self)
+        results_layout = QVBoxLayout(results_page)
+        results_layout.setContentsMargins(0, 0, 0, 0)
+        results_layout.addWidget(self.message)
+        results_layout.addWidget(self.results, 1)
+
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.split)
+        self.stack.addWidget(results_page)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(SEARCH_DEBOUNCE_MS)
+
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.split)
+        layout.setContentsMargins(6, 6, 0, 0)
+        layout.setSpacing(6)
+        layout.addWidget(self.search_field)
+        layout.addWidget(self.stack, 1)
         self._connect_signals()
+
+    def _teaser_list(self, name: str, model: TeaserListModel) -> QListView:
+        view = QListView(self)
+        view.setObjectName(name)
+        view.setModel(model)
+        view.setItemDelegate(TeaserDelegate(view))
+        view.setWordWrap(True)
+        view.setResizeMode(QListView.ResizeMode.Adjust)
+        view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return view
 
     def _connect_signals(self) -> None:
         self.tree.activated.connect(self._on_tree_activated)
         self.tree.clicked.connect(self._on_tree_activated)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
-        self.recommended.activated.connect(self._on_recommended_activated)
-        self.recommended.clicked.connect(self._on_recommended_activated)
+        self.recommended.activated.connect(self._on_teaser_activated)
+        self.recommended.clicked.connect(self._on_teaser_activated)
+        self.results.activated.connect(self._on_result_activated)
+        self.results.clicked.connect(self._on_result_activated)
+        self.search_field.textChanged.connect(self._on_query_changed)
+        self.search_field.returnPressed.connect(self.open_first_result)
+        self._debounce.timeout.connect(self.run_search)
+        self.message.linkActivated.connect(self.search_field.setText)
 
+    # --- the tree --------------------------------------------------------------------------
     def _on_tree_activated(self, index: QModelIndex) -> None:
         slug = index.data(SLUG_ROLE)
         if slug:
             self.article_requested.emit(slug)
-        elif index.isValid() and index.data(SLUG_ROLE) is None:
-            self.tree.setExpanded(index, not self.tree.isExpanded(index))
 
     def _on_tree_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         # Moving through the tree with the keyboard opens what it lands on, so the
@@ -175,7 +209,7 @@ class Sidebar(QWidget):
         if not self._syncing and (slug := current.data(SLUG_ROLE)):
             self.article_requested.emit(slug)
 
-    def _on_recommended_activated(self, index: QModelIndex) -> None:
+    def _on_teaser_activated(self, index: QModelIndex) -> None:
         slug = index.data(SLUG_ROLE)
         if slug:
             self.article_requested.emit(slug)
@@ -202,13 +236,17 @@ class Sidebar(QWidget):
 
     def show_category(self, category_id: str) -> None:
         """Expand ``category_id``, scroll it to the top and give the tree focus."""
+        self.clear_search()
         index = self.model.category_index(category_id)
         if index.isValid():
-            self.tree.expand(index)
-            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
-            self.tree.selectionModel().setCurrentIndex(
-                index, self.tree.selectionModel().SelectionFlag.ClearAndSelect
-            )
+            self._syncing = True
+            try:
+                self.tree.expand(index)
+                self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtTop)
+                selection = self.tree.selectionModel()
+                selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
+            finally:
+                self._syncing = False
             self.tree.setFocus()
 
     def set_recommendations(self, items: list[Recommendation]) -> None:
@@ -216,3 +254,98 @@ class Sidebar(QWidget):
         visible = bool(items)
         self.recommended_label.setVisible(visible)
         self.recommended.setVisible(visible)
+
+    # --- search ----------------------------------------------------------------------------
+    def set_search_index(self, index: Any) -> None:
+        """Start answering searches with ``index`` (a ``reader.search.SearchIndex``)."""
+        self._index = index
+        self.search_field.setPlaceholderText(self.tr("Search articles (Ctrl+K)"))
+        if self.search_field.text().strip():
+            self.run_search()
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def clear_search(self) -> None:
+        self.search_field.clear()
+
+    def query(self) -> str:
+        return self.search_field.text().strip()
+
+    def _on_query_changed(self, text: str) -> None:
+        if not text.strip():
+            self._debounce.stop()
+            self.results_model.set_items([])
+            self.stack.setCurrentIndex(0)
+            return
+        self._debounce.start()
+
+    def run_search(self) -> None:
+        """Search now for the field's text and show the ranked results (or suggestions)."""
+        self._debounce.stop()
+        query = self.query()
+        if not query:
+            return
+        self.stack.setCurrentIndex(1)
+        if self._index is None:
+            self.results_model.set_items([])
+            self._show_message(self.tr("Search is getting ready…"))
+            return
+        hits = self._index.search(query, SEARCH_LIMIT)
+        self.results_model.set_items(
+            [
+                Recommendation(h.slug, h.title, h.snippet, self._pack.category_name(h.category))
+                for h in hits
+            ]
+        )
+        if hits:
+            self.message.hide()
+            self.results.setCurrentIndex(self.results_model.index(0, 0))
+            self.results.scrollToTop()
+            return
+        text = self.tr("No articles match ‘{query}’.").format(query=html.escape(query[:80]))
+        suggestions = self._index.suggest(query)
+        if suggestions:
+            links = ", ".join(
+                f'<a href="{html.escape(s, quote=True)}"><i>{html.escape(s)}</i></a>'
+                for s in suggestions
+            )
+            text += " " + self.tr("Did you mean {words}?").format(words=links)
+        self._show_message(text)
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.show()
+
+    def open_first_result(self) -> None:
+        """Enter in the search field: search at once if needed, then open the chosen result."""
+        if self._debounce.isActive() or self.stack.currentIndex() == 0:
+            self.run_search()
+        index = self.results.currentIndex()
+        if not index.isValid():
+            index = self.results_model.index(0, 0)
+        self._on_result_activated(index)
+
+    def _on_result_activated(self, index: QModelIndex) -> None:
+        slug = index.data(SLUG_ROLE) if index.isValid() else None
+        if slug:
+            self.result_opened.emit(slug, self.query())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            key = event.key()
+            if watched is self.search_field:
+                if key == Qt.Key.Key_Escape and self.search_field.text():
+                    self.clear_search()
+                    return True
+                if key == Qt.Key.Key_Down and self.stack.currentIndex() == 1:
+                    self.results.setFocus()
+                    if self.results_model.rowCount():
+                        self.results.setCurrentIndex(self.results_model.index(0, 0))
+                    return True
+            elif watched is self.results and key == Qt.Key.Key_Escape:
+                self.clear_search()
+                self.search_field.setFocus()
+                return True
+        return super().eventFilter(watched, event)

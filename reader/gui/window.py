@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
@@ -18,9 +20,12 @@ from PySide6.QtWidgets import (
     QSplitter,
     QToolBar,
     QVBoxLayout,
+    QWidget,
 )
 
 from reader.gui.article_view import ArticleView
+from reader.gui.find_bar import FindBar, mark_words
+from reader.gui.indexer import IndexLoader
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
@@ -43,6 +48,8 @@ class Actions:
     previous: QAction
     next: QAction
     toggle_sidebar: QAction
+    search: QAction
+    find: QAction
     problems: QAction
     about: QAction
     quit: QAction
@@ -69,6 +76,8 @@ class MainWindow(QMainWindow):
         self.renderer = Renderer(pack, self._page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, self._reasons())
         self.current: str | None = None
+        self.search_index: Any = None  # reader.search.SearchIndex once built
+        self._loader: IndexLoader | None = None
 
         self.setWindowTitle(pack.title)
         self.setWindowIcon(QIcon(str(resource_path("icons/offline-reader.svg"))))
@@ -79,8 +88,15 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName(self.tr("Article"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
+        self.find_bar = FindBar(self.view, self)
+        reading = QWidget(self)
+        reading_layout = QVBoxLayout(reading)
+        reading_layout.setContentsMargins(0, 0, 0, 0)
+        reading_layout.setSpacing(0)
+        reading_layout.addWidget(self.find_bar)
+        reading_layout.addWidget(self.view, 1)
         self.splitter.addWidget(self.sidebar)
-        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
@@ -188,6 +204,20 @@ class MainWindow(QMainWindow):
                 "next",
                 self.tr("Next article in the library"),
             ),
+            search=self._action(
+                self.tr("&Search articles"),
+                self.sidebar_search,
+                [key("Ctrl+K"), key("/")],
+                "",
+                self.tr("Search all articles"),
+            ),
+            find=self._action(
+                self.tr("&Find in article…"),
+                self.find_bar.open_bar,
+                key.keyBindings(std.Find),
+                "",
+                self.tr("Find words in this article"),
+            ),
             toggle_sidebar=self._action(
                 self.tr("Show &sidebar"),
                 self._toggle_sidebar,
@@ -216,6 +246,10 @@ class MainWindow(QMainWindow):
         go_menu.addSeparator()
         go_menu.addAction(a.previous)
         go_menu.addAction(a.next)
+        go_menu.addSeparator()
+        go_menu.addAction(a.search)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(a.find)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(a.toggle_sidebar)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
@@ -239,6 +273,7 @@ class MainWindow(QMainWindow):
 
     def _connect_signals(self) -> None:
         self.sidebar.article_requested.connect(self.open_article)
+        self.sidebar.result_opened.connect(self.open_result)
         self.view.anchorClicked.connect(self.open_link)
         self.view.highlighted.connect(self._show_link_target)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
@@ -273,7 +308,9 @@ class MainWindow(QMainWindow):
             page = "<h1>{}</h1><p>{}</p>".format(
                 article.title, self.tr("This article could not be displayed.")
             )
+        self.view.setExtraSelections([])
         self.view.show_html(page, anchor)
+        self.find_bar.refresh()
         self.current = slug
         if record:
             self.history.visit(slug)
@@ -286,7 +323,9 @@ class MainWindow(QMainWindow):
 
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""
+        self.view.setExtraSelections([])
         self.view.show_html(self.renderer.home_page())
+        self.find_bar.refresh()
         self.current = HOME
         if record:
             self.history.visit(HOME)
@@ -325,6 +364,52 @@ class MainWindow(QMainWindow):
         _, nxt = self.pack.neighbours(self.current)
         if nxt is not None:
             self.open_article(nxt.slug)
+
+    def sidebar_search(self) -> None:
+        self._set_sidebar_visible(True)
+        self.sidebar.focus_search()
+
+    def open_result(self, slug: str, query: str) -> None:
+        """Open a search result and mark the query's words in it."""
+        if self.open_article(slug) and self.search_index is not None:
+            mark_words(self.view, self.search_index.terms(query))
+
+    # --- search index ----------------------------------------------------------------------
+    def start_search_index(self, cache_dir: Path | None) -> None:
+        """Open or build the search index in a worker thread; the window stays usable."""
+        self._loader = IndexLoader(self.pack, cache_dir, self)
+        self._loader.progress.connect(self._on_index_progress)
+        self._loader.ready.connect(self._on_index_ready)
+        self._loader.failed.connect(self._on_index_failed)
+        self._loader.start()
+
+    def _on_index_progress(self, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 100
+        self.statusBar().showMessage(
+            self.tr("Preparing search: {percent}% of {total} articles").format(
+                percent=percent, total=total
+            )
+        )
+
+    def _on_index_ready(self, index: Any) -> None:
+        self.search_index = index
+        self.sidebar.set_search_index(index)
+        if self.statusBar().currentMessage().startswith(self.tr("Preparing search")):
+            self.statusBar().showMessage(self.tr("Search is ready"), 3000)
+
+    def _on_index_failed(self, message: str) -> None:
+        self.statusBar().showMessage(
+            self.tr("Search is not available: {error}").format(error=message), 15000
+        )
+
+    def stop_search_index(self) -> None:
+        if self._loader is not None:
+            self._loader.requestInterruption()
+            self._loader.wait()
+            self._loader = None
+        if self.search_index is not None:
+            self.search_index.close()
+            self.search_index = None
 
     def open_link(self, url: QUrl) -> None:
         """The one link router: in-page anchors, articles, home, categories, outside links."""
@@ -452,4 +537,5 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
         self.settings.sidebar_visible = self.act.toggle_sidebar.isChecked()
         self.settings.sync()
+        self.stop_search_index()
         super().closeEvent(event)
