@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.links import IMAGE_SUFFIXES, Kind, resolve
-from reader.pack import Article, Pack, Problem, load_pack
+from reader.pack import Article, Pack, Problem, load_pack, review_overdue
 
 logger = logging.getLogger(__name__)
 
@@ -73,21 +73,22 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
             )
     if article.reviewed is not None:
         years = pack.review_period_years
-        try:
-            due = article.reviewed.replace(year=article.reviewed.year + years)
-        except ValueError:  # 29 February
-            due = article.reviewed.replace(year=article.reviewed.year + years, day=28)
-        if due < today:
+        if review_overdue(article.reviewed, years, today):
             problems.append(
                 Problem(
                     rel,
-                    1,
+                    article.key_lines.get("reviewed", 1),
                     f"last reviewed on {article.reviewed.isoformat()}, more than {years} years ago",
                     "warning",
                 )
             )
         elif article.reviewed > today:
             problems.append(
-                Problem(rel, 1, f"'reviewed' date {article.reviewed} is in the future", "warning")
+                Problem(
+                    rel,
+                    article.key_lines.get("reviewed", 1),
+                    f"'reviewed' date {article.reviewed} is in the future",
+                    "warning",
+                )
             )
     return problems

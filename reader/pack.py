@@ -132,6 +132,15 @@ class Pack:
             article.index = i
 
 
+def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:
+    """Return True if ``reviewed`` lies more than ``years`` years before ``today``."""
+    try:
+        due = reviewed.replace(year=reviewed.year + years)
+    except ValueError:  # 29 February
+        due = reviewed.replace(year=reviewed.year + years, day=28)
+    return due < today
+
+
 class PackError(Exception):
     """The pack cannot be opened at all (its folder is missing or unreadable)."""
 

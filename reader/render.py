@@ -16,7 +16,7 @@ from markdown import Markdown
 
 from reader.links import CATEGORY_SCHEME, resolve
 from reader.mdext import CalloutExtension, PackLinksExtension
-from reader.pack import Article, Pack
+from reader.pack import Article, Pack, review_overdue
 from reader.recommend import Recommendation
 
 WORDS_PER_MINUTE = 200
@@ -47,15 +47,22 @@ class PageText:
     articles_count: str = "{n} articles"
     article_count_one: str = "1 article"
     important: str = "Important"
+    stale: str = (
+        "This article was last reviewed on {date}. Some details may have changed — "
+        "check with a health professional."
+    )
     format_date: Callable[[dt.date], str] = field(default=_english_date)
 
 
 class Renderer:
     """Render Markdown articles of one pack; reuses one configured Markdown instance."""
 
-    def __init__(self, pack: Pack, text: PageText | None = None) -> None:
+    def __init__(
+        self, pack: Pack, text: PageText | None = None, today: dt.date | None = None
+    ) -> None:
         self.pack = pack
         self.text = text or PageText()
+        self.today = today
         self._links = PackLinksExtension()
         self._md = Markdown(
             extensions=[
@@ -98,6 +105,14 @@ class Renderer:
         if article.summary:
             parts.append(f'<p class="lede">{esc(article.summary)}</p>')
         parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
+        if article.reviewed and review_overdue(
+            article.reviewed, self.pack.review_period_years, self.today or dt.date.today()
+        ):
+            note = t.stale.format(date=t.format_date(article.reviewed))
+            parts.append(
+                '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
+                f'<tr><td class="note"><p>{esc(note)}</p></td></tr></table>'
+            )
         if sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
             parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
@@ -175,7 +190,7 @@ class Renderer:
         featured = [a for s in pack.featured if (a := pack.get(s)) is not None]
         if featured:
             parts.append(f"<h2>{esc(t.start_here)}</h2>")
-            parts.append(self.teaser_list([_teaser(a) for a in featured], "teasers"))
+            parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles())
         recent = sorted(
@@ -186,7 +201,7 @@ class Renderer:
         if recent:
             parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
             items = [
-                _teaser(a, t.reviewed.format(date=t.format_date(a.reviewed)))
+                teaser(a, t.reviewed.format(date=t.format_date(a.reviewed)))
                 for a in recent
                 if a.reviewed
             ]
@@ -218,5 +233,6 @@ class Renderer:
         )
 
 
-def _teaser(article: Article, reason: str = "") -> Recommendation:
+def teaser(article: Article, reason: str = "") -> Recommendation:
+    """Return ``article`` as a list entry with its summary as the teaser."""
     return Recommendation(article.slug, article.title, article.summary, reason)

@@ -118,3 +118,20 @@ def test_renderer_is_reusable_without_leaking_state(pack: Pack) -> None:
     first = renderer.article_page(alpha)
     renderer.article_page(gamma)
     assert renderer.article_page(alpha) == first
+
+
+def test_overdue_review_shows_a_gentle_note(make_pack: PackBuilder) -> None:
+    import datetime as dt
+
+    root = make_pack(
+        {
+            "old.md": article("Old", reviewed="2020-03-01"),
+            "new.md": article("New", reviewed="2026-01-01"),
+        }
+    )
+    pack = load_pack(root)
+    renderer = Renderer(pack, today=dt.date(2026, 11, 27))
+    old, new = pack.get("old"), pack.get("new")
+    assert old is not None and new is not None
+    assert "last reviewed on 1 March 2020" in renderer.article_page(old)
+    assert "last reviewed on" not in renderer.article_page(new)

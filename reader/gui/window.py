@@ -32,8 +32,8 @@ from reader.history import HOME, History
 from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.pack import Pack
 from reader.paths import resource_path
-from reader.recommend import Reasons, Recommender, TagRecommender
-from reader.render import PageText, Renderer
+from reader.recommend import Reasons, Recommendation, Recommender, TagRecommender
+from reader.render import PageText, Renderer, teaser
 
 logger = logging.getLogger(__name__)
 
@@ -134,6 +134,10 @@ class MainWindow(QMainWindow):
             articles_count=self.tr("{n} articles"),
             article_count_one=self.tr("1 article"),
             important=self.tr("Important"),
+            stale=self.tr(
+                "This article was last reviewed on {date}. Some details may have changed — "
+                "check with a health professional."
+            ),
             format_date=format_date,
         )
 
@@ -324,7 +328,7 @@ class MainWindow(QMainWindow):
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""
         self.view.setExtraSelections([])
-        self.view.show_html(self.renderer.home_page())
+        self.view.show_html(self.renderer.home_page(self._session_sections()))
         self.find_bar.refresh()
         self.current = HOME
         if record:
@@ -333,6 +337,18 @@ class MainWindow(QMainWindow):
         self.sidebar.set_recommendations([])
         self._update_chrome()
         self.page_shown.emit(HOME)
+
+    def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
+        """ "Continue reading" and "Because you read …", once something was read."""
+        visited = [a for s in self.history.visited() if (a := self.pack.get(s)) is not None]
+        if not visited:
+            return []
+        seen = {a.slug for a in visited}
+        because = [r for r in self.recommender.recommend(visited[0].slug, 8) if r.slug not in seen]
+        return [
+            (self.tr("Continue reading"), [teaser(a) for a in visited[:3]]),
+            (self.tr("Because you read {title}").format(title=visited[0].title), because[:3]),
+        ]
 
     def _show_location(self, location: str) -> None:
         if location == HOME:

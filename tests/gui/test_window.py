@@ -265,3 +265,14 @@ def test_screenshot_option_saves_a_png(small_pack: Path, tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert image.width() == 800 and image.height() == 600
+
+
+def test_home_offers_continue_reading_after_reading(window: MainWindow) -> None:
+    assert "Continue reading" not in window.view.toPlainText()
+    window.open_article("alpha")
+    window.act.home.trigger()
+    text = window.view.toPlainText()
+    assert "Continue reading" in text
+    assert "Because you read Alpha" in text
+    section = text.split("Because you read Alpha", 1)[1]
+    assert "Delta" in section.split("Start here")[0]  # alpha's editor-suggested article
