@@ -100,7 +100,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 0)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setCollapsible(1, False)
-        self.splitter.setSizes([300, 900])
+        self.splitter.setSizes([340, 860])
         self.setCentralWidget(self.splitter)
         self.position_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.position_label)
@@ -110,6 +110,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect_signals()
         self._restore_state()
+        self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
 
     # --- construction --------------------------------------------------------------------
     def _page_text(self) -> PageText:
