@@ -72,6 +72,7 @@ class Renderer:
                 "def_list",
                 "admonition",
                 "sane_lists",
+                "fenced_code",
                 "toc",
                 self._links,
                 CalloutExtension(),
