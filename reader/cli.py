@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import APP_NAME, __version__
+from reader.themes import TEXT_SIZES, THEME_NAMES
 
 #: Sub-commands and the module whose ``main(argv)`` runs each; imported only when used.
 COMMANDS = {"search": "reader.search_cli", "related": "reader.related_cli"}
@@ -57,6 +58,17 @@ def gui_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         help="settings file to use (default: the user's configuration folder)",
+    )
+    parser.add_argument(
+        "--theme",
+        choices=THEME_NAMES,
+        help="colour theme: light, dark, high-contrast, or system (follow the desktop)",
+    )
+    parser.add_argument(
+        "--text-size",
+        metavar="PERCENT",
+        type=int,
+        help=f"text size in percent, {TEXT_SIZES[0]} to {TEXT_SIZES[-1]} (default 100)",
     )
     parser.add_argument(
         "--size", metavar="WxH", help="initial window size in pixels, e.g. 1280x800"

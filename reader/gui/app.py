@@ -24,7 +24,8 @@ from reader import APP_NAME, ORG_NAME
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.pack import PackError, load_pack
-from reader.paths import bundled_dir, read_resource, resource_path
+from reader.paths import bundled_dir, resource_path
+from reader.themes import clamp_text_size
 
 logger = logging.getLogger(__name__)
 
@@ -37,7 +38,7 @@ def run(options: argparse.Namespace) -> int:
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("offline-reader")
     _install_translators(app)
-    app.setStyleSheet(read_resource("styles/app.qss"))
+    app.setStyle("Fusion")  # the same look everywhere, and it follows our palette
     sys.excepthook = _excepthook
 
     content = options.content or bundled_dir("content")
@@ -60,7 +61,11 @@ def run(options: argparse.Namespace) -> int:
             QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, "reader")
         )
     )
-    window = MainWindow(pack, settings, css=read_resource("article.css"))
+    if options.theme:
+        settings.theme = options.theme
+    if options.text_size:
+        settings.text_size = clamp_text_size(options.text_size)
+    window = MainWindow(pack, settings)
     if options.size:
         try:
             width, height = (int(v) for v in options.size.lower().split("x"))

@@ -41,6 +41,15 @@ class ArticleView(QTextBrowser):
     def set_pack_root(self, root: Path) -> None:
         self._root = root.resolve()
 
+    def set_text_size(self, percent: int) -> None:
+        """Set the body text size (percent of the default) and keep the reading width."""
+        font = self.document().defaultFont()
+        font.setPointSizeF(BASE_POINT_SIZE * percent / 100)
+        self.document().setDefaultFont(font)
+        # Large type needs every pixel of a small window; the column keeps its margins anyway.
+        self.document().setDocumentMargin(24 if percent <= 150 else 8)
+        self._keep_reading_width()
+
     def set_style_sheet(self, css: str) -> None:
         self.document().setDefaultStyleSheet(css)
 

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-ALL_MATCHES = QColor("#fff1a8")
-CURRENT_MATCH = QColor("#ffb84d")
+#: Match colours; the window sets them from the theme.
+COLOURS = {"match_bg": QColor("#fff1a8"), "current_match_bg": QColor("#ffb84d")}
 
 
 def mark_words(view: QTextBrowser, words: list[str]) -> int:
@@ -42,7 +42,7 @@ def _find_all(
     doc = view.document()
     selections: list[QTextEdit.ExtraSelection] = []
     fmt = QTextCharFormat()
-    fmt.setBackground(ALL_MATCHES)
+    fmt.setBackground(COLOURS["match_bg"])
     cursor = doc.find(needle, 0)
     while not cursor.isNull() and len(selections) < 10_000:
         if not cursor.hasSelection():
@@ -148,7 +148,7 @@ class FindBar(QWidget):
             current = QTextEdit.ExtraSelection()
             current.cursor = self._matches[self._current].cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setBackground(CURRENT_MATCH)
+            fmt.setBackground(COLOURS["current_match_bg"])
             current.format = fmt  # type: ignore[attr-defined]
             selections.append(current)
             cursor = self.view.textCursor()

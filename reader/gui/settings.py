@@ -8,6 +8,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.themes import DEFAULT_TEXT_SIZE, SYSTEM, THEME_NAMES, clamp_text_size
+
 logger = logging.getLogger(__name__)
 
 
@@ -44,6 +46,28 @@ class Settings:
         if isinstance(value, str):
             return value.lower() in {"true", "1", "yes"}
         return default
+
+    # --- preferences -----------------------------------------------------------------------
+    @property
+    def theme(self) -> str:
+        value = self._str("prefs/theme", SYSTEM)
+        return value if value in THEME_NAMES else SYSTEM
+
+    @theme.setter
+    def theme(self, value: str) -> None:
+        self.store.setValue("prefs/theme", value)
+
+    @property
+    def text_size(self) -> int:
+        value = self.store.value("prefs/text_size", DEFAULT_TEXT_SIZE)
+        try:
+            return clamp_text_size(int(str(value)))
+        except ValueError:
+            return DEFAULT_TEXT_SIZE
+
+    @text_size.setter
+    def text_size(self, value: int) -> None:
+        self.store.setValue("prefs/text_size", int(value))
 
     # --- state -----------------------------------------------------------------------------
     @property

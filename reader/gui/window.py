@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -9,7 +10,16 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QColor,
+    QDesktopServices,
+    QGuiApplication,
+    QIcon,
+    QKeySequence,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,6 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui import find_bar
+from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.find_bar import FindBar, mark_words
 from reader.gui.indexer import IndexLoader
@@ -30,10 +42,25 @@ from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
 from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
-from reader.pack import Pack
+from reader.pack import Article, Pack
 from reader.paths import resource_path
 from reader.recommend import Reasons, Recommendation, Recommender, TagRecommender
 from reader.render import PageText, Renderer, teaser
+from reader.themes import (
+    DARK,
+    DEFAULT_TEXT_SIZE,
+    HIGH_CONTRAST,
+    LIGHT,
+    SYSTEM,
+    TEXT_SIZES,
+    THEME_NAMES,
+    THEMES,
+    clamp_text_size,
+    fill,
+    resolve_theme,
+    scale_points,
+    step_text_size,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +77,10 @@ class Actions:
     toggle_sidebar: QAction
     search: QAction
     find: QAction
+    larger: QAction
+    smaller: QAction
+    normal_size: QAction
+    themes: dict[str, QAction]
     problems: QAction
     about: QAction
     quit: QAction
@@ -64,7 +95,7 @@ class MainWindow(QMainWindow):
         self,
         pack: Pack,
         settings: Settings,
-        css: str = "",
+        templates: Templates | None = None,
         recommender: Recommender | None = None,
         open_external: Callable[[QUrl], bool] = QDesktopServices.openUrl,
     ) -> None:
@@ -76,6 +107,9 @@ class MainWindow(QMainWindow):
         self.renderer = Renderer(pack, self._page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, self._reasons())
         self.current: str | None = None
+        self.templates = templates or Templates.load()
+        self.theme = settings.theme
+        self.text_size = settings.text_size
         self.search_index: Any = None  # reader.search.SearchIndex once built
         self._loader: IndexLoader | None = None
 
@@ -84,7 +118,6 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(pack, self)
         self.view = ArticleView(self)
         self.view.set_pack_root(pack.root)
-        self.view.set_style_sheet(css)
         self.view.setAccessibleName(self.tr("Article"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
@@ -110,6 +143,8 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect_signals()
         self._restore_state()
+        self.apply_look()
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
 
     # --- construction --------------------------------------------------------------------
@@ -159,7 +194,7 @@ class MainWindow(QMainWindow):
     ) -> QAction:
         action = QAction(text, self)
         if icon:
-            action.setIcon(QIcon(str(resource_path(f"icons/{icon}.svg"))))
+            action.setProperty("icon_name", icon)
         if keys:
             action.setShortcuts(keys)
             shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
@@ -223,6 +258,28 @@ class MainWindow(QMainWindow):
                 "",
                 self.tr("Find words in this article"),
             ),
+            larger=self._action(
+                self.tr("&Larger text"),
+                lambda: self.step_text_size(1),
+                [*key.keyBindings(std.ZoomIn), key("Ctrl+=")],
+                "larger",
+                self.tr("Make the text larger"),
+            ),
+            smaller=self._action(
+                self.tr("&Smaller text"),
+                lambda: self.step_text_size(-1),
+                key.keyBindings(std.ZoomOut),
+                "smaller",
+                self.tr("Make the text smaller"),
+            ),
+            normal_size=self._action(
+                self.tr("&Normal text size"),
+                lambda: self.set_text_size(DEFAULT_TEXT_SIZE),
+                [key("Ctrl+0")],
+                "",
+                self.tr("Reset the text size"),
+            ),
+            themes=self._theme_actions(),
             toggle_sidebar=self._action(
                 self.tr("Show &sidebar"),
                 self._toggle_sidebar,
@@ -238,6 +295,23 @@ class MainWindow(QMainWindow):
             about=self._action(self.tr("&About"), self.show_about, icon="about"),
             quit=self._action(self.tr("&Quit"), self.close, key.keyBindings(std.Quit)),
         )
+
+    def _theme_actions(self) -> dict[str, QAction]:
+        names = {
+            LIGHT: self.tr("&Light"),
+            DARK: self.tr("&Dark"),
+            HIGH_CONTRAST: self.tr("&High contrast"),
+            SYSTEM: self.tr("Follow &system"),
+        }
+        group = QActionGroup(self)
+        actions: dict[str, QAction] = {}
+        for name, label in names.items():
+            action = QAction(label, group)
+            action.setCheckable(True)
+            action.setChecked(name == self.theme)
+            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
+            actions[name] = action
+        return actions
 
     def _build_menus(self) -> None:
         a = self.act
@@ -257,6 +331,13 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(a.find)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(a.toggle_sidebar)
+        view_menu.addSeparator()
+        view_menu.addAction(a.larger)
+        view_menu.addAction(a.smaller)
+        view_menu.addAction(a.normal_size)
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
+        for action in a.themes.values():
+            theme_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.problems)
         help_menu.addSeparator()
@@ -273,6 +354,9 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(a.previous)
         bar.addAction(a.next)
+        bar.addSeparator()
+        bar.addAction(a.smaller)
+        bar.addAction(a.larger)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -292,6 +376,61 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self._set_sidebar_visible(self.settings.sidebar_visible)
 
+    # --- look ----------------------------------------------------------------------------
+    def apply_look(self) -> None:
+        """Apply the theme and text size to the chrome and the article, keeping the place."""
+        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
+        self.setPalette(palette_for(colours))
+        self.setStyleSheet(fill(self.templates.app_qss, colours))
+        for name in find_bar.COLOURS:
+            find_bar.COLOURS[name] = QColor(colours[name])
+        self.view.set_text_size(self.text_size)
+        css = scale_points(fill(self.templates.article_css, colours), self.text_size)
+        self.view.set_style_sheet(css)
+        self.act.larger.setEnabled(self.text_size < TEXT_SIZES[-1])
+        self.act.smaller.setEnabled(self.text_size > TEXT_SIZES[0])
+        self.act.themes[self.theme].setChecked(True)
+        for action in self.findChildren(QAction):
+            if name := action.property("icon_name"):
+                action.setIcon(themed_icon(name, colours["chrome_text"], colours["muted"]))
+        self._rerender()
+
+    def set_theme(self, name: str) -> None:
+        self.theme = name if name in THEME_NAMES else SYSTEM
+        self.settings.theme = self.theme
+        self.apply_look()
+
+    def set_text_size(self, percent: int) -> None:
+        self.text_size = clamp_text_size(percent)
+        self.settings.text_size = self.text_size
+        self.apply_look()
+        self.statusBar().showMessage(self.tr("Text size {n}%").format(n=self.text_size), 2000)
+
+    def step_text_size(self, steps: int) -> None:
+        self.set_text_size(step_text_size(self.text_size, steps))
+
+    def _on_system_scheme_changed(self) -> None:
+        if self.theme == SYSTEM:
+            self.apply_look()
+
+    def _rerender(self) -> None:
+        """Show the current page again (new CSS), at the same relative scroll position."""
+        if self.current is None:
+            return
+        bar = self.view.verticalScrollBar()
+        fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
+        marks = self.view.extraSelections()
+        if self.current == HOME:
+            self.view.show_html(self.renderer.home_page(self._session_sections()))
+        else:
+            article = self.pack.get(self.current)
+            if article is None:
+                return
+            self.view.show_html(self._render(article, self.recommender.recommend(article.slug)))
+        bar.setValue(round(fraction * bar.maximum()))
+        if marks:
+            self.find_bar.refresh()
+
     # --- navigation ----------------------------------------------------------------------
     def open_article(self, slug: str, anchor: str = "", record: bool = True) -> bool:
         """Show the article ``slug``; return False (and say so) if the pack has no such article."""
@@ -306,13 +445,7 @@ class MainWindow(QMainWindow):
             )
             return False
         recommendations = self.recommender.recommend(slug)
-        try:
-            page = self.renderer.article_page(article, recommendations)
-        except Exception:  # a broken article must not take the window down
-            logger.exception("could not render %s", article.rel_path)
-            page = "<h1>{}</h1><p>{}</p>".format(
-                article.title, self.tr("This article could not be displayed.")
-            )
+        page = self._render(article, recommendations)
         self.view.setExtraSelections([])
         self.view.show_html(page, anchor)
         self.find_bar.refresh()
@@ -325,6 +458,16 @@ class MainWindow(QMainWindow):
         self._update_chrome()
         self.page_shown.emit(slug)
         return True
+
+    def _render(self, article: Article, recommendations: list[Recommendation]) -> str:
+        """Return the page for ``article``; a broken article must not take the window down."""
+        try:
+            return self.renderer.article_page(article, recommendations)
+        except Exception:
+            logger.exception("could not render %s", article.rel_path)
+            return "<h1>{}</h1><p>{}</p>".format(
+                html.escape(article.title), self.tr("This article could not be displayed.")
+            )
 
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""

@@ -11,7 +11,6 @@ from pytestqt.qtbot import QtBot
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.pack import load_pack
-from reader.paths import read_resource
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -25,7 +24,6 @@ def make_window(qtbot: QtBot, settings_path: Path) -> WindowFactory:
         window = MainWindow(
             load_pack(root),
             Settings.at(settings_path),
-            css=read_resource("article.css"),
             open_external=lambda url: opened.append(url.toString()) or True,
             **kwargs,  # type: ignore[arg-type]
         )

@@ -1,0 +1,70 @@
+"""Apply a theme and a text size to the window: palette, chrome style sheet and article CSS."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
+
+from reader.paths import read_resource
+
+#: The stroke colour the bundled icons are drawn with; replaced by the theme's text colour.
+ICON_STROKE = "#24425e"
+
+
+@dataclass(frozen=True, slots=True)
+class Templates:
+    """The article CSS and chrome QSS templates (``{{colour}}`` placeholders)."""
+
+    article_css: str
+    app_qss: str
+
+    @classmethod
+    def load(cls) -> Templates:
+        return cls(read_resource("article.css"), read_resource("styles/app.qss"))
+
+
+def themed_icon(name: str, colour: str, disabled: str) -> QIcon:
+    """Return the bundled line icon ``name`` drawn in ``colour`` (and ``disabled`` when off)."""
+    svg = read_resource(f"icons/{name}.svg")
+    icon = QIcon()
+    for mode, stroke in ((QIcon.Mode.Normal, colour), (QIcon.Mode.Disabled, disabled)):
+        pixmap = QPixmap()
+        pixmap.loadFromData(svg.replace(ICON_STROKE, stroke).encode(), "SVG")
+        icon.addPixmap(pixmap, mode)
+    return icon
+
+
+def system_is_dark() -> bool:
+    """Return True if the platform asks for a dark colour scheme."""
+    app = QGuiApplication.instance()
+    if not isinstance(app, QGuiApplication):
+        return False
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def palette_for(colours: Mapping[str, str]) -> QPalette:
+    """Return a widget palette built from a theme's colours."""
+    c = {name: QColor(value) for name, value in colours.items()}
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+        palette.setColor(group, role.Window, c["chrome_bg"])
+        palette.setColor(group, role.WindowText, c["chrome_text"])
+        palette.setColor(group, role.Base, c["bg"])
+        palette.setColor(group, role.AlternateBase, c["sidebar_bg"])
+        palette.setColor(group, role.Text, c["text"])
+        palette.setColor(group, role.Button, c["chrome_bg"])
+        palette.setColor(group, role.ButtonText, c["chrome_text"])
+        palette.setColor(group, role.Highlight, c["selection_bg"])
+        palette.setColor(group, role.HighlightedText, c["selection_text"])
+        palette.setColor(group, role.Link, c["link"])
+        palette.setColor(group, role.PlaceholderText, c["muted"])
+        palette.setColor(group, role.ToolTipBase, c["bg"])
+        palette.setColor(group, role.ToolTipText, c["text"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c["muted"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c["muted"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, c["muted"])
+    return palette

@@ -1,0 +1,75 @@
+"""Text size and themes, as a reader changes them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.gui.article_view import BASE_POINT_SIZE
+from reader.gui.settings import Settings
+from reader.gui.window import MainWindow
+from reader.paths import bundled_dir
+from reader.themes import THEMES
+from tests.gui.conftest import WindowFactory
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def body_point_size(window: MainWindow) -> float:
+    return window.view.document().defaultFont().pointSizeF()
+
+
+def test_text_size_keys_step_and_persist(
+    qtbot: QtBot, window: MainWindow, settings_path: Path
+) -> None:
+    window.open_article("alpha")
+    qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
+    assert window.text_size == 110
+    assert body_point_size(window) == pytest.approx(BASE_POINT_SIZE * 1.1)
+    assert "24.2pt" in window.view.document().defaultStyleSheet()  # h1 22pt scaled too
+    qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
+    assert window.text_size == 90
+    window.close()
+    assert Settings.at(settings_path).text_size == 90
+
+
+def test_text_size_limits_disable_the_buttons(window: MainWindow) -> None:
+    for _ in range(20):
+        window.act.larger.trigger()
+    assert window.text_size == 250
+    assert not window.act.larger.isEnabled()
+    window.act.normal_size.trigger()
+    assert window.text_size == 100
+    for _ in range(20):
+        window.act.smaller.trigger()
+    assert window.text_size == 80
+    assert not window.act.smaller.isEnabled()
+
+
+def test_theme_changes_palette_and_article_css(window: MainWindow, settings_path: Path) -> None:
+    window.open_article("alpha")
+    window.act.themes["dark"].trigger()
+    dark = THEMES["dark"]
+    assert window.palette().color(window.palette().ColorRole.Text).name() == dark["text"]
+    assert f"background: {dark['bg']}" in window.styleSheet()
+    assert f"color: {dark['text']}" in window.view.document().defaultStyleSheet()
+    assert window.current == "alpha"
+    window.act.themes["high-contrast"].trigger()
+    assert THEMES["high-contrast"]["link"] in window.view.document().defaultStyleSheet()
+    window.close()
+    assert Settings.at(settings_path).theme == "high-contrast"
+
+
+def test_nothing_is_cut_off_at_250_percent(qtbot: QtBot, make_window: WindowFactory) -> None:
+    window = make_window(bundled_dir("content"))
+    window.resize(1024, 768)
+    window.set_text_size(250)
+    for slug in [a.slug for a in window.pack.articles]:
+        window.open_article(slug)
+        qtbot.wait(10)
+        assert window.view.horizontalScrollBar().maximum() == 0, slug
+        assert window.view.document().size().width() <= window.view.viewport().width() + 1
