@@ -15,8 +15,12 @@ from pathlib import Path
 from reader import APP_NAME, __version__
 from reader.themes import TEXT_SIZES, THEME_NAMES
 
-#: Sub-commands and the module whose ``main(argv)`` runs each; imported only when used.
-COMMANDS = {"search": "reader.search_cli", "related": "reader.related_cli"}
+#: Sub-commands and the ``module:function(argv) -> int`` that runs each; imported when used.
+COMMANDS = {
+    "search": "reader.search_cli:main",
+    "related": "reader.related_cli:main",
+    "kiosk-pin": "reader.kiosk_config:pin_main",
+}
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -26,7 +30,9 @@ def gui_parser() -> argparse.ArgumentParser:
         epilog=(
             "commands:\n"
             "  check PATH        validate a content pack and list its problems\n"
-            "                    (run 'offline-reader check --help' for details)"
+            "  search QUERY      search a content pack from the command line\n"
+            "  kiosk-pin         make the admin PIN line for a kiosk configuration\n"
+            "run 'offline-reader COMMAND --help' for details"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -58,6 +64,17 @@ def gui_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         type=Path,
         help="settings file to use (default: the user's configuration folder)",
+    )
+    parser.add_argument(
+        "--kiosk",
+        action="store_true",
+        help="run as a locked-down, full-screen public terminal (see docs/kiosk.md)",
+    )
+    parser.add_argument(
+        "--config",
+        metavar="FILE",
+        type=Path,
+        help="kiosk configuration file (default: /etc/offline-reader/kiosk.toml if it exists)",
     )
     parser.add_argument(
         "--theme",
@@ -99,8 +116,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args and args[0] in COMMANDS:
         import importlib
 
-        module = importlib.import_module(COMMANDS[args[0]])
-        return int(module.main(args[1:]))
+        module_name, function = COMMANDS[args[0]].split(":")
+        return int(getattr(importlib.import_module(module_name), function)(args[1:]))
     options = gui_parser().parse_args(args)
     logging.basicConfig(
         level=logging.DEBUG if options.verbose else logging.INFO,

@@ -47,6 +47,7 @@ class PageText:
     articles_count: str = "{n} articles"
     article_count_one: str = "1 article"
     important: str = "Important"
+    a_to_z: str = "All articles A–Z"
     stale: str = (
         "This article was last reviewed on {date}. Some details may have changed — "
         "check with a health professional."
@@ -171,7 +172,11 @@ class Renderer:
             )
         return f'<ul class="{css_class}">{"".join(rows)}</ul>'
 
-    def home_page(self, extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = ()) -> str:
+    def home_page(
+        self,
+        extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = (),
+        a_to_z: bool = False,
+    ) -> str:
         """Return the pack's home page: title, description, disclaimer, topics, featured."""
         t = self.text
         esc = html.escape
@@ -207,7 +212,24 @@ class Renderer:
                 if a.reviewed
             ]
             parts.append(self.teaser_list(items, "teasers"))
+        if a_to_z:
+            parts.append(self._a_to_z())
         return "\n".join(parts)
+
+    def _a_to_z(self) -> str:
+        """Every title in alphabetical order under its first letter, for browsing by touch."""
+        esc = html.escape
+        groups: dict[str, list[Article]] = {}
+        for article in sorted(self.pack.articles, key=lambda a: a.title.casefold()):
+            letter = article.title[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append(article)
+        rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
+        for letter, articles in groups.items():
+            links = "<br/>".join(
+                f'<a href="article:{esc(a.slug)}">{esc(a.title)}</a>' for a in articles
+            )
+            rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
+        return "".join(rows)
 
     def _category_tiles(self, columns: int = 3) -> str:
         t = self.text

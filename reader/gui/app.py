@@ -6,12 +6,16 @@ import argparse
 import logging
 import sys
 import traceback
+from dataclasses import replace
+from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import (
+    QDir,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QSettings,
     QStandardPaths,
     QTimer,
@@ -23,6 +27,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_NAME, ORG_NAME
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
+from reader.kiosk_config import SYSTEM_CONFIG, load_config
 from reader.pack import PackError, load_pack
 from reader.paths import bundled_dir, resource_path
 from reader.themes import clamp_text_size
@@ -39,19 +44,31 @@ def run(options: argparse.Namespace) -> int:
     app.setDesktopFileName("offline-reader")
     _install_translators(app)
     app.setStyle("Fusion")  # the same look everywhere, and it follows our palette
-    sys.excepthook = _excepthook
 
-    content = options.content or bundled_dir("content")
+    config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
+    config = load_config(config_path)
+    kiosk = options.kiosk or config.kiosk
+    if kiosk:
+        _log_to_file()
+        lock = QLockFile(str(Path(QDir.tempPath()) / "offline-reader-kiosk.lock"))
+        if not lock.tryLock(100):
+            print("Offline Reader is already running on this terminal.", file=sys.stderr)
+            return 1
+    sys.excepthook = _kiosk_excepthook if kiosk else _excepthook
+
+    content = options.content or (Path(config.content) if config.content else None)
     try:
-        pack = load_pack(content)
+        pack = load_pack(content or bundled_dir("content"))
     except PackError as exc:
-        QMessageBox.critical(
-            None,
-            app.translate("run", "Offline Reader"),
-            app.translate("run", "The content pack could not be opened:\n{error}").format(
-                error=exc
-            ),
-        )
+        logger.error("%s", exc)
+        if not kiosk:
+            QMessageBox.critical(
+                None,
+                app.translate("run", "Offline Reader"),
+                app.translate("run", "The content pack could not be opened:\n{error}").format(
+                    error=exc
+                ),
+            )
         return 1
 
     settings = (
@@ -66,23 +83,58 @@ def run(options: argparse.Namespace) -> int:
     if options.text_size:
         settings.text_size = clamp_text_size(options.text_size)
     window = MainWindow(pack, settings)
+    if kiosk:
+        from reader.gui.kiosk import KioskController
+
+        look = replace(
+            config,
+            theme=options.theme or config.theme,
+            text_size=clamp_text_size(options.text_size or config.text_size),
+        )
+        window.kiosk_controller = KioskController(window, look)  # type: ignore[attr-defined]
     if options.size:
         try:
             width, height = (int(v) for v in options.size.lower().split("x"))
             window.resize(width, height)
         except ValueError:
             logger.warning("ignored --size %r: expected WIDTHxHEIGHT", options.size)
-    start_page(window, options.article, options.home)
+    start_page(window, options.article, options.home or kiosk)
     if options.screenshot or options.exit_after_paint:
         window.view.first_painted.connect(
             lambda: QTimer.singleShot(0, lambda: _after_first_paint(window, options.screenshot))
         )
-    window.show()
-    window.announce_problems()
+    if kiosk and not options.size:
+        window.showFullScreen()
+    else:
+        window.show()
+    for problem in config.problems:
+        window.statusBar().showMessage(problem, 15000)
+    if not config.problems:
+        window.announce_problems()
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     # After the first paint: the index is not needed to show the first page.
     QTimer.singleShot(0, lambda: window.start_search_index(Path(cache) if cache else None))
     return app.exec()
+
+
+def _log_to_file() -> None:
+    """Kiosks log to a rotating file in the user's state folder; nobody reads a terminal."""
+    location = getattr(QStandardPaths.StandardLocation, "StateLocation", None)
+    folder = QStandardPaths.writableLocation(
+        location or QStandardPaths.StandardLocation.AppLocalDataLocation
+    )
+    try:
+        path = Path(folder) / "logs"
+        path.mkdir(parents=True, exist_ok=True)
+        handler = RotatingFileHandler(
+            path / "reader.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError as exc:
+        logger.warning("cannot write the log file in %s: %s", folder, exc)
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    logging.getLogger().addHandler(handler)
+    logger.info("logging to %s", path / "reader.log")
 
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
@@ -104,6 +156,19 @@ def _after_first_paint(window: MainWindow, screenshot: Path | None) -> None:
         logger.info("saved screenshot %s", screenshot)
     window.close()
     QApplication.exit(0)
+
+
+def _kiosk_excepthook(
+    kind: type[BaseException], value: BaseException, tb: TracebackType | None
+) -> None:
+    """Never show a visitor an error: log it and go back to the home page."""
+    logger.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, MainWindow):
+            try:
+                widget.show_home()
+            except Exception:
+                logger.exception("could not return to the home page")
 
 
 def _install_translators(app: QApplication) -> None:

@@ -221,6 +221,7 @@ class Sidebar(QWidget):
         self._syncing = True
         try:
             if not index.isValid():
+                selection.clearCurrentIndex()
                 selection.clearSelection()
                 return
             self.tree.expand(index.parent())
@@ -248,6 +249,12 @@ class Sidebar(QWidget):
             finally:
                 self._syncing = False
             self.tree.setFocus()
+
+    def collapse_to_top(self) -> None:
+        """Show every category expanded and the list scrolled to the top, nothing selected."""
+        self.tree.expandAll()
+        self.tree.scrollToTop()
+        self.select_article(None)
 
     def set_recommendations(self, items: list[Recommendation]) -> None:
         self.recommended_model.set_items(items)

@@ -110,6 +110,12 @@ class MainWindow(QMainWindow):
         self.templates = templates or Templates.load()
         self.theme = settings.theme
         self.text_size = settings.text_size
+        #: Kiosk mode (set by KioskController): no outside links, nothing remembered.
+        self.kiosk = False
+        self.persist_look = True
+        self.extra_qss = ""
+        #: The look a reset returns to.
+        self.default_look = (self.theme, self.text_size)
         self.search_index: Any = None  # reader.search.SearchIndex once built
         self._loader: IndexLoader | None = None
 
@@ -170,6 +176,7 @@ class MainWindow(QMainWindow):
             articles_count=self.tr("{n} articles"),
             article_count_one=self.tr("1 article"),
             important=self.tr("Important"),
+            a_to_z=self.tr("All articles A–Z"),
             stale=self.tr(
                 "This article was last reviewed on {date}. Some details may have changed — "
                 "check with a health professional."
@@ -293,7 +300,10 @@ class MainWindow(QMainWindow):
                 tip=self.tr("Problems found in the content pack"),
             ),
             about=self._action(self.tr("&About"), self.show_about, icon="about"),
-            quit=self._action(self.tr("&Quit"), self.close, key.keyBindings(std.Quit)),
+            # Some platforms define no standard Quit key; Ctrl+Q is what readers expect.
+            quit=self._action(
+                self.tr("&Quit"), self.close, key.keyBindings(std.Quit) or [key("Ctrl+Q")]
+            ),
         )
 
     def _theme_actions(self) -> dict[str, QAction]:
@@ -381,7 +391,7 @@ class MainWindow(QMainWindow):
         """Apply the theme and text size to the chrome and the article, keeping the place."""
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
         self.setPalette(palette_for(colours))
-        self.setStyleSheet(fill(self.templates.app_qss, colours))
+        self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
         for name in find_bar.COLOURS:
             find_bar.COLOURS[name] = QColor(colours[name])
         self.view.set_text_size(self.text_size)
@@ -397,12 +407,14 @@ class MainWindow(QMainWindow):
 
     def set_theme(self, name: str) -> None:
         self.theme = name if name in THEME_NAMES else SYSTEM
-        self.settings.theme = self.theme
+        if self.persist_look:
+            self.settings.theme = self.theme
         self.apply_look()
 
     def set_text_size(self, percent: int) -> None:
         self.text_size = clamp_text_size(percent)
-        self.settings.text_size = self.text_size
+        if self.persist_look:
+            self.settings.text_size = self.text_size
         self.apply_look()
         self.statusBar().showMessage(self.tr("Text size {n}%").format(n=self.text_size), 2000)
 
@@ -421,7 +433,9 @@ class MainWindow(QMainWindow):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         marks = self.view.extraSelections()
         if self.current == HOME:
-            self.view.show_html(self.renderer.home_page(self._session_sections()))
+            self.view.show_html(
+                self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk)
+            )
         else:
             article = self.pack.get(self.current)
             if article is None:
@@ -454,7 +468,8 @@ class MainWindow(QMainWindow):
             self.history.visit(slug)
         self.sidebar.select_article(slug)
         self.sidebar.set_recommendations(recommendations)
-        self.settings.set_last_article(str(self.pack.root), slug)
+        if not self.kiosk:
+            self.settings.set_last_article(str(self.pack.root), slug)
         self._update_chrome()
         self.page_shown.emit(slug)
         return True
@@ -472,7 +487,7 @@ class MainWindow(QMainWindow):
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""
         self.view.setExtraSelections([])
-        self.view.show_html(self.renderer.home_page(self._session_sections()))
+        self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
         self.find_bar.refresh()
         self.current = HOME
         if record:
@@ -589,7 +604,13 @@ class MainWindow(QMainWindow):
             logger.info("ignored link %s", url.toString())
 
     def open_external(self, url: QUrl) -> None:
-        """Hand an outside address to the system, after the reader clicked it."""
+        """Hand an outside address to the system, after the reader clicked it (not in a kiosk)."""
+        if self.kiosk:
+            self.statusBar().showMessage(
+                self.tr("{url} — not available on this terminal").format(url=url.toString()),
+                10000,
+            )
+            return
         if not self._open_external(url):
             self.statusBar().showMessage(
                 self.tr("Could not open {url}").format(url=url.toString()), 5000
@@ -692,7 +713,24 @@ class MainWindow(QMainWindow):
                 15000,
             )
 
+    def reset_for_next_visitor(self) -> None:
+        """Forget this visitor: home page, no search, no history, default look, no marks."""
+        self.find_bar.close_bar()
+        self.sidebar.clear_search()
+        self.sidebar.collapse_to_top()
+        self.history.clear()
+        self.theme, self.text_size = self.default_look
+        self.apply_look()
+        self.show_home()
+        self.view.verticalScrollBar().setValue(0)
+        self.statusBar().clearMessage()
+        self.view.setFocus()
+
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
+        if self.kiosk:
+            self.stop_search_index()
+            super().closeEvent(event)
+            return
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sidebar_visible = self.act.toggle_sidebar.isChecked()
