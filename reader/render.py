@@ -98,8 +98,17 @@ class Renderer:
         )
         return body, toc, len(tokens)
 
-    def article_page(self, article: Article, recommendations: Sequence[Recommendation] = ()) -> str:
-        """Return the whole page for ``article``: header, body, sources and footer."""
+    def article_page(
+        self,
+        article: Article,
+        recommendations: Sequence[Recommendation] = (),
+        for_print: bool = False,
+    ) -> str:
+        """Return the whole page for ``article``: header, body, sources and footer.
+
+        ``for_print`` leaves out what only works on screen: the section links, Previous/Next
+        and the recommendations.
+        """
         t = self.text
         esc = html.escape
         body, toc, sections = self.markdown(article)
@@ -115,7 +124,7 @@ class Renderer:
                 '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
                 f'<tr><td class="note"><p>{esc(note)}</p></td></tr></table>'
             )
-        if sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
+        if not for_print and sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
             parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
         if article.sources:
@@ -123,7 +132,8 @@ class Renderer:
             parts.append(
                 f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>'
             )
-        parts.append(self._footer(article, recommendations))
+        if not for_print:
+            parts.append(self._footer(article, recommendations))
         return "\n".join(parts)
 
     def meta_line(self, article: Article) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
@@ -21,6 +22,10 @@ from PySide6.QtWidgets import (
 )
 
 from reader.gui.window import MainWindow
+
+if TYPE_CHECKING:
+    from reader.gui.onscreen_keyboard import OnScreenKeyboard
+    from reader.gui.qr import QrCodeWidget
 from reader.kiosk_config import KioskConfig, verify_pin
 from reader.paths import read_resource
 
@@ -122,6 +127,8 @@ class KioskController(QObject):
 
         self._lock_down()
         self._make_touch_friendly()
+        self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
+        self.qr = self._add_qr() if config.qr_codes else None
         chord = QShortcut(QKeySequence(config.admin_chord), window)
         chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
         chord.activated.connect(self.request_admin_exit)
@@ -146,11 +153,14 @@ class KioskController(QObject):
         w.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
         if was_visible:  # changing flags hides a window
             w.show()
+            w.activateWindow()
         w.extra_qss = read_resource("styles/kiosk.qss")
         w.theme = self.config.theme
         w.text_size = self.config.text_size
         w.default_look = (w.theme, w.text_size)
         w.persist_look = False
+        w.printer_name = self.config.printer
+        w.act.save_pdf.setVisible(False)
         w.apply_look()
         w.sidebar.search_field.setPlaceholderText(self.tr("Search articles"))
         tree = w.sidebar.tree
@@ -176,6 +186,43 @@ class KioskController(QObject):
             QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
             if isinstance(widget, QAbstractItemView):
                 widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def _add_keyboard(self) -> OnScreenKeyboard:
+        """Dock a touch keyboard along the bottom, under everything, never over the field."""
+        from reader.gui.onscreen_keyboard import OnScreenKeyboard
+
+        w = self.window
+        keyboard = OnScreenKeyboard(w.sidebar.search_field)
+        keyboard.follow_focus()
+        keyboard.hide()
+        content = w.takeCentralWidget()
+        assert content is not None
+        container = QWidget(w)
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(content, 1)
+        layout.addWidget(keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
+        w.setCentralWidget(container)
+        content.show()  # taking it out of the window hid it
+        container.show()
+        keyboard.done.connect(w.view.setFocus)
+        return keyboard
+
+    def _add_qr(self) -> QrCodeWidget:
+        """Show "Scan to read on your phone" for articles that have a public address."""
+        from reader.gui.qr import QrCodeWidget
+
+        w = self.window
+        qr = QrCodeWidget(w.sidebar)
+        w.sidebar.panel_layout.addWidget(qr)
+        w.page_shown.connect(self._update_qr)
+        return qr
+
+    def _update_qr(self, location: str) -> None:
+        article = self.window.pack.get(location) if location else None
+        if self.qr is not None:
+            self.qr.set_url(article.url if article is not None else "")
 
     # --- events ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
@@ -233,6 +280,8 @@ class KioskController(QObject):
             if widget is not self.window and widget.isVisible():
                 widget.close()
         self.window.reset_for_next_visitor()
+        if self.keyboard is not None:
+            self.keyboard.hide()
         self.idle.start()
         logger.info("kiosk reset for the next visitor")
         self.reset_done.emit()

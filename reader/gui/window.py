@@ -7,7 +7,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -23,6 +23,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -62,6 +63,9 @@ from reader.themes import (
     step_text_size,
 )
 
+if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrinter
+
 logger = logging.getLogger(__name__)
 
 
@@ -81,6 +85,8 @@ class Actions:
     smaller: QAction
     normal_size: QAction
     themes: dict[str, QAction]
+    print: QAction
+    save_pdf: QAction
     problems: QAction
     about: QAction
     quit: QAction
@@ -114,6 +120,8 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         self.persist_look = True
         self.extra_qss = ""
+        #: In a kiosk, the printer to print to without a dialog ("" means printing is off).
+        self.printer_name = ""
         #: The look a reset returns to.
         self.default_look = (self.theme, self.text_size)
         self.search_index: Any = None  # reader.search.SearchIndex once built
@@ -208,7 +216,7 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{tip or text.replace('&', '')} ({shown})")
         elif tip:
             action.setToolTip(tip)
-        action.triggered.connect(slot)
+        action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
         self.addAction(action)  # shortcuts work even with the menu bar hidden
         return action
 
@@ -294,6 +302,20 @@ class MainWindow(QMainWindow):
                 "sidebar",
                 self.tr("Show or hide the list of articles"),
             ),
+            print=self._action(
+                self.tr("&Print…"),
+                self.print_article,
+                key.keyBindings(std.Print) or [key("Ctrl+P")],
+                "",
+                self.tr("Print this article"),
+            ),
+            save_pdf=self._action(
+                self.tr("Save as P&DF…"),
+                self.save_pdf,
+                [key("Ctrl+Shift+S")],
+                "",
+                self.tr("Save this article as a PDF file"),
+            ),
             problems=self._action(
                 self.tr("Content &problems…"),
                 self.show_problems,
@@ -328,6 +350,9 @@ class MainWindow(QMainWindow):
         a.toggle_sidebar.setCheckable(True)
         a.toggle_sidebar.setChecked(True)
         file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(a.print)
+        file_menu.addAction(a.save_pdf)
+        file_menu.addSeparator()
         file_menu.addAction(a.quit)
         go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for action in (a.home, a.back, a.forward):
@@ -622,6 +647,8 @@ class MainWindow(QMainWindow):
         a.back.setEnabled(self.history.can_go_back())
         a.forward.setEnabled(self.history.can_go_forward())
         article = self.pack.get(self.current) if self.current else None
+        a.print.setEnabled(article is not None and (not self.kiosk or bool(self.printer_name)))
+        a.save_pdf.setEnabled(article is not None and not self.kiosk)
         if article is None:
             self.setWindowTitle(self.tr("Home — {pack}").format(pack=self.pack.title))
             a.previous.setEnabled(False)
@@ -673,6 +700,62 @@ class MainWindow(QMainWindow):
                 disclaimer=self.pack.disclaimer or self.tr("General information only."),
             ),
         )
+
+    # --- print ---------------------------------------------------------------------------
+    def print_to(self, printer: QPrinter) -> int:
+        """Print the current article on ``printer`` in the print layout; return the pages."""
+        article = self.pack.get(self.current) if self.current else None
+        if article is None:
+            return 0
+        try:
+            page = self.renderer.article_page(article, for_print=True)
+        except Exception:
+            logger.exception("could not render %s for printing", article.rel_path)
+            return 0
+        from reader.gui.printing import print_article  # print support is loaded when used
+
+        css = fill(self.templates.article_css, THEMES[LIGHT])
+        footer = self.pack.disclaimer or self.pack.title
+        return print_article(printer, page, css, footer, article.title)
+
+    def print_article(self) -> None:
+        """Print with the system dialog (on a kiosk: to its configured printer, no dialog)."""
+        from PySide6.QtPrintSupport import QPrintDialog
+
+        from reader.gui.printing import new_printer
+
+        if self.kiosk:
+            if self.printer_name:
+                self.print_to(new_printer(name=self.printer_name))
+                self.statusBar().showMessage(self.tr("Printing…"), 5000)
+            return
+        printer = new_printer()
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.print_to(printer)
+
+    def save_pdf(self, path: Path | None = None) -> Path | None:
+        """Save the current article as a PDF, asking where unless ``path`` is given."""
+        from reader.gui.printing import new_printer
+
+        article = self.pack.get(self.current) if self.current else None
+        if article is None or self.kiosk:
+            return None
+        if path is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                self.tr("Save as PDF"),
+                str(Path.home() / f"{article.slug}.pdf"),
+                self.tr("PDF files (*.pdf)"),
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+        if self.print_to(new_printer(pdf=path)) == 0 or not path.exists():
+            self.statusBar().showMessage(self.tr("Could not save {path}").format(path=path), 8000)
+            return None
+        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
+        return path
 
     def problems_dialog(self) -> QDialog:
         """Return a dialog listing the pack's problems (one ``path:line: message`` per line)."""

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.settings import Settings
@@ -13,6 +14,21 @@ from reader.gui.window import MainWindow
 from reader.pack import load_pack
 
 WindowFactory = Callable[..., MainWindow]
+
+
+@pytest.fixture(autouse=True)
+def _no_real_dialogs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A test that opens a real modal dialog fails at once instead of hanging."""
+
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise AssertionError("a real dialog was opened; patch it in the test")
+
+    for name in ("getSaveFileName", "getOpenFileName", "getExistingDirectory"):
+        monkeypatch.setattr(QFileDialog, name, refuse)
+    monkeypatch.setattr(QDialog, "exec", refuse)
+    monkeypatch.setattr(QInputDialog, "getText", refuse)
+    for name in ("about", "critical", "warning", "information", "question"):
+        monkeypatch.setattr(QMessageBox, name, refuse)
 
 
 @pytest.fixture

@@ -248,3 +248,46 @@ def test_pin_hash_round_trip_and_cli() -> None:
     line = result.stdout.strip()
     assert line.startswith('admin_pin = "scrypt$') and "5791" not in line
     assert verify_pin("5791", line.split('"')[1])
+
+
+def test_on_screen_keyboard_types_a_search_below_the_field(
+    qtbot: QtBot, kiosk: KioskController
+) -> None:
+    keyboard = kiosk.keyboard
+    assert keyboard is not None and not keyboard.isVisible()
+    field = kiosk.window.sidebar.search_field
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a visitor taps the search field
+    qtbot.waitUntil(keyboard.isVisible, timeout=1000)
+    for letter in "gam":
+        qtbot.mouseClick(keyboard.key_buttons[letter], Qt.MouseButton.LeftButton)
+    assert field.text() == "gam"
+    field_bottom = field.mapTo(kiosk.window, QPoint(0, field.height())).y()
+    assert keyboard.mapTo(kiosk.window, QPoint(0, 0)).y() >= field_bottom  # never covers it
+    kiosk.reset()
+    assert not keyboard.isVisible() and field.text() == ""
+
+
+def test_qr_code_for_articles_with_a_web_address(
+    qtbot: QtBot, make_window: WindowFactory, make_pack: object
+) -> None:
+    from tests.conftest import article
+
+    root = make_pack(  # type: ignore[operator]
+        {
+            "web.md": article("Web", url="https://example.org/web"),
+            "local.md": article("Local"),
+        }
+    )
+    window = make_window(root)
+    controller = KioskController(window, KioskConfig(kiosk=True, qr_codes=True))
+    try:
+        assert controller.qr is not None
+        window.open_article("web")
+        assert controller.qr.isVisible() and controller.qr.url() == "https://example.org/web"
+        assert "Scan to read on your phone" in controller.qr.caption.text()
+        window.open_article("local")
+        assert not controller.qr.isVisible()
+    finally:
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(controller)
