@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import importlib.util
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from reader.gui.find_bar import FindBar, mark_words
 from reader.gui.indexer import IndexLoader
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
+from reader.gui.speech import QtSpeechEngine, ReadAloud, SpeechEngine
 from reader.history import HOME, History
 from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.pack import Article, Pack
@@ -87,6 +89,10 @@ class Actions:
     themes: dict[str, QAction]
     print: QAction
     save_pdf: QAction
+    listen: QAction
+    stop_listening: QAction
+    slower: QAction
+    faster: QAction
     problems: QAction
     about: QAction
     quit: QAction
@@ -104,12 +110,15 @@ class MainWindow(QMainWindow):
         templates: Templates | None = None,
         recommender: Recommender | None = None,
         open_external: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+        speech: SpeechEngine | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
         self.settings = settings
         self.history = History()
         self._open_external = open_external
+        self._speech_engine = speech
+        self._read_aloud: ReadAloud | None = None
         self.renderer = Renderer(pack, self._page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, self._reasons())
         self.current: str | None = None
@@ -157,6 +166,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._connect_signals()
         self._restore_state()
+        self._check_speech()
         self.apply_look()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
@@ -316,6 +326,34 @@ class MainWindow(QMainWindow):
                 "",
                 self.tr("Save this article as a PDF file"),
             ),
+            listen=self._action(
+                self.tr("&Listen"),
+                self.toggle_listening,
+                [key("Ctrl+Shift+L")],
+                "listen",
+                self.tr("Read this article aloud; again to pause"),
+            ),
+            stop_listening=self._action(
+                self.tr("S&top reading aloud"),
+                self.stop_listening,
+                [key("Ctrl+Shift+.")],
+                "",
+                self.tr("Stop reading aloud"),
+            ),
+            slower=self._action(
+                self.tr("Read &slower"),
+                lambda: self._change_rate(-1),
+                [],
+                "",
+                self.tr("Read aloud more slowly"),
+            ),
+            faster=self._action(
+                self.tr("Read &faster"),
+                lambda: self._change_rate(1),
+                [],
+                "",
+                self.tr("Read aloud faster"),
+            ),
             problems=self._action(
                 self.tr("Content &problems…"),
                 self.show_problems,
@@ -367,6 +405,9 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(a.toggle_sidebar)
         view_menu.addSeparator()
+        for action in (a.listen, a.stop_listening, a.slower, a.faster):
+            view_menu.addAction(action)
+        view_menu.addSeparator()
         view_menu.addAction(a.larger)
         view_menu.addAction(a.smaller)
         view_menu.addAction(a.normal_size)
@@ -392,6 +433,8 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         bar.addAction(a.smaller)
         bar.addAction(a.larger)
+        bar.addSeparator()
+        bar.addAction(a.listen)
         self.addToolBar(bar)
         self.toolbar = bar
 
@@ -485,6 +528,7 @@ class MainWindow(QMainWindow):
             return False
         recommendations = self.recommender.recommend(slug)
         page = self._render(article, recommendations)
+        self.stop_listening()
         self.view.setExtraSelections([])
         self.view.show_html(page, anchor)
         self.find_bar.refresh()
@@ -511,6 +555,7 @@ class MainWindow(QMainWindow):
 
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""
+        self.stop_listening()
         self.view.setExtraSelections([])
         self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
         self.find_bar.refresh()
@@ -699,6 +744,67 @@ class MainWindow(QMainWindow):
                 count=len(self.pack.articles),
                 disclaimer=self.pack.disclaimer or self.tr("General information only."),
             ),
+        )
+
+    # --- read aloud ------------------------------------------------------------------------
+    def _check_speech(self) -> None:
+        """Disable Listen, with the reason as its tooltip, when speech cannot work here."""
+        reason = ""
+        if (
+            self._speech_engine is None
+            and importlib.util.find_spec("PySide6.QtTextToSpeech") is None
+        ):
+            reason = self.tr(
+                "Read aloud needs Qt's speech module (pip install PySide6-Addons) and a speech "
+                "engine such as speech-dispatcher with espeak-ng."
+            )
+        elif self._speech_engine is not None and not self._speech_engine.available:
+            reason = self._speech_engine.unavailable_reason
+        self._set_speech_unavailable(reason)
+
+    def _set_speech_unavailable(self, reason: str) -> None:
+        for action in (self.act.listen, self.act.stop_listening, self.act.slower, self.act.faster):
+            action.setEnabled(not reason)
+        if reason:
+            self.act.listen.setToolTip(reason)
+            self.act.listen.setStatusTip(reason)
+
+    def read_aloud(self) -> ReadAloud | None:
+        """Return the reader, creating the speech engine on first use."""
+        if self._read_aloud is None:
+            engine = self._speech_engine or QtSpeechEngine(self)
+            if not engine.available:
+                self._set_speech_unavailable(engine.unavailable_reason)
+                self.statusBar().showMessage(engine.unavailable_reason, 10000)
+                return None
+            self._speech_engine = engine
+            self._read_aloud = ReadAloud(self.view, engine)
+            self._read_aloud.state_changed.connect(self._on_speech_state)
+        self._read_aloud.highlight = find_bar.COLOURS["match_bg"]
+        return self._read_aloud
+
+    def toggle_listening(self) -> None:
+        if (reader := self.read_aloud()) is not None:
+            reader.toggle()
+
+    def stop_listening(self) -> None:
+        if self._read_aloud is not None:
+            self._read_aloud.stop()
+
+    def _change_rate(self, steps: int) -> None:
+        if (reader := self.read_aloud()) is not None:
+            rate = reader.change_rate(steps)
+            self.statusBar().showMessage(
+                self.tr("Reading speed {n}").format(n=f"{rate:+.1f}"), 3000
+            )
+
+    def _on_speech_state(self, state: str) -> None:
+        playing = state == "playing"
+        self.act.listen.setText(self.tr("&Pause") if playing else self.tr("&Listen"))
+        self.act.listen.setProperty("icon_name", "pause" if playing else "listen")
+        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
+        self.act.listen.setIcon(
+            themed_icon("pause" if playing else "listen", colours["chrome_text"], colours["muted"])
         )
 
     # --- print ---------------------------------------------------------------------------
