@@ -64,7 +64,7 @@ def palette_for(colours: Mapping[str, str]) -> QPalette:
         palette.setColor(group, role.PlaceholderText, c["muted"])
         palette.setColor(group, role.ToolTipBase, c["bg"])
         palette.setColor(group, role.ToolTipText, c["text"])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c["muted"])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c["muted"])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, c["muted"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c["disabled"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c["disabled"])
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, c["disabled"])
     return palette

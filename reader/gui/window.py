@@ -470,7 +470,7 @@ class MainWindow(QMainWindow):
         self.act.themes[self.theme].setChecked(True)
         for action in self.findChildren(QAction):
             if name := action.property("icon_name"):
-                action.setIcon(themed_icon(name, colours["chrome_text"], colours["muted"]))
+                action.setIcon(themed_icon(name, colours["chrome_text"], colours["disabled"]))
         self._rerender()
 
     def set_theme(self, name: str) -> None:
@@ -804,7 +804,9 @@ class MainWindow(QMainWindow):
         self.act.listen.setProperty("icon_name", "pause" if playing else "listen")
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
         self.act.listen.setIcon(
-            themed_icon("pause" if playing else "listen", colours["chrome_text"], colours["muted"])
+            themed_icon(
+                "pause" if playing else "listen", colours["chrome_text"], colours["disabled"]
+            )
         )
 
     # --- print ---------------------------------------------------------------------------
