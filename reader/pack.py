@@ -25,6 +25,8 @@ OTHER_CATEGORY = "other"
 KNOWN_KEYS = frozenset(
     {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
 )
+#: Only this much of an article file is read and shown (a longer file gets a notice).
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024
 _HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
 
@@ -74,6 +76,7 @@ class Article:
     sources: tuple[str, ...] = ()
     url: str = ""
     index: int = 0  # position in pack order, set by the pack
+    truncated: bool = False  # the file was longer than the size limit; only its start is here
     key_lines: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
@@ -134,6 +137,8 @@ class Pack:
 
 def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:
     """Return True if ``reviewed`` lies more than ``years`` years before ``today``."""
+    if reviewed.year + years > dt.MAXYEAR:
+        return False
     try:
         due = reviewed.replace(year=reviewed.year + years)
     except ValueError:  # 29 February
@@ -145,8 +150,12 @@ class PackError(Exception):
     """The pack cannot be opened at all (its folder is missing or unreadable)."""
 
 
-def load_pack(root: Path | str) -> Pack:
-    """Load the pack in ``root``; raise :class:`PackError` only if the folder is unusable."""
+def load_pack(root: Path | str, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Pack:
+    """Load the pack in ``root``; raise :class:`PackError` only if the folder is unusable.
+
+    Of an article file longer than ``max_article_bytes`` only the start is read (cut at a
+    line break), the article is marked ``truncated`` and a warning is recorded.
+    """
     root = Path(root).expanduser()
     if not root.is_dir():
         raise PackError(f"content folder not found: {root}")
@@ -155,7 +164,7 @@ def load_pack(root: Path | str) -> Pack:
     _load_meta(pack)
     files = _article_files(root, pack.problems)
     for path in files:
-        article = _load_article(pack, path)
+        article = _load_article(pack, path, max_article_bytes)
         if article is None:
             continue
         existing = pack._by_slug.get(article.slug)
@@ -271,14 +280,26 @@ def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _load_article(pack: Pack, path: Path) -> Article | None:
+def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article | None:
     rel = path.relative_to(pack.root).as_posix()
     problems = pack.problems
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as file:
+            raw = file.read(max_bytes + 1)
     except OSError as exc:
         problems.append(Problem(rel, None, f"cannot read file: {exc}; skipped"))
         return None
+    truncated = len(raw) > max_bytes
+    if truncated:
+        raw = _cut(raw, max_bytes)
+        problems.append(
+            Problem(
+                rel,
+                raw.count(b"\n") + 1,
+                f"file is larger than {_size(max_bytes)}; only the first part is shown",
+                "warning",
+            )
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -312,6 +333,7 @@ def _load_article(pack: Pack, path: Path) -> Article | None:
         body=body,
         body_line=body_line,
         key_lines=fm.key_lines,
+        truncated=truncated,
     )
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:
@@ -391,6 +413,22 @@ def _load_article(pack: Pack, path: Path) -> Article | None:
     elif url is not None:
         bad("url", "a web address starting with https://")
     return article
+
+
+def _cut(raw: bytes, limit: int) -> bytes:
+    """Return at most ``limit`` bytes of ``raw``, ending at a line break near the limit if there
+    is one, else after a whole UTF-8 character."""
+    end = raw.rfind(b"\n", max(0, limit - min(64 * 1024, limit // 8)), limit + 1)
+    if end > 0:
+        return raw[:end]
+    end = limit
+    while end > 0 and raw[end] & 0xC0 == 0x80:  # not inside a UTF-8 sequence
+        end -= 1
+    return raw[:end]
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):g} MB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
 def _str_list(value: Any, key: str, bad: Any) -> tuple[str, ...]:

@@ -8,16 +8,24 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import logging
 import math
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from markdown import Markdown
 
-from reader.links import CATEGORY_SCHEME, resolve
+from reader.guard import INLINE_LIMIT, RENDER_TIMEOUT, Change, guard, run_isolated
+from reader.links import CATEGORY_SCHEME
 from reader.mdext import CalloutExtension, PackLinksExtension
 from reader.pack import Article, Pack, review_overdue
 from reader.recommend import Recommendation
+from reader.sanitize import SanitizeExtension, resolve_safely, safe_url
+
+logger = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 200
 #: Articles with at least this many ``##`` sections get an "On this page" list.
@@ -48,6 +56,10 @@ class PageText:
     article_count_one: str = "1 article"
     important: str = "Important"
     a_to_z: str = "All articles A–Z"
+    too_long: str = "This article is very long; only the first part is shown."
+    not_displayed: str = (
+        "This article could not be displayed with its formatting, so it is shown as plain text."
+    )
     stale: str = (
         "This article was last reviewed on {date}. Some details may have changed — "
         "check with a health professional."
@@ -55,8 +67,24 @@ class PageText:
     format_date: Callable[[dt.date], str] = field(default=_english_date)
 
 
+@dataclass(frozen=True, slots=True)
+class RenderedBody:
+    """An article body as HTML, its "On this page" links, and what went wrong on the way."""
+
+    html: str
+    toc: str = ""
+    sections: int = 0
+    #: What the guard changed so the parser would finish quickly (reported by ``check``).
+    changes: tuple[Change, ...] = ()
+    #: Why the body is shown as plain text; empty when it was rendered normally.
+    failure: str = ""
+
+
 class Renderer:
     """Render Markdown articles of one pack; reuses one configured Markdown instance."""
+
+    #: Seconds a child process may spend on risky text before plain text is shown instead.
+    timeout = RENDER_TIMEOUT
 
     def __init__(
         self, pack: Pack, text: PageText | None = None, today: dt.date | None = None
@@ -65,6 +93,7 @@ class Renderer:
         self.text = text or PageText()
         self.today = today
         self._links = PackLinksExtension()
+        self._sanitize = SanitizeExtension()
         self._md = Markdown(
             extensions=[
                 "tables",
@@ -77,6 +106,7 @@ class Renderer:
                 "toc",
                 self._links,
                 CalloutExtension(),
+                self._sanitize,
             ],
             extension_configs={"toc": {"toc_depth": "2-3", "permalink": False}},
             output_format="html",
@@ -84,19 +114,46 @@ class Renderer:
 
     def markdown(self, article: Article) -> tuple[str, str, int]:
         """Return the body HTML, an "On this page" line of section links, and their number."""
-        md = self._md
-        md.reset()
-        self._links.resolver = lambda raw: resolve(self.pack, article, raw)
-        self._links.missing_image_text = self.text.image
-        body = md.convert(article.body)
-        tokens = getattr(md, "toc_tokens", [])
+        body = self.render_body(article)
+        return body.html, body.toc, body.sections
+
+    def render_body(self, article: Article) -> RenderedBody:
+        """Render the body in bounded time; never raise (plain text is the fallback).
+
+        Text the guard left alone and that is short is converted here; anything else in a
+        child process that is stopped after :attr:`timeout` seconds.
+        """
+        changes: tuple[Change, ...] = ()
+        try:
+            guarded = guard(article.body) if len(article.body) <= INLINE_LIMIT else None
+            if guarded is not None and not guarded.risky:
+                body, tokens = self.convert(article, guarded.text)
+            else:
+                job = _Job.of(self.pack, article, self.text.image)
+                body, tokens, changes = run_isolated(_convert_in_child, job, self.timeout)
+        except Exception as exc:  # RecursionError, a timeout, a bug in an extension …
+            logger.warning("showing %s as plain text: %s", article.rel_path, exc)
+            failure = f"{exc.__class__.__name__}: {exc}".rstrip(": ")
+            return RenderedBody(plain_text_html(article.body), changes=changes, failure=failure)
         if len(tokens) == 1 and tokens[0].get("level") == 1:  # a lone '# ' heading
             tokens = tokens[0].get("children", [])
         esc = html.escape
         toc = " · ".join(
             f'<a href="#{esc(t["id"])}">{esc(html.unescape(t["name"]))}</a>' for t in tokens
         )
-        return body, toc, len(tokens)
+        return RenderedBody(body, toc, len(tokens), changes)
+
+    def convert(self, article: Article, text: str) -> tuple[str, list[dict[str, Any]]]:
+        """Convert ``text`` (the guarded body of ``article``) with no guard and no time limit."""
+        md = self._md
+        md.reset()
+        pack = self.pack
+        self._links.resolver = lambda raw: resolve_safely(pack, article, raw)
+        self._links.missing_image_text = self.text.image
+        self._sanitize.url_filter = lambda raw, image: safe_url(pack, article, raw, image)
+        self._sanitize.missing_image_text = self.text.image
+        body = md.convert(text)
+        return body, list(getattr(md, "toc_tokens", []))
 
     def article_page(
         self,
@@ -111,8 +168,15 @@ class Renderer:
         """
         t = self.text
         esc = html.escape
-        body, toc, sections = self.markdown(article)
+        rendered = self.render_body(article)
+        body, toc, sections = rendered.html, rendered.toc, rendered.sections
         parts = [f'<h1 class="title">{esc(article.title)}</h1>']
+        for notice, shown in ((t.too_long, article.truncated), (t.not_displayed, rendered.failure)):
+            if shown:
+                parts.append(
+                    '<table class="callout notice" width="100%" cellpadding="12" cellspacing="0">'
+                    f'<tr><td class="note"><p>{esc(notice)}</p></td></tr></table>'
+                )
         if article.summary:
             parts.append(f'<p class="lede">{esc(article.summary)}</p>')
         parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
@@ -269,3 +333,61 @@ class Renderer:
 def teaser(article: Article, reason: str = "") -> Recommendation:
     """Return ``article`` as a list entry with its summary as the teaser."""
     return Recommendation(article.slug, article.title, article.summary, reason)
+
+
+def plain_text_html(text: str) -> str:
+    """Return ``text`` as escaped paragraphs: the fallback when Markdown cannot be used.
+
+    Long lines are broken and paragraphs kept short: Qt needs minutes to lay out one
+    two-megabyte line with no place to break it.
+    """
+    blocks: list[str] = []
+    for paragraph in _BLANK_LINES.split(text):
+        lines: list[str] = []
+        for line in paragraph.strip("\n").split("\n"):
+            while len(line) > PLAIN_LINE_CHARS:
+                cut = (
+                    line.rfind(" ", PLAIN_LINE_CHARS // 2, PLAIN_LINE_CHARS) + 1 or PLAIN_LINE_CHARS
+                )
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+        for start in range(0, len(lines), PLAIN_BLOCK_LINES):
+            chunk = "\n".join(lines[start : start + PLAIN_BLOCK_LINES])
+            if chunk.strip():
+                blocks.append(html.escape(chunk).replace("\n", "<br/>"))
+    return "".join(f'<p class="plain">{block}</p>' for block in blocks)
+
+
+PLAIN_LINE_CHARS = 1_000
+PLAIN_BLOCK_LINES = 20
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    """What a child process needs to render one article: the body and the pack's layout."""
+
+    root: Path
+    entries: tuple[tuple[str, str], ...]  # (slug, pack-relative path) of every article
+    slug: str
+    rel_path: str
+    body: str
+    image_text: str
+
+    @classmethod
+    def of(cls, pack: Pack, article: Article, image_text: str) -> _Job:
+        entries = tuple((a.slug, a.rel_path) for a in pack.articles)
+        return cls(pack.root, entries, article.slug, article.rel_path, article.body, image_text)
+
+
+def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Change, ...]]:
+    """Guard and convert in a child process (see :func:`reader.guard.run_isolated`)."""
+    pack = Pack(root=job.root)
+    for slug, rel_path in job.entries:
+        pack.articles.append(Article(slug, slug, job.root / rel_path, rel_path, ""))
+    pack._index()
+    article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
+    guarded = guard(job.body)
+    body, tokens = Renderer(pack, PageText(image=job.image_text)).convert(article, guarded.text)
+    return body, tokens, guarded.changes

@@ -102,8 +102,11 @@ class Settings:
         self.store.setValue(f"state/last_article/{_key(pack_key)}", slug)
 
     def sync(self) -> None:
+        """Write the settings (QSettings replaces the file atomically, through QSaveFile)."""
         self.store.sync()
-        if self.store.status() != QSettings.Status.NoError:
+        if self.store.status() != QSettings.Status.NoError and not self.problem:
+            # Said once; the reader keeps working with the values it has in memory.
+            self.problem = self.store.fileName()
             logger.warning("could not save settings to %s", self.store.fileName())
 
 
