@@ -1,0 +1,167 @@
+"""In-process page turns and memory, for the reader or for the floor (one process each).
+
+    python -m benchmarks.inproc reader --pack DIR --export DIR [--turns 120] [--start SLUG]
+                                       [--index-cache DIR]
+    python -m benchmarks.inproc floor --export DIR
+
+``reader`` builds the real MainWindow (offscreen), optionally waits for the search index from a
+warm cache, then turns pages: Next (``act.next.trigger()``) while there is a next article, else
+a sidebar click (``tree.setCurrentIndex``) back to the first. Each turn is timed until the new
+document is laid out (``document().size()``) and the event queue is drained
+(``processEvents()``, which also paints). It writes the exact HTML it showed, the article CSS
+and the titles to the export folder. ``floor`` replays the same pages with
+``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both print one JSON line.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from benchmarks.common import Export, rss_kb
+
+
+def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
+
+
+def _timed(
+    app: QApplication, turn: Callable[[], object], document_size: Callable[[], object]
+) -> tuple[float, float]:
+    started = time.perf_counter()
+    turn()
+    document_size()  # forces the layout to finish
+    laid_out = time.perf_counter()
+    app.processEvents()  # scroll bars, selection, the paint of the new page
+    settled = time.perf_counter()
+    return (laid_out - started) * 1000, (settled - started) * 1000
+
+
+def run_reader(options: argparse.Namespace) -> dict[str, object]:
+    from reader import APP_NAME, ORG_NAME
+    from reader.gui.settings import Settings
+    from reader.gui.window import MainWindow
+    from reader.pack import load_pack
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setStyle("Fusion")
+    started = time.perf_counter()
+    pack = load_pack(options.pack)
+    load_s = time.perf_counter() - started
+    settings_file = options.export / "settings.ini"
+    settings_file.unlink(missing_ok=True)
+    window = MainWindow(pack, Settings.at(settings_file))
+    window.open_article(options.start or pack.articles[0].slug)
+    window.show()
+    view = window.view
+    painted: list[bool] = []
+    view.first_painted.connect(lambda: painted.append(True))
+    _wait(app, lambda: bool(painted), 60)
+    result: dict[str, object] = {"load_pack_s": load_s, "rss_start": rss_kb()}
+    if options.index_cache:
+        window.start_search_index(options.index_cache)
+        ready = _wait(app, lambda: window.search_index is not None, 900)
+        result["index_ready"] = ready
+        result["rss_index"] = rss_kb()
+
+    export = Export(options.export)
+    (export.folder / "pages").mkdir(parents=True, exist_ok=True)
+    order: list[str] = [window.current or ""]
+    turns: list[tuple[str, float, float]] = []
+    tree = window.sidebar.tree
+    model = window.sidebar.model
+    first = pack.articles[0].slug
+    for _ in range(options.turns):
+        if window.act.next.isEnabled():
+            kind = "next"
+            laid, settled = _timed(app, window.act.next.trigger, view.document().size)
+        else:
+            kind = "click"
+            index = model.index_of(first)
+            laid, settled = _timed(
+                app, lambda i=index: tree.setCurrentIndex(i), view.document().size
+            )
+        turns.append((kind, laid, settled))
+        order.append(window.current or "")
+    result["rss_after_turns"] = rss_kb()
+    result["articles_opened"] = len(set(order))
+    result["turns"] = turns
+    result["words"] = {s: a.word_count for s in set(order) if (a := pack.get(s))}
+
+    for slug in dict.fromkeys(order):
+        article = pack.get(slug)
+        assert article is not None
+        page = window.renderer.article_page(article, window.recommender.recommend(slug))
+        export.page(slug).write_text(page, encoding="utf-8")
+    export.css.write_text(view.document().defaultStyleSheet(), encoding="utf-8")
+    export.titles.write_text("\n".join(a.title for a in pack.articles) + "\n", encoding="utf-8")
+    (export.folder / "pages.json").write_text(json.dumps(order), encoding="utf-8")
+    window.close()
+    return result
+
+
+def run_floor(options: argparse.Namespace) -> dict[str, object]:
+    from benchmarks.floor import FloorWindow
+
+    app = QApplication(sys.argv[:1])
+    app.setStyle("Fusion")
+    export = Export(options.export)
+    order = export.order()
+    pages = {slug: export.page(slug).read_text(encoding="utf-8") for slug in set(order)}
+    titles = export.titles.read_text(encoding="utf-8").splitlines()
+    window = FloorWindow(titles, export.css.read_text(encoding="utf-8"))
+    window.show_html(pages[order[0]])
+    window.show()
+    painted: list[bool] = []
+    window.browser.first_painted.connect(lambda: painted.append(True))
+    _wait(app, lambda: bool(painted), 60)
+    result: dict[str, object] = {"rss_start": rss_kb()}
+    document_size = window.browser.document().size
+    turns: list[tuple[str, float, float]] = []
+    for i, slug in enumerate(order[1:], start=1):
+
+        def turn(html: str = pages[slug], row: int = i) -> None:
+            window.titles.setCurrentRow(row % window.titles.count())
+            window.show_html(html)
+
+        laid, settled = _timed(app, turn, document_size)
+        turns.append(("setHtml", laid, settled))
+    result["rss_after_turns"] = rss_kb()
+    result["turns"] = turns
+    window.close()
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Page turns and memory, in one process.")
+    parser.add_argument("program", choices=("reader", "floor"))
+    parser.add_argument("--pack", type=Path)
+    parser.add_argument("--export", type=Path, required=True)
+    parser.add_argument("--turns", type=int, default=120)
+    parser.add_argument("--start", help="slug of the first article shown")
+    parser.add_argument("--index-cache", type=Path, help="wait for the search index from here")
+    options = parser.parse_args(argv)
+    options.export.mkdir(parents=True, exist_ok=True)
+    result = run_reader(options) if options.program == "reader" else run_floor(options)
+    print(json.dumps(result), flush=True)
+    # Skip interpreter teardown: PySide6 6.12 can crash while finalising ("none_dealloc").
+    os._exit(0)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
