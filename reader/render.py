@@ -17,6 +17,14 @@ from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
+from markdown.extensions.admonition import AdmonitionExtension
+from markdown.extensions.attr_list import AttrListExtension
+from markdown.extensions.def_list import DefListExtension
+from markdown.extensions.fenced_code import FencedCodeExtension
+from markdown.extensions.footnotes import FootnoteExtension
+from markdown.extensions.sane_lists import SaneListExtension
+from markdown.extensions.tables import TableExtension
+from markdown.extensions.toc import TocExtension
 
 from reader.guard import INLINE_LIMIT, RENDER_TIMEOUT, Change, guard, run_isolated
 from reader.links import CATEGORY_SCHEME
@@ -95,20 +103,21 @@ class Renderer:
         self._links = PackLinksExtension()
         self._sanitize = SanitizeExtension()
         self._md = Markdown(
+            # Extension objects, not names: names are looked up through package metadata,
+            # which costs about 20 ms at start-up (benchmarks/findings.md).
             extensions=[
-                "tables",
-                "footnotes",
-                "attr_list",
-                "def_list",
-                "admonition",
-                "sane_lists",
-                "fenced_code",
-                "toc",
+                TableExtension(),
+                FootnoteExtension(),
+                AttrListExtension(),
+                DefListExtension(),
+                AdmonitionExtension(),
+                SaneListExtension(),
+                FencedCodeExtension(),
+                TocExtension(toc_depth="2-3", permalink=False),
                 self._links,
                 CalloutExtension(),
                 self._sanitize,
             ],
-            extension_configs={"toc": {"toc_depth": "2-3", "permalink": False}},
             output_format="html",
         )
 

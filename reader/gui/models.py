@@ -38,8 +38,11 @@ class ArticleTreeModel(QAbstractItemModel):
     def __init__(self, pack: Pack, parent: Any = None) -> None:
         super().__init__(parent)
         self._pack = pack
-        self._categories = [c for c in pack.categories if pack.articles_in(c.id)]
-        self._rows: list[list[Article]] = [pack.articles_in(c.id) for c in self._categories]
+        by_category: dict[str, list[Article]] = {}
+        for article in pack.articles:  # one pass, in pack order
+            by_category.setdefault(article.category, []).append(article)
+        self._categories = [c for c in pack.categories if c.id in by_category]
+        self._rows: list[list[Article]] = [by_category[c.id] for c in self._categories]
         self._where: dict[str, tuple[int, int]] = {}
         for c_row, articles in enumerate(self._rows):
             for a_row, article in enumerate(articles):

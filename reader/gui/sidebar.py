@@ -45,6 +45,8 @@ _PAD = 8
 #: Typing pauses this long before a search runs.
 SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
+#: Packs up to this size open with every category expanded.
+EXPAND_ALL_MAX = 2000
 Index = QModelIndex | QPersistentModelIndex
 
 
@@ -101,9 +103,9 @@ class Sidebar(QWidget):
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("sidebar")
+        self._pack = pack
         self._syncing = False
         self._index: Any = None  # reader.search.SearchIndex once ready
-        self._pack = pack
 
         self.search_field = QLineEdit(self)
         self.search_field.setObjectName("searchField")
@@ -121,7 +123,7 @@ class Sidebar(QWidget):
         self.tree.setAnimated(False)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.tree.setAccessibleName(self.tr("Articles"))
-        self.tree.expandAll()
+        self._expand_categories()
 
         self.recommended_label = QLabel(self.tr("Recommended"), self)
         self.recommended_label.setObjectName("panelTitle")
@@ -250,9 +252,15 @@ class Sidebar(QWidget):
                 self._syncing = False
             self.tree.setFocus()
 
+    def _expand_categories(self) -> None:
+        # Expanding tens of thousands of rows at start-up costs seconds; big packs open closed.
+        if len(self._pack.articles) <= EXPAND_ALL_MAX:
+            self.tree.expandAll()
+
     def collapse_to_top(self) -> None:
-        """Show every category expanded and the list scrolled to the top, nothing selected."""
-        self.tree.expandAll()
+        """Show the categories as at start, scrolled to the top, nothing selected."""
+        self.tree.collapseAll()
+        self._expand_categories()
         self.tree.scrollToTop()
         self.select_article(None)
 

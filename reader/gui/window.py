@@ -195,6 +195,11 @@ class MainWindow(QMainWindow):
             article_count_one=self.tr("1 article"),
             important=self.tr("Important"),
             a_to_z=self.tr("All articles A–Z"),
+            too_long=self.tr("This article is very long; only the first part is shown."),
+            not_displayed=self.tr(
+                "This article could not be displayed with its formatting, so it is shown as "
+                "plain text."
+            ),
             stale=self.tr(
                 "This article was last reviewed on {date}. Some details may have changed — "
                 "check with a health professional."
