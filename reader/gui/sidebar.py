@@ -53,6 +53,12 @@ Index = QModelIndex | QPersistentModelIndex
 class TeaserDelegate(QStyledItemDelegate):
     """Draw a bold title, the teaser (which may hold <b> marks) and a muted reason line."""
 
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        # Laying out rich text is the costly part of showing results; a list asks for the same
+        # item's size many times, so keep the laid-out documents of the items in view.
+        self._cache: dict[tuple[str, int, str], QTextDocument] = {}
+
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         title = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         parts = [f"<b>{title}</b>"]
@@ -60,11 +66,19 @@ class TeaserDelegate(QStyledItemDelegate):
             parts.append(f"<br/>{summary}")
         if reason := index.data(REASON_ROLE):
             parts.append(f'<br/><i><span style="font-size: small">{html.escape(reason)}</span></i>')
-        doc = QTextDocument()
-        doc.setDefaultFont(option.font)  # type: ignore[attr-defined]
-        doc.setDocumentMargin(_PAD)
-        doc.setHtml("".join(parts))
-        doc.setTextWidth(max(80, width))
+        text = "".join(parts)
+        font = option.font  # type: ignore[attr-defined]
+        key = (text, max(80, width), font.key())
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = QTextDocument()
+            doc.setDefaultFont(font)
+            doc.setDocumentMargin(_PAD)
+            doc.setHtml(text)
+            doc.setTextWidth(key[1])
+            self._cache[key] = doc
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
