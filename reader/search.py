@@ -25,9 +25,12 @@ import struct
 import sys
 import threading
 import unicodedata
+from array import array
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, KeysView, Sequence
 from dataclasses import dataclass
+from itertools import compress, count, filterfalse, repeat
+from operator import itemgetter, mul, neg, truediv
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
@@ -37,7 +40,7 @@ from reader.pack import PACK_FILE, Pack
 logger = logging.getLogger(__name__)
 
 #: Bump when the tables or the way text is indexed change; older cache files are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 #: bm25() weights, in column order: title, tags, category, summary, body.
 WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
 WORD_TOKENIZER = "porter unicode61 remove_diacritics 2"
@@ -56,6 +59,9 @@ PHRASE_RANK_MAX_DF = 5000
 DROP_COMMON_MIN_ARTICLES = 5000
 COMMON_WORD_SHARE = 0.5
 _MAX_ROWID = (1 << 63) - 1
+#: Term counts above this are counted as this (tf is damped by a logarithm anyway).
+_MAX_COUNT = 1000
+_ONCE = 1
 #: Caps that keep a pasted novel from turning into a huge query.
 MAX_QUERY_CHARS = 1000
 MAX_QUERY_TOKENS = 32
@@ -69,6 +75,33 @@ SUGGEST_CUTOFF = 0.75
 #: Above this many candidates of similar length, only words with the same first letter are
 #: compared first (typos rarely change the first letter), which keeps suggest() fast.
 SUGGEST_BUCKET_LIMIT = 4000
+#: Each article keeps this many of its most distinctive terms (tf-idf) for related articles.
+KEY_TERMS = 12
+#: A term in more than this share of the articles (and more than KEY_TERM_MIN_DF_CAP of them)
+#: is too common to say what an article is about; a term in one article relates nothing.
+KEY_TERM_MAX_SHARE = 0.1
+KEY_TERM_MIN_DF_CAP = 5
+#: Field weights for key terms: a word in the title counts as this many words of the body.
+KEY_TERM_FIELDS = (3, 3, 2, 1)  # title, tags, summary, body
+#: Set to False to build without key terms (benchmarks measure what they cost).
+BUILD_KEY_TERMS = True
+#: Words never taken as key terms in English packs (most are also too common anyway).
+_STOP_WORDS = """
+    about above after again against all also although always among and another any are
+    around aside because been before being below between both but can cannot could did does
+    doing done down during each either else even ever every few for from further had has have
+    having her here hers herself him himself his how however into its itself just less like
+    made make many may might more most much must near neither never nor not now off often once
+    one only other others our ours ourselves out over own per quite rather really same shall
+    she should since some still such than that the their theirs them themselves then there
+    these they this those though through thus too under until upon very was way were what
+    whatever when where whether which while who whom whose why will with within without would
+    yet you your yours yourself yourselves usually sometimes something someone anything
+    everything nothing get gets got getting use used using uses two three first well back
+    see seen need needs want wants know known take takes taken give given good better best
+    let lets non
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 
 # Private-use characters mark matches inside snippet() output before HTML escaping.
 _OPEN = "\ue000"
@@ -304,7 +337,40 @@ CREATE TABLE words(
     meta INTEGER NOT NULL,
     len INTEGER NOT NULL
 ) WITHOUT ROWID;
+-- Each article's most distinctive terms (space-separated, best first): term ids, the word
+-- shown for each (as written in the pack) and tf-idf weights (the vector has length 1).
+CREATE TABLE key_terms(
+    id INTEGER PRIMARY KEY,
+    terms TEXT NOT NULL,
+    words TEXT NOT NULL,
+    weights TEXT NOT NULL
+);
+-- The same, inverted: the articles having a term among their key terms, heaviest first.
+CREATE TABLE term_articles(
+    term INTEGER NOT NULL,
+    weight REAL NOT NULL,
+    id INTEGER NOT NULL,
+    PRIMARY KEY(term, weight DESC, id)
+) WITHOUT ROWID;
 """
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """One of an article's distinctive terms: its id, the word shown, its tf-idf weight."""
+
+    term: int
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """An article that has ``term`` among its key terms, with that term's weight there."""
+
+    term: int
+    slug: str
+    weight: float
 
 
 class SearchIndex:
@@ -766,6 +832,44 @@ class SearchIndex:
             self._titles = {str(t).casefold(): str(t) for (t,) in rows}
         return self._titles
 
+    def key_terms(self, slug: str) -> list[KeyTerm]:
+        """Return the article's most distinctive terms, heaviest first (none if unknown)."""
+        try:
+            rows = self._fetch(
+                "SELECT k.terms, k.words, k.weights FROM key_terms k"
+                " JOIN articles a ON a.id = k.id WHERE a.slug = ?",
+                (slug,),
+            )
+        except sqlite3.Error as exc:
+            logger.warning("cannot read the key terms of %r: %s", slug, exc)
+            return []
+        if not rows:
+            return []
+        terms, words, weights = rows[0]
+        return [
+            KeyTerm(int(t), w, float(x))
+            for t, w, x in zip(terms.split(), words.split(), weights.split(), strict=True)
+        ]
+
+    def term_articles(self, terms: Sequence[int], per_term: int) -> list[TermMatch]:
+        """Return, for each term, the ``per_term`` articles where it weighs most."""
+        sql = (
+            "SELECT t.term, a.slug, t.weight FROM term_articles t JOIN articles a ON a.id = t.id"
+            " WHERE t.term = ? ORDER BY t.weight DESC, t.id LIMIT ?"
+        )
+        out: list[TermMatch] = []
+        try:
+            with self._lock:
+                if self._conn is None:
+                    return []
+                for term in terms:
+                    rows = self._conn.execute(sql, (term, per_term)).fetchall()
+                    out += [TermMatch(int(t), str(s), float(w)) for t, s, w in rows]
+        except sqlite3.Error as exc:
+            logger.warning("cannot read related articles: %s", exc)
+            return []
+        return out
+
     def articles(self) -> Iterator[tuple[str, str, str, str, str, tuple[str, ...]]]:
         """Yield ``(slug, rel_path, title, summary, category, tags)`` in pack order."""
         rows = self._fetch(
@@ -821,6 +925,7 @@ def _fill(
     meta_words: set[str] = set()
     batch_a: list[tuple[object, ...]] = []
     batch_f: list[tuple[object, ...]] = []
+    keys = _KeyTermBuilder(conn, total, pack.language) if BUILD_KEY_TERMS and not trigram else None
 
     def flush() -> None:
         conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch_a)
@@ -834,6 +939,8 @@ def _fill(
         )
         batch_a.clear()
         batch_f.clear()
+        if keys is not None:
+            keys.flush(words)
 
     if progress is not None:
         progress(0, total)
@@ -860,11 +967,17 @@ def _fill(
         )
         batch_f.append((i, article.title, ", ".join(article.tags), category, article.summary, body))
         if not trigram:
-            head = f"{article.title} {' '.join(article.tags)} {article.summary}".casefold()
-            found = _VOCAB_WORD_RE.findall(head)
+            fields = [
+                _VOCAB_WORD_RE.findall(text.casefold())
+                for text in (article.title, " ".join(article.tags), article.summary, body)
+            ]
+            found = fields[0] + fields[1] + fields[2]
             meta_words.update(found)
-            # Document frequency: phrase ranking decisions and suggestions use it.
-            words.update({*found, *_VOCAB_WORD_RE.findall(body.casefold())})
+            if keys is None:
+                # Document frequency: phrase ranking decisions and suggestions use it.
+                words.update({*found, *fields[3]})
+            else:
+                words.update(keys.add(i, fields))
         if i % PROGRESS_EVERY == 0:
             if cancelled is not None and cancelled():
                 raise SearchCancelled()
@@ -874,6 +987,8 @@ def _fill(
     flush()
     if cancelled is not None and cancelled():
         raise SearchCancelled()
+    if keys is not None:
+        keys.finish(words)
     conn.executemany(
         "INSERT INTO words VALUES (?, ?, ?, ?)",
         (
@@ -897,3 +1012,128 @@ def _fill(
     conn.execute("COMMIT")
     if progress is not None:
         progress(total, total)
+
+
+class _KeyTermBuilder:
+    """Count words while articles are indexed; then store each article's key terms.
+
+    Words are weighed with tf-idf over the pack (document frequencies are only known at the
+    end, so each article keeps its word counts until then, minus words already too common).
+    The chosen words are then reduced to the FTS tokenizer's own stems (SQLite stems them,
+    through a temporary FTS5 table), so key terms and the full-text index agree on what a term
+    is. Work and storage are linear in the pack: nothing is computed for pairs of articles.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, total: int, language: str) -> None:
+        self.conn = conn
+        self.total = max(1, total)
+        self.max_df = max(KEY_TERM_MAX_SHARE * total, KEY_TERM_MIN_DF_CAP)
+        english = language.strip().lower().startswith("en")
+        #: Words whose counts are not kept: stop words, then words found too common.
+        self.common: set[str] = set(STOP_WORDS if english else ())
+        self.word_ids: dict[str, int] = {}
+        self._next_id = count(1)
+        self.batch: set[str] = set()
+        self.counts: list[tuple[int, array[int], array[int]]] = []
+
+    def add(self, rowid: int, fields: Sequence[list[str]]) -> KeysView[str]:
+        """Count an article's casefolded words (title, tags, summary, body); return them."""
+        tokens: list[str] = []
+        for found, weight in zip(fields, KEY_TERM_FIELDS, strict=True):
+            tokens += found * weight
+        # Only C-level passes over the words here: this runs for every word of the pack.
+        tf = Counter(tokens)
+        # A key term is said at least twice (a title, tag or summary word counts as more),
+        # and is not known to be too common yet.
+        twice = compress(tf, map(_ONCE.__lt__, tf.values()))
+        keep = list(filterfalse(self.common.__contains__, twice))
+        self.batch.update(keep)
+        ids = array("I", map(self.word_ids.setdefault, keep, self._next_id))
+        counts = array("L", map(tf.__getitem__, keep))
+        if max(counts, default=0) > _MAX_COUNT:  # rare: a word repeated a thousand times
+            counts = array("L", (min(c, _MAX_COUNT) for c in counts))
+        self.counts.append((rowid, ids, counts))
+        return tf.keys()
+
+    def flush(self, doc_counts: Counter[str]) -> None:
+        """Stop keeping counts of words now in too many articles (they can only gain more)."""
+        self.common.update(w for w in self.batch if doc_counts[w] > self.max_df)
+        self.batch.clear()
+
+    def finish(self, doc_counts: Counter[str]) -> None:
+        """Pick and store every article's key terms; ``doc_counts`` is the df of each word."""
+        total = self.total
+        idf = [0.0] * (max(self.word_ids.values(), default=0) + 1)
+        for word, wid in self.word_ids.items():
+            df = doc_counts[word]
+            if 2 <= df <= self.max_df and df < total:
+                idf[wid] = math.log(total / df)
+        log_tf = [0.0] + [1.0 + math.log(n) for n in range(1, _MAX_COUNT + 1)]
+        words = {i: w for w, i in self.word_ids.items() if idf[i]}
+        term_of = [0] * len(idf)
+        for wid, term in self._stems(words).items():
+            term_of[wid] = term
+        # The word shown for a term: its most frequent spelling in the pack, then the shortest.
+        best_spelling: dict[int, tuple[int, int, str]] = {}
+        for wid, word in words.items():
+            key = (-doc_counts[word], len(word), word)
+            term = term_of[wid]
+            if term and (term not in best_spelling or key < best_spelling[term]):
+                best_spelling[term] = key
+        shown = {term: key[2] for term, key in best_spelling.items()}
+        # A few spare candidates: two spellings of one stem ("cancer", "cancers") merge below.
+        wanted = KEY_TERMS + 3
+        rows = []
+        postings: list[tuple[int, float, int]] = []
+        # Per article, only C-level passes (map, zip, compress, sorted) over its words.
+        for rowid, ids, counts in self.counts:
+            weights = list(map(mul, map(log_tf.__getitem__, counts), map(idf.__getitem__, ids)))
+            floor = sorted(weights)[-wanted] if len(weights) > wanted else 0.0
+            terms = map(term_of.__getitem__, ids)
+            pairs = sorted(compress(zip(weights, terms, strict=True), map(floor.__le__, weights)))
+            if not pairs:
+                continue
+            # In ascending order a term's heaviest spelling comes last, and stays.
+            ws, ts = zip(*pairs, strict=True)
+            merged = dict(zip(ts, ws, strict=True))
+            merged.pop(0, None)  # words that are not key terms
+            if not merged:
+                continue
+            top = sorted(merged.items(), key=itemgetter(1), reverse=True)[:KEY_TERMS]
+            ts, ws = zip(*top, strict=True)
+            norm = math.hypot(*ws)
+            ws = tuple(map(truediv, ws, repeat(norm)))
+            rows.append(
+                (
+                    rowid,
+                    " ".join(map(str, ts)),
+                    " ".join(map(shown.__getitem__, ts)),
+                    " ".join(map(str, ws)),
+                )
+            )
+            postings.extend(zip(ts, map(neg, ws), repeat(rowid)))
+        self.counts.clear()
+        self.conn.executemany("INSERT INTO key_terms VALUES (?, ?, ?, ?)", rows)
+        postings.sort()  # (term, -weight, id): the table's key order, so inserts append
+        self.conn.executemany("INSERT INTO term_articles VALUES (?1, -?2, ?3)", postings)
+
+    def _stems(self, words: dict[int, str]) -> dict[int, int]:
+        """Return a term id for each word id, words with the same FTS stem sharing one."""
+        conn = self.conn
+        conn.execute(
+            f"CREATE VIRTUAL TABLE temp.stemmer USING fts5(w, tokenize='{WORD_TOKENIZER}')"
+        )
+        conn.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(temp, stemmer, instance)")
+        conn.executemany("INSERT INTO temp.stemmer(rowid, w) VALUES (?, ?)", words.items())
+        stems: dict[int, str] = {}
+        split: set[int] = set()
+        for wid, stem in conn.execute("SELECT doc, term FROM temp.stems"):
+            if wid in stems:  # a word the tokenizer splits in two is not a key term
+                split.add(wid)
+            stems[wid] = stem
+        conn.execute("DROP TABLE temp.stems")
+        conn.execute("DROP TABLE temp.stemmer")
+        term_ids: dict[str, int] = {}
+        for stem in sorted(set(stems.values())):
+            term_ids[stem] = len(term_ids) + 1
+        return {wid: term_ids[stem] for wid, stem in stems.items() if wid not in split}

@@ -1,0 +1,85 @@
+"""``offline-reader related SLUG``: list the articles recommended for an article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.pack import PackError, load_pack
+from reader.paths import bundled_dir
+from reader.recommend import DEFAULT_LIMIT
+from reader.related import ContentRecommender
+from reader.search import SearchIndex, default_cache_dir
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the related command."""
+    p = argparse.ArgumentParser(
+        prog="offline-reader related",
+        description="List the articles recommended for an article, with the reason for each.",
+    )
+    p.add_argument("slug", metavar="SLUG", help="the article (its file name without .md)")
+    p.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="content pack folder (default: the bundled pack)",
+    )
+    p.add_argument(
+        "--limit",
+        metavar="N",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"show at most N articles (default {DEFAULT_LIMIT})",
+    )
+    p.add_argument(
+        "--json", action="store_true", help="print a JSON list of {slug, title, reason, score}"
+    )
+    p.add_argument(
+        "--no-cache", action="store_true", help="build the index in memory; do not use the cache"
+    )
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the related command; return the process exit status."""
+    options = parser().parse_args(list(argv))
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    content = options.content if options.content is not None else bundled_dir("content")
+    try:
+        pack = load_pack(content)
+    except PackError as exc:
+        print(f"{content}: error: {exc}", file=sys.stderr)
+        return 1
+    if pack.get(options.slug) is None:
+        print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
+        return 1
+    cache_dir = None if options.no_cache else default_cache_dir()
+    with SearchIndex.open(pack, cache_dir) as index:
+        found = ContentRecommender(pack, index).scored(options.slug, max(0, options.limit))
+    if options.json:
+        rows = [
+            {
+                "slug": s.recommendation.slug,
+                "title": s.recommendation.title,
+                "reason": s.recommendation.reason,
+                "score": s.score,
+            }
+            for s in found
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not found:
+        print(f"No articles to recommend for {options.slug!r}.")
+        return 0
+    for rank, s in enumerate(found, 1):
+        score = "" if s.score is None else f"  (score {s.score:.3g})"
+        print(f"{rank:>2}. {s.recommendation.slug}  {s.recommendation.title}{score}")
+        print(f"    {s.recommendation.reason}")
+    return 0
