@@ -644,8 +644,19 @@ class MainWindow(QMainWindow):
     def _on_index_ready(self, index: Any) -> None:
         self.search_index = index
         self.sidebar.set_search_index(index)
+        self._use_content_recommendations(index)
         if self.statusBar().currentMessage().startswith(self.tr("Preparing search")):
             self.statusBar().showMessage(self.tr("Search is ready"), 3000)
+
+    def _use_content_recommendations(self, index: Any) -> None:
+        """Switch from tag-based to content-based recommendations once the index is ready."""
+        from reader.related import ContentRecommender
+
+        self.recommender = ContentRecommender(self.pack, index, self._reasons())
+        article = self.pack.get(self.current) if self.current else None
+        if article is not None:  # the panel and the footer show the new list at once
+            self.sidebar.set_recommendations(self.recommender.recommend(article.slug))
+            self._rerender()
 
     def _on_index_failed(self, message: str) -> None:
         self.statusBar().showMessage(

@@ -127,3 +127,24 @@ def test_find_reports_no_matches(qtbot: QtBot, bundled: MainWindow) -> None:
     bundled.act.find.trigger()
     qtbot.keyClicks(bundled.find_bar.field, "xylophone")
     assert bundled.find_bar.count.text() == "No matches"
+
+
+def test_recommendations_become_content_based_once_the_index_is_ready(
+    qtbot: QtBot, make_window: WindowFactory, tmp_path: Path
+) -> None:
+    window = make_window(bundled_dir("content"))
+    window.open_article("npc-spread-during-treatment")
+    searchable(qtbot, window, tmp_path / "cache")
+    items = window.sidebar.recommended_model.items()
+    assert 0 < len(items) <= 5
+    assert all(item.reason for item in items)
+    assert items[0].reason == "Suggested by the editors"
+    content_based = [i for i in items if i.reason != "Suggested by the editors"]
+    assert any(i.reason.startswith("Also about:") for i in content_based)
+    footer = window.view.toPlainText().split("Recommended", 1)[1]
+    assert items[0].title in footer  # the footer shows the same list
+    first = window.sidebar.recommended.visualRect(window.sidebar.recommended_model.index(0, 0))
+    qtbot.mouseClick(
+        window.sidebar.recommended.viewport(), Qt.MouseButton.LeftButton, pos=first.center()
+    )
+    assert window.current == items[0].slug
