@@ -1,168 +1,72 @@
-"""Experiment: how much would a cached front-matter catalog with lazy bodies save at start-up?
+"""How long does opening a big pack take: a full ``load_pack`` against its cached catalog?
 
     python -m benchmarks.catalog PACK_DIR [PACK_DIR ...]
 
-For each pack, in a fresh process per measurement, it times today's ``load_pack`` (and where
-the time goes), then a prototype of the proposed design: a fingerprint of the pack's files
-(``reader.search.pack_fingerprint``: one ``os.scandir`` walk with ``stat``), and, when it
-matches, the catalog (every article's front matter, problems and pack order, no bodies) read
-from one JSON file and turned into ``Article`` objects with an empty body, as a lazily loaded
-body would leave them. It also reports the RSS each way. Prints one JSON line.
-
-Nothing here changes the reader; it measures the potential of a change to reader/pack.py.
+For each pack, each in a fresh process: ``load_pack(root)`` (every file read and its front
+matter parsed, as ``check`` does; also the share of YAML), the first start with a cache folder
+(a full load plus writing the catalog, ``reader/catalog.py``), and the later starts from the
+catalog with bodies read on demand: with the quick check the reader uses at start-up (folder
+stamps) and with the full check (``stat`` of every file, as the background check does). Also
+the RSS each way. Prints one JSON line.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import datetime as dt
 import json
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 from benchmarks.common import PYTHON, rss_kb
 
-FIELDS = ("slug", "title", "rel_path", "body_line", "summary", "category", "tags", "order")
-FIELDS_2 = ("reviewed", "related", "sources", "url", "key_lines")
 
-
-def _measure_load(root: Path) -> dict[str, float]:
-    """Time load_pack and its parts, in this (fresh) process."""
-    import cProfile
-    import pstats
-
-    from reader import pack
-
-    before = rss_kb()["vmrss"]
-    started = time.perf_counter()
-    loaded = pack.load_pack(root)
-    total = time.perf_counter() - started
-    after = rss_kb()["vmrss"]
-    body_bytes = sum(sys.getsizeof(a.body) for a in loaded.articles)
-    profile = cProfile.Profile()
-    profile.enable()
-    pack.load_pack(root)
-    profile.disable()
-    stats = pstats.Stats(profile)
-    parts: dict[str, float] = {}
-    for (filename, _line, name), row in stats.stats.items():  # type: ignore[attr-defined]
-        if name in {"_article_files", "_load_article", "split_front_matter"} or (
-            name == "load" and "yaml" in filename
-        ):
-            parts[name] = parts.get(name, 0.0) + row[3]  # cumulative seconds (profiled)
-    profiled_total = sum(r[3] for k, r in stats.stats.items() if k[2] == "load_pack")  # type: ignore[attr-defined]
-    return {
-        "articles": len(loaded.articles),
-        "load_pack_s": total,
-        "rss_delta_mb": (after - before) / 1024,
-        "body_mb": body_bytes / 1024 / 1024,
-        "share_listing": parts.get("_article_files", 0.0) / profiled_total,
-        "share_yaml": parts.get("load", 0.0) / profiled_total,
-        "share_read_and_parse": parts.get("_load_article", 0.0) / profiled_total,
-    }
-
-
-def _write_catalog(root: Path, out: Path) -> dict[str, float]:
+def _measure(root: Path, cache: Path | None, full_check: bool) -> dict[str, float]:
+    """Time one load_pack in this (fresh) process."""
     from reader.pack import load_pack
-    from reader.search import pack_fingerprint
-
-    loaded = load_pack(root)
-    started = time.perf_counter()
-    rows = []
-    for a in loaded.articles:
-        row = [getattr(a, f) for f in FIELDS + FIELDS_2]
-        row[FIELDS.index("tags")] = list(a.tags)
-        row[len(FIELDS)] = a.reviewed.isoformat() if a.reviewed else None
-        rows.append(row)
-    catalog = {
-        "fingerprint": pack_fingerprint(root),
-        "meta": {
-            "title": loaded.title,
-            "language": loaded.language,
-            "description": loaded.description,
-            "disclaimer": loaded.disclaimer,
-            "featured": list(loaded.featured),
-            "review_period_years": loaded.review_period_years,
-            "categories": [[c.id, c.name] for c in loaded.categories],
-        },
-        "problems": [dataclasses.astuple(p) for p in loaded.problems],
-        "articles": rows,
-    }
-    out.write_text(json.dumps(catalog, separators=(",", ":")), encoding="utf-8")
-    return {"write_s": time.perf_counter() - started, "catalog_mb": out.stat().st_size / 2**20}
-
-
-def _read_catalog(root: Path, path: Path) -> dict[str, float]:
-    """The proposed start-up path: fingerprint, then the catalog, no article file opened."""
-    from reader.pack import Article, Category, Pack, Problem
-    from reader.search import pack_fingerprint
 
     before = rss_kb()["vmrss"]
     started = time.perf_counter()
-    fingerprint = pack_fingerprint(root)
-    fingerprint_s = time.perf_counter() - started
-    data = json.loads(path.read_text(encoding="utf-8"))
-    assert data["fingerprint"] == fingerprint
-    meta = data["meta"]
-    loaded = Pack(
-        root=root.resolve(),
-        title=meta["title"],
-        language=meta["language"],
-        description=meta["description"],
-        disclaimer=meta["disclaimer"],
-        featured=tuple(meta["featured"]),
-        review_period_years=meta["review_period_years"],
-        categories=[Category(*c) for c in meta["categories"]],
-        problems=[Problem(*p) for p in data["problems"]],
-    )
-    base = loaded.root
-    for row in data["articles"]:
-        slug, title, rel, body_line, summary, category, tags, order = row[: len(FIELDS)]
-        reviewed, related, sources, url, key_lines = row[len(FIELDS) :]
-        loaded.articles.append(
-            Article(
-                slug=slug,
-                title=title,
-                path=base / rel,
-                rel_path=rel,
-                body="",  # loaded on first use
-                body_line=body_line,
-                summary=summary,
-                category=category,
-                tags=tuple(tags),
-                order=order,
-                reviewed=dt.date.fromisoformat(reviewed) if reviewed else None,
-                related=tuple(related),
-                sources=tuple(sources),
-                url=url,
-                key_lines=key_lines,
-            )
-        )
-    loaded._index()
+    loaded = load_pack(root, cache_dir=cache, full_check=full_check)
     total = time.perf_counter() - started
-    return {
-        "catalog_load_s": total,
-        "fingerprint_s": fingerprint_s,
-        "rss_delta_mb": (rss_kb()["vmrss"] - before) / 1024,
+    result = {
         "articles": len(loaded.articles),
+        "load_s": total,
+        "rss_delta_mb": (rss_kb()["vmrss"] - before) / 1024,
+        "lazy": not loaded.articles[0].body_loaded,
     }
+    if cache is None:
+        result["body_mb"] = sum(sys.getsizeof(a.body) for a in loaded.articles) / 2**20
+        import cProfile
+        import pstats
+
+        profile = cProfile.Profile()
+        profile.enable()
+        load_pack(root)
+        profile.disable()
+        stats = pstats.Stats(profile).stats  # type: ignore[attr-defined]
+        total_profiled = sum(r[3] for k, r in stats.items() if k[2] == "load_pack")
+        yaml_s = sum(r[3] for k, r in stats.items() if k[2] == "load" and "yaml" in k[0])
+        result["share_yaml"] = yaml_s / total_profiled
+    else:
+        result["catalog_mb"] = sum(p.stat().st_size for p in cache.glob("catalog-*")) / 2**20
+    return result
 
 
-def _child(mode: str, root: Path, catalog: Path) -> dict[str, float]:
+def _child(root: Path, cache: Path | None, full_check: bool) -> dict[str, float]:
     code = (
         "import json, sys\nfrom pathlib import Path\nfrom benchmarks import catalog as c\n"
-        f"print(json.dumps(c.{mode}(Path(sys.argv[1]), Path(sys.argv[2]))))"
+        "cache = Path(sys.argv[2]) if sys.argv[2] else None\n"
+        "print(json.dumps(c._measure(Path(sys.argv[1]), cache, sys.argv[3] == 'full')))"
     )
-    if mode == "_measure_load":
-        code = code.replace("Path(sys.argv[1]), Path(sys.argv[2])", "Path(sys.argv[1])")
     done = subprocess.run(
-        [PYTHON, "-c", code, str(root), str(catalog)],
+        [PYTHON, "-c", code, str(root), str(cache or ""), "full" if full_check else "quick"],
         capture_output=True,
         text=True,
         check=True,
-        timeout=1200,
+        timeout=1800,
     )
     return json.loads(done.stdout.splitlines()[-1])  # type: ignore[no-any-return]
 
@@ -171,14 +75,15 @@ def main(argv: list[str] | None = None) -> int:
     roots = [Path(p) for p in (argv if argv is not None else sys.argv[1:])]
     results: dict[str, object] = {}
     for root in roots:
-        catalog = root.parent / f"{root.name}.catalog.json"  # outside the pack: no fingerprint
-        load = _child("_measure_load", root, catalog)
-        written = _child("_write_catalog", root, catalog)
-        read = _child("_read_catalog", root, catalog)
-        read_again = _child("_read_catalog", root, catalog)  # the figure that counts: best of 2
-        if read_again["catalog_load_s"] < read["catalog_load_s"]:
-            read = read_again
-        results[root.name] = {"load": load, "write": written, "read": read}
+        cache = Path(tempfile.mkdtemp(prefix="catalog-bench-"))
+        try:
+            full_load = _child(root, None, True)
+            first = _child(root, cache, True)  # miss: full load + writing the catalog
+            quick = min((_child(root, cache, False) for _ in range(2)), key=lambda r: r["load_s"])
+            full = _child(root, cache, True)
+        finally:
+            shutil.rmtree(cache, ignore_errors=True)
+        results[root.name] = {"load": full_load, "first": first, "quick": quick, "full": full}
     print(json.dumps(results))
     return 0
 

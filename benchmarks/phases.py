@@ -22,6 +22,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pack", nargs="?", type=Path)
     parser.add_argument("--article")
+    parser.add_argument("--cache", type=Path, help="catalog folder, as the reader uses one")
     options = parser.parse_args(argv)
     marks: list[tuple[str, float]] = [("interpreter up to here", time.perf_counter())]
 
@@ -41,7 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     mark("QApplication + style")
-    pack = load_pack(options.pack or bundled_dir("content"))
+    pack = load_pack(
+        options.pack or bundled_dir("content"), cache_dir=options.cache, full_check=False
+    )
     mark(f"load_pack ({len(pack.articles)} articles)")
     settings_file = Path(f"/tmp/phases-{os.getpid()}.ini")
     window = MainWindow(pack, Settings.at(settings_file))

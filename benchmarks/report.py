@@ -9,6 +9,9 @@ from benchmarks.common import ROOT, summary
 
 #: Hand-written analysis, pasted into the report where ``<!-- analysis -->`` stands.
 FINDINGS = ROOT / "benchmarks" / "findings.md"
+#: Written by benchmarks/bench_search.py and benchmarks/bench_related.py.
+SEARCH_REPORT = ROOT / "docs" / "performance-search.md"
+RELATED_REPORT = ROOT / "docs" / "performance-related.md"
 
 #: Modules a first article page does not need; flagged when imported before the first paint.
 NOT_NEEDED_AT_START = {
@@ -278,41 +281,53 @@ def write_report(data: dict[str, Any], out: Path) -> None:
     # --- load_pack ----------------------------------------------------------------------------
     catalog = data.get("catalog") or {}
     if catalog:
-        add("## Loading big packs: `load_pack` and a cached catalog")
+        add("## Loading big packs: `load_pack` and the cached catalog")
         add("")
         add(
-            "`python -m benchmarks.catalog PACK…` times today's `load_pack` in a fresh process "
-            "and a prototype of the proposed design (see *Recommendations*): check a fingerprint "
-            "of the pack's files (`reader.search.pack_fingerprint`, one `scandir` walk), then "
-            "read every article's front matter from one cached JSON catalog and leave bodies "
-            "unloaded."
+            "`python -m benchmarks.catalog PACK…`, each figure from a fresh process: a full "
+            "`load_pack(root)` (every file read and its front matter parsed, as `check` does), "
+            "the first start with a cache folder (full load + writing the catalog, "
+            "`reader/catalog.py`), and later starts from the catalog with bodies read on demand, "
+            "with the quick check the reader uses at start-up (folder stamps) and with the full "
+            "check (a `stat` of every file, which the reader runs in a background thread after "
+            "the first paint). RSS is the growth of the process while loading."
         )
         add("")
         add(
-            "| Pack | Articles | `load_pack` | of which YAML | RSS of the loaded pack | "
-            "Fingerprint | Catalog load (incl. fingerprint) | RSS, lazy bodies | Catalog size |"
+            "| Pack | Articles | Full load | of which YAML | RSS, full load | First start "
+            "(writes catalog) | From catalog, quick check | From catalog, full check | "
+            "RSS from catalog | Catalog size |"
         )
-        add("|---|---|---|---|---|---|---|---|---|")
+        add("|---|---|---|---|---|---|---|---|---|---|")
         for name, c in catalog.items():
-            load, read, write = c["load"], c["read"], c["write"]
+            if "first" not in c:  # results.json from before the catalog was implemented
+                continue
+            load, first, quick, full = c["load"], c["first"], c["quick"], c["full"]
             add(
-                f"| {name} | {load['articles']:,} | {load['load_pack_s']:.2f} s | "
+                f"| {name} | {load['articles']:,} | {load['load_s']:.2f} s | "
                 f"{load['share_yaml']:.0%} | {load['rss_delta_mb']:.0f} MB "
-                f"({load['body_mb']:.0f} MB bodies) | {read['fingerprint_s'] * 1000:.0f} ms | "
-                f"{read['catalog_load_s']:.2f} s | {read['rss_delta_mb']:.0f} MB | "
-                f"{write['catalog_mb']:.1f} MB |"
+                f"({load['body_mb']:.0f} MB bodies) | {first['load_s']:.2f} s | "
+                f"{quick['load_s']:.2f} s | {full['load_s']:.2f} s | "
+                f"{quick['rss_delta_mb']:.0f} MB | {quick['catalog_mb']:.1f} MB |"
             )
         add("")
 
     add(data.get("analysis_marker", "<!-- analysis -->"))
     add("")
-    add("## Search")
-    add("")
-    add(
-        "Index build, cache reuse and query latency are measured by `benchmarks/bench_search.py`;"
-        " see below (docs/performance-search.md, to be merged here)."
-    )
-    add("")
+    # Search and recommendations have their own benchmarks; their reports are pasted here so
+    # this is the one performance document.
+    for file, title in ((SEARCH_REPORT, "## Search"), (RELATED_REPORT, "## Recommendations")):
+        if file.exists():
+            body = file.read_text(encoding="utf-8").strip().split("\n")
+            if body and body[0].startswith("#"):  # its own title becomes ours
+                body = body[1:]
+            body = ["#" + line if line.startswith("## ") else line for line in body]
+            add(title)
+            add(
+                f"<!-- Pasted from {file.relative_to(ROOT).as_posix()} by benchmarks/report.py. -->"
+            )
+            add("\n".join(body).strip())
+            add("")
     text = "\n".join(lines)
     if FINDINGS.exists():  # hand-written findings, kept across regenerations
         text = text.replace("<!-- analysis -->", FINDINGS.read_text(encoding="utf-8").strip())

@@ -10,12 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import threading
 import tomllib
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-from reader.frontmatter import FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
 
@@ -57,31 +57,116 @@ class Category:
     name: str
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, init=False)
 class Article:
-    """One article: front matter plus the Markdown body."""
+    """One article: front matter plus the Markdown body.
+
+    An article built from a cached catalog (:mod:`reader.catalog`) has no body in memory: it
+    is read from the file when ``body`` is first asked for, and only the most recently read
+    bodies are kept (see :func:`_lazy_body`). ``word_count`` then comes from the catalog.
+    """
 
     slug: str
     title: str
-    path: Path
+    _path: Path | str = field(repr=False, compare=False)  # a str from a catalog: cheaper
     rel_path: str
-    body: str
-    body_line: int = 1  # line number of the body's first line in the file
-    summary: str = ""
-    category: str = OTHER_CATEGORY
-    tags: tuple[str, ...] = ()
-    order: int | None = None
-    reviewed: dt.date | None = None
-    related: tuple[str, ...] = ()
-    sources: tuple[str, ...] = ()
-    url: str = ""
-    index: int = 0  # position in pack order, set by the pack
-    truncated: bool = False  # the file was longer than the size limit; only its start is here
-    key_lines: dict[str, int] = field(default_factory=dict, repr=False)
+    _body: str | None = field(repr=False, compare=False)
+    body_line: int  # line number of the body's first line in the file
+    summary: str
+    category: str
+    tags: tuple[str, ...]
+    order: int | None
+    reviewed: dt.date | None
+    related: tuple[str, ...]
+    sources: tuple[str, ...]
+    url: str
+    index: int  # position in pack order, set by the pack
+    truncated: bool  # the file was longer than the size limit; only its start is here
+    key_lines: dict[str, int] = field(repr=False, compare=False)
+    _words: int | None = field(repr=False, compare=False)
+    #: Size limit the body is read with when it is loaded lazily.
+    _max_bytes: int = field(repr=False, compare=False)
+
+    def __init__(
+        self,
+        slug: str,
+        title: str,
+        path: Path | str,
+        rel_path: str,
+        body: str | None,
+        body_line: int = 1,
+        summary: str = "",
+        category: str = OTHER_CATEGORY,
+        tags: tuple[str, ...] = (),
+        order: int | None = None,
+        reviewed: dt.date | None = None,
+        related: tuple[str, ...] = (),
+        sources: tuple[str, ...] = (),
+        url: str = "",
+        index: int = 0,
+        truncated: bool = False,
+        key_lines: dict[str, int] | None = None,
+        word_count: int | None = None,
+        max_bytes: int = MAX_ARTICLE_BYTES,
+    ) -> None:
+        """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
+        self.slug = slug
+        self.title = title
+        self._path = path
+        self.rel_path = rel_path
+        self._body = body
+        self.body_line = body_line
+        self.summary = summary
+        self.category = category
+        self.tags = tags
+        self.order = order
+        self.reviewed = reviewed
+        self.related = related
+        self.sources = sources
+        self.url = url
+        self.index = index
+        self.truncated = truncated
+        self.key_lines = key_lines if key_lines is not None else {}
+        self._words = word_count
+        self._max_bytes = max_bytes
+
+    @property
+    def path(self) -> Path:
+        """The article's file."""
+        path = self._path
+        return path if isinstance(path, Path) else Path(path)
+
+    @path.setter
+    def path(self, value: Path) -> None:
+        self._path = value
+
+    @property
+    def body(self) -> str:
+        """The Markdown body (without front matter), read from the file if not in memory."""
+        body = self._body
+        return body if body is not None else _lazy_body(self)
+
+    @body.setter
+    def body(self, value: str) -> None:
+        self._body = value
+        self._words = None
+
+    @property
+    def max_bytes(self) -> int:
+        """The size limit the article was (or will be) read with."""
+        return self._max_bytes
+
+    @property
+    def body_loaded(self) -> bool:
+        """True if the body is held in memory (a full load), False if it is read on demand."""
+        return self._body is not None
 
     @property
     def word_count(self) -> int:
-        return len(self.body.split())
+        words = self._words
+        if words is None:
+            words = self._words = len(self.body.split())
+        return words
 
 
 @dataclass(slots=True)
@@ -98,6 +183,11 @@ class Pack:
     categories: list[Category] = field(default_factory=list)
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    #: Fingerprint of the files the pack was loaded from, when it came from or went into a
+    #: catalog (:mod:`reader.catalog`); empty for a plain load.
+    fingerprint: str = field(default="", repr=False)
+    #: A catalog still to write (see ``load_pack(defer_save=True)``), else None.
+    pending_catalog: Any = field(default=None, repr=False, compare=False)
     _by_slug: dict[str, Article] = field(default_factory=dict, repr=False)
     _by_path: dict[str, Article] = field(default_factory=dict, repr=False)
 
@@ -150,16 +240,39 @@ class PackError(Exception):
     """The pack cannot be opened at all (its folder is missing or unreadable)."""
 
 
-def load_pack(root: Path | str, max_article_bytes: int = MAX_ARTICLE_BYTES) -> Pack:
+def load_pack(
+    root: Path | str,
+    max_article_bytes: int = MAX_ARTICLE_BYTES,
+    cache_dir: Path | None = None,
+    full_check: bool = True,
+    defer_save: bool = False,
+) -> Pack:
     """Load the pack in ``root``; raise :class:`PackError` only if the folder is unusable.
 
     Of an article file longer than ``max_article_bytes`` only the start is read (cut at a
     line break), the article is marked ``truncated`` and a warning is recorded.
+
+    With ``cache_dir``, a catalog of every article's front matter and the pack's problems is
+    kept there (:mod:`reader.catalog`): when it is still valid the pack is built from it
+    without opening any article file, and bodies are read on first use. ``full_check=False``
+    trusts the catalog if no folder and not ``pack.toml`` changed (files added, removed or
+    renamed); the caller should then run :func:`reader.catalog.verify` later, which also
+    notices files edited in place. ``defer_save=True`` leaves a missing catalog to
+    :func:`reader.catalog.save_pending` (e.g. in a thread after the first page is shown).
     """
     root = Path(root).expanduser()
     if not root.is_dir():
         raise PackError(f"content folder not found: {root}")
     root = root.resolve()
+    if cache_dir is not None:
+        from reader import catalog  # only callers with a cache pay for it
+
+        return catalog.load_cached(root, cache_dir, max_article_bytes, full_check, defer_save)
+    return _load_files(root, max_article_bytes)
+
+
+def _load_files(root: Path, max_article_bytes: int) -> Pack:
+    """Read every file of the pack in the (resolved) ``root``."""
     pack = Pack(root=root)
     _load_meta(pack)
     files = _article_files(root, pack.problems)
@@ -185,10 +298,15 @@ def load_pack(root: Path | str, max_article_bytes: int = MAX_ARTICLE_BYTES) -> P
     pack.articles.sort(key=_sort_key(pack))
     pack._index()
     pack.featured = tuple(s for s in pack.featured if _known_featured(pack, s))
+    log_problems(pack)
+    return pack
+
+
+def log_problems(pack: Pack) -> None:
+    """Log every problem of ``pack`` (errors as errors, the rest as warnings)."""
     for problem in pack.problems:
         log = logger.error if problem.severity == "error" else logger.warning
         log("%s", problem)
-    return pack
 
 
 def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
@@ -280,42 +398,112 @@ def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
     return int(match.group(1)) if match else None
 
 
+def _read_text(
+    path: Path, rel: str, max_bytes: int, problems: list[Problem] | None
+) -> tuple[str, bool]:
+    """Return the file's text (decoded, newlines normalised, cut at ``max_bytes``) and whether
+    it was cut. Problems are appended to ``problems`` if given. Raises OSError."""
+    with path.open("rb") as file:
+        raw = file.read(max_bytes + 1)
+    truncated = len(raw) > max_bytes
+    if truncated:
+        raw = _cut(raw, max_bytes)
+        if problems is not None:
+            problems.append(
+                Problem(
+                    rel,
+                    raw.count(b"\n") + 1,
+                    f"file is larger than {_size(max_bytes)}; only the first part is shown",
+                    "warning",
+                )
+            )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        if problems is not None:
+            line = raw.count(b"\n", 0, exc.start) + 1
+            problems.append(
+                Problem(
+                    rel,
+                    line,
+                    "file is not UTF-8 text; undecodable bytes are shown as \ufffd",
+                )
+            )
+        text = raw.decode("utf-8-sig", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd"), truncated
+
+
+#: How many lazily read bodies are kept (the page shown, its neighbours, a search build batch).
+LAZY_BODIES_KEPT = 32
+_lazy_cache: OrderedDict[int, tuple[Article, str]] = OrderedDict()
+_lazy_lock = threading.Lock()
+
+
+def _lazy_body(article: Article) -> str:
+    """Read the body of a catalog-built article from its file, keeping the last few read.
+
+    Bodies are not kept on the article itself, so reading every article (building the search
+    index in a worker thread) does not bring back the memory lazy loading saves.
+    """
+    key = id(article)
+    with _lazy_lock:
+        hit = _lazy_cache.get(key)
+        if hit is not None and hit[0] is article:
+            _lazy_cache.move_to_end(key)
+            return hit[1]
+    try:
+        text, _ = _read_text(article.path, article.rel_path, article._max_bytes, None)
+    except OSError as exc:
+        logger.warning("cannot read %s: %s", article.rel_path, exc)
+        return ""
+    body = _body_from(text, article.body_line)
+    with _lazy_lock:
+        _lazy_cache[key] = (article, body)
+        _lazy_cache.move_to_end(key)
+        while len(_lazy_cache) > LAZY_BODIES_KEPT:
+            _lazy_cache.popitem(last=False)
+    return body
+
+
+def _body_from(text: str, body_line: int) -> str:
+    """Return the body of ``text`` that starts at ``body_line``, without parsing YAML.
+
+    If the line before it is not the closing fence any more (the file was edited since the
+    catalog was written) the front matter is split again.
+    """
+    if body_line <= 1:
+        return text
+    start = 0
+    for _ in range(body_line - 2):  # the start of the closing fence's line
+        start = text.find("\n", start) + 1
+        if start == 0:
+            break
+    else:
+        end = text.find("\n", start)
+        if end >= 0 and text[start:end].rstrip() in ("---", "..."):
+            return text[end + 1 :]
+    from reader.frontmatter import FrontMatterError, split_front_matter
+
+    try:
+        return split_front_matter(text).body
+    except FrontMatterError as exc:
+        return exc.fallback.body
+
+
 def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article | None:
     rel = path.relative_to(pack.root).as_posix()
     problems = pack.problems
     try:
-        with path.open("rb") as file:
-            raw = file.read(max_bytes + 1)
+        text, truncated = _read_text(path, rel, max_bytes, problems)
     except OSError as exc:
         problems.append(Problem(rel, None, f"cannot read file: {exc}; skipped"))
         return None
-    truncated = len(raw) > max_bytes
-    if truncated:
-        raw = _cut(raw, max_bytes)
-        problems.append(
-            Problem(
-                rel,
-                raw.count(b"\n") + 1,
-                f"file is larger than {_size(max_bytes)}; only the first part is shown",
-                "warning",
-            )
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        problems.append(
-            Problem(
-                rel,
-                line,
-                "file is not UTF-8 text; undecodable bytes are shown as \ufffd",
-            )
-        )
-        text = raw.decode("utf-8-sig", errors="replace")
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "\ufffd")
     if not text.strip():
         problems.append(Problem(rel, None, "file is empty; skipped"))
         return None
+
+    # Imported here: a pack opened from its catalog never parses YAML (PyYAML costs ~10 ms).
+    from reader.frontmatter import FrontMatterError, split_front_matter
 
     try:
         fm = split_front_matter(text)
@@ -334,6 +522,7 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
         body_line=body_line,
         key_lines=fm.key_lines,
         truncated=truncated,
+        max_bytes=max_bytes,
     )
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:

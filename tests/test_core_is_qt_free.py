@@ -13,6 +13,7 @@ CORE = [
     "reader.check",
     "reader.cli",
     "reader.paths",
+    "reader.catalog",
 ]
 
 

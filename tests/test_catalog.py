@@ -1,0 +1,220 @@
+"""The cached catalog: reused while the pack is unchanged, rebuilt when it changes, lazy bodies."""
+
+from __future__ import annotations
+
+import logging
+import os
+from pathlib import Path
+
+import pytest
+
+from reader import catalog
+from reader.pack import Pack, load_pack
+from tests.conftest import PackBuilder, article
+
+FILES: dict[str, str | bytes] = {
+    "one/alpha.md": article("Alpha", "Alpha body with [a link](beta.md).", category="one"),
+    "one/beta.md": article("Beta", "Beta body.", category="one", tags=["x", "y"], order=2),
+    "two/gamma.md": article(
+        "Gamma", "# Gamma\n\nGamma body.", category="two", reviewed="2025-02-03"
+    ),
+    "two/no-front-matter.md": "# Bare\n\nNo front matter at all.\n",
+    "two/broken.md": "---\ntitle: [unclosed\n---\n\nBroken YAML body.\n",
+    "two/latin1.md": "---\ntitle: Café\n---\n\nCaf\xe9 body.\n".encode("latin-1"),
+    "two/crlf.md": b"---\r\ntitle: Windows\r\n---\r\n\r\nLine one.\r\nLine two.\r\n",
+    "elsewhere/stray.md": article("Stray", "Unknown category.", category="nowhere"),
+}
+
+
+@pytest.fixture
+def root(make_pack: PackBuilder) -> Path:
+    return make_pack(FILES)
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    return tmp_path / "catalog-cache"
+
+
+def _from_catalog(pack: Pack) -> bool:
+    return bool(pack.articles) and not any(a.body_loaded for a in pack.articles)
+
+
+def _bump_mtime(path: Path) -> None:
+    """Move a modification time a second on, as a later edit would (timestamps are coarse)."""
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+
+
+def test_first_load_writes_the_catalog_and_the_second_reuses_it(root: Path, cache: Path) -> None:
+    first = load_pack(root, cache_dir=cache)
+    assert all(a.body_loaded for a in first.articles)  # a full load
+    assert catalog.catalog_path(root, cache).is_file()
+    second = load_pack(root, cache_dir=cache)
+    assert _from_catalog(second)
+    assert [a.slug for a in second.articles] == [a.slug for a in first.articles]
+
+
+@pytest.mark.parametrize("full_check", [True, False])
+def test_catalog_pack_equals_a_full_load(root: Path, cache: Path, full_check: bool) -> None:
+    eager = load_pack(root)
+    load_pack(root, cache_dir=cache)
+    lazy = load_pack(root, cache_dir=cache, full_check=full_check)
+    assert _from_catalog(lazy)
+    assert lazy.articles == eager.articles  # every front-matter field, the order, the index
+    assert [a.body for a in lazy.articles] == [a.body for a in eager.articles]
+    assert [a.word_count for a in lazy.articles] == [a.word_count for a in eager.articles]
+    assert lazy.problems == eager.problems
+    assert (lazy.title, lazy.categories, lazy.featured) == (
+        eager.title,
+        eager.categories,
+        eager.featured,
+    )
+
+
+def test_problems_are_kept_and_logged_from_the_catalog(
+    root: Path, cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    eager = load_pack(root)
+    assert any("invalid YAML" in p.message for p in eager.problems)
+    assert any("not UTF-8" in p.message for p in eager.problems)
+    load_pack(root, cache_dir=cache)
+    with caplog.at_level(logging.WARNING, logger="reader.pack"):
+        lazy = load_pack(root, cache_dir=cache)
+    assert _from_catalog(lazy)
+    assert lazy.problems == eager.problems
+    assert {r.getMessage() for r in caplog.records} == {str(p) for p in eager.problems}
+
+
+def test_an_article_too_long_is_cut_the_same_way_lazily(
+    make_pack: PackBuilder, cache: Path
+) -> None:
+    long_body = "\n".join(f"Line {i} of a long article." for i in range(200))
+    root = make_pack({"one/long.md": article("Long", long_body, category="one")})
+    eager = load_pack(root, max_article_bytes=1000)
+    load_pack(root, max_article_bytes=1000, cache_dir=cache)
+    lazy = load_pack(root, max_article_bytes=1000, cache_dir=cache)
+    assert _from_catalog(lazy)
+    assert lazy.articles[0].truncated and eager.articles[0].truncated
+    assert lazy.articles[0].body == eager.articles[0].body
+    assert lazy.problems == eager.problems
+    # Another size limit is another catalog: never a body cut at the wrong place.
+    assert not _from_catalog(load_pack(root, cache_dir=cache))
+
+
+@pytest.mark.parametrize("change", ["added", "changed", "removed", "pack.toml"])
+def test_catalog_is_rebuilt_when_the_pack_changes(root: Path, cache: Path, change: str) -> None:
+    load_pack(root, cache_dir=cache)
+    if change == "added":
+        (root / "one" / "new.md").write_text(article("New", category="one"), encoding="utf-8")
+    elif change == "changed":  # edited in place: same folder, different size
+        (root / "one" / "beta.md").write_text(
+            article("Beta renamed", "Beta body.", category="one"), encoding="utf-8"
+        )
+    elif change == "removed":
+        (root / "one" / "alpha.md").unlink()
+    else:
+        (root / "pack.toml").write_text('title = "Renamed pack"\n', encoding="utf-8")
+    pack = load_pack(root, cache_dir=cache)
+    assert not _from_catalog(pack)
+    expected = load_pack(root)
+    assert pack.articles == expected.articles
+    assert pack.title == expected.title
+    assert _from_catalog(load_pack(root, cache_dir=cache))  # and the new catalog is reused
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed"])
+def test_quick_check_notices_files_added_removed_or_renamed(
+    root: Path, cache: Path, change: str
+) -> None:
+    load_pack(root, cache_dir=cache)
+    folder = root / "two"
+    if change == "added":
+        (folder / "new.md").write_text(article("New", category="two"), encoding="utf-8")
+    elif change == "removed":
+        (folder / "gamma.md").unlink()
+    else:
+        (folder / "gamma.md").rename(folder / "gamma-2.md")
+    _bump_mtime(folder)
+    pack = load_pack(root, cache_dir=cache, full_check=False)
+    assert not _from_catalog(pack)
+    assert [a.slug for a in pack.articles] == [a.slug for a in load_pack(root).articles]
+
+
+def test_verify_notices_an_edit_in_place_and_rebuilds(root: Path, cache: Path) -> None:
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache, full_check=False)
+    assert catalog.verify(pack, cache, pack.articles[0].max_bytes)
+    path = root / "one" / "beta.md"
+    path.write_text(
+        "---\ntitle: Beta edited\ncategory: one\nsummary: Longer front matter now.\n---\n\n"
+        "Edited beta body.\n",
+        encoding="utf-8",
+    )
+    # The quick check cannot see an edit in place, but the body is read from the file and
+    # still starts in the right place although the front matter grew.
+    stale = load_pack(root, cache_dir=cache, full_check=False)
+    assert _from_catalog(stale)
+    beta = stale.get("beta")
+    assert beta is not None
+    assert beta.body.strip() == "Edited beta body."
+    assert not catalog.verify(stale, cache, beta.max_bytes)
+    fresh = load_pack(root, cache_dir=cache, full_check=False)
+    assert _from_catalog(fresh)
+    assert fresh.get("beta") is not None and fresh.get("beta").title == "Beta edited"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        b"",
+        b"not json at all",
+        b'{"version": 1}\n',
+        b'{"version": 1, "root": "R", "max_bytes": 2097152, "fingerprint": "F", "folders": []}\n'
+        b'{"meta": {}}',
+        b"\xff\xfe garbage \x00\x01",
+    ],
+)
+def test_a_damaged_catalog_is_ignored_with_a_log_line(
+    root: Path, cache: Path, caplog: pytest.LogCaptureFixture, damage: bytes
+) -> None:
+    load_pack(root, cache_dir=cache)
+    path = catalog.catalog_path(root, cache)
+    if b'"root": "R"' in damage:  # a good header over a broken catalog
+        header = path.read_bytes().split(b"\n", 1)[0]
+        damage = header + b"\n" + damage.split(b"\n", 1)[1]
+    path.write_bytes(damage)
+    with caplog.at_level(logging.INFO, logger="reader.catalog"):
+        pack = load_pack(root, cache_dir=cache)
+    assert not _from_catalog(pack)
+    assert pack.articles == load_pack(root).articles
+    assert any(
+        "damaged" in r.getMessage() or "old format" in r.getMessage() for r in caplog.records
+    )
+    assert _from_catalog(load_pack(root, cache_dir=cache))  # rewritten
+
+
+def test_an_unwritable_cache_folder_still_loads(root: Path, tmp_path: Path) -> None:
+    blocker = tmp_path / "file-not-folder"
+    blocker.write_text("x", encoding="utf-8")
+    pack = load_pack(root, cache_dir=blocker / "cache")
+    assert pack.articles == load_pack(root).articles
+
+
+def test_a_file_gone_after_loading_reads_as_empty(root: Path, cache: Path) -> None:
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache, full_check=False)
+    (root / "one" / "alpha.md").unlink()
+    alpha = pack.get("alpha")
+    assert alpha is not None
+    assert alpha.body == ""
+    assert alpha.word_count > 0  # from the catalog
+
+
+def test_a_deferred_catalog_is_written_by_save_pending(root: Path, cache: Path) -> None:
+    pack = load_pack(root, cache_dir=cache, full_check=False, defer_save=True)
+    assert all(a.body_loaded for a in pack.articles)
+    assert not catalog.catalog_path(root, cache).exists()
+    assert catalog.save_pending(pack) == catalog.catalog_path(root, cache)
+    assert catalog.save_pending(pack) is None  # once
+    assert _from_catalog(load_pack(root, cache_dir=cache, full_check=False, defer_save=True))
