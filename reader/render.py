@@ -39,6 +39,7 @@ WORDS_PER_MINUTE = 200
 #: Articles with at least this many ``##`` sections get an "On this page" list.
 TOC_MIN_SECTIONS = 4
 TOC_MIN_WORDS = 600
+BODY_CACHE_SIZE = 16
 
 
 def _english_date(day: dt.date) -> str:
@@ -102,6 +103,9 @@ class Renderer:
         self.today = today
         self._links = PackLinksExtension()
         self._sanitize = SanitizeExtension()
+        #: Recently rendered bodies; long articles are converted in a child process, so
+        #: turning back to one must not pay that again.
+        self._bodies: dict[tuple[str, str], RenderedBody] = {}
         self._md = Markdown(
             # Extension objects, not names: names are looked up through package metadata,
             # which costs about 20 ms at start-up (benchmarks/findings.md).
@@ -132,6 +136,18 @@ class Renderer:
         Text the guard left alone and that is short is converted here; anything else in a
         child process that is stopped after :attr:`timeout` seconds.
         """
+        key = (article.slug, article.body)
+        cached = self._bodies.get(key)
+        if cached is not None:  # turning back to a page: same text, same result
+            return cached
+        result = self._render_body(article)
+        if not result.failure:
+            if len(self._bodies) >= BODY_CACHE_SIZE:
+                self._bodies.pop(next(iter(self._bodies)))
+            self._bodies[key] = result
+        return result
+
+    def _render_body(self, article: Article) -> RenderedBody:
         changes: tuple[Change, ...] = ()
         try:
             guarded = guard(article.body) if len(article.body) <= INLINE_LIMIT else None
