@@ -31,6 +31,7 @@ def gui_parser() -> argparse.ArgumentParser:
             "commands:\n"
             "  check PATH        validate a content pack and list its problems\n"
             "  search QUERY      search a content pack from the command line\n"
+            "  related SLUG      list the articles recommended for an article, with reasons\n"
             "  kiosk-pin         make the admin PIN line for a kiosk configuration\n"
             "run 'offline-reader COMMAND --help' for details"
         ),
