@@ -35,7 +35,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
-from reader.pack import PACK_FILE, Pack
+from reader.catalog import scan
+from reader.pack import Pack
 
 logger = logging.getLogger(__name__)
 
@@ -187,34 +188,7 @@ def cache_file_name(root: Path) -> str:
 
 def pack_fingerprint(root: Path) -> str:
     """Return a hash over the path, size and modification time of every pack file."""
-    entries: list[tuple[str, int, int]] = []
-    root = root.resolve()
-
-    def walk(folder: str, prefix: str) -> None:
-        try:
-            with os.scandir(folder) as it:
-                found = list(it)
-        except OSError:
-            return
-        for entry in found:
-            if entry.name.startswith(".") or entry.name in ("__pycache__", "node_modules"):
-                continue
-            rel = prefix + entry.name
-            try:
-                if entry.is_dir():
-                    walk(entry.path, rel + "/")
-                elif entry.name.endswith(".md") or rel == PACK_FILE:
-                    st = entry.stat()
-                    entries.append((rel, st.st_size, st.st_mtime_ns))
-            except OSError:
-                continue
-
-    walk(str(root), "")
-    entries.sort()
-    digest = hashlib.sha256()
-    for rel, size, mtime in entries:
-        digest.update(f"{rel}\0{size}\0{mtime}\n".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return scan(root.resolve())[0]
 
 
 def markdown_to_text(markdown: str) -> str:
