@@ -303,6 +303,27 @@ def test_a_slow_conversion_is_stopped(make_pack: PackBuilder) -> None:
     assert "could not be displayed" in renderer.article_page(slow)
 
 
+def test_a_long_harmless_article_is_converted_without_a_child_process(
+    make_pack: PackBuilder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # 10,000 words of ordinary prose: spawning a process would cost more than converting it.
+    paragraph = "A plain sentence about **sleep** and [food](food.md). " * 10
+    root = make_pack(
+        {"long.md": article("Long", (paragraph + "\n\n") * 200), "food.md": article("Food")}
+    )
+    pack = load_pack(root)
+    long = pack.get("long")
+    assert long is not None and len(long.body) > 100_000
+
+    def no_child(*args: object, **kwargs: object) -> None:
+        raise AssertionError("a child process was started")
+
+    monkeypatch.setattr("reader.render.run_isolated", no_child)
+    body = Renderer(pack).render_body(long)
+    assert not body.failure
+    assert body.html.count("<strong>sleep</strong>") == 2_000
+
+
 def test_check_reports_guarded_and_failed_files(
     make_pack: PackBuilder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
