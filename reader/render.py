@@ -147,6 +147,19 @@ class Renderer:
             self._bodies[key] = result
         return result
 
+    def prefetch(self, article: Article) -> bool:
+        """Render ``article``'s body ahead of time if that is quick; return True if it is ready.
+
+        For idle moments (the page a reader is likely to open next): text that would need the
+        time-limited child process is left for when it is really opened.
+        """
+        if (article.slug, article.body) in self._bodies:
+            return True
+        if len(article.body) > INLINE_LIMIT or guard(article.body).risky:
+            return False
+        self.render_body(article)
+        return True
+
     def _render_body(self, article: Article) -> RenderedBody:
         changes: tuple[Change, ...] = ()
         try:

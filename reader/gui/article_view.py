@@ -55,7 +55,12 @@ class ArticleView(QTextBrowser):
 
     def show_html(self, html: str, anchor: str = "") -> None:
         """Replace the page; scroll to ``anchor`` or to the top."""
+        # setHtml() first empties the document, which hides the scroll bar, then fills it,
+        # which shows it again: two viewport resizes, each a full relayout of the new page.
+        # Keeping the bar while the page is replaced saves both.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHtml(html)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if anchor:
             self.scrollToAnchor(anchor)
         else:

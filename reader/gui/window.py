@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -69,6 +69,11 @@ if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
 
 logger = logging.getLogger(__name__)
+
+#: Milliseconds a page must stay shown before it is saved as the page to reopen next time.
+LAST_ARTICLE_DELAY_MS = 1500
+#: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
+PREFETCH_DELAY_MS = 300
 
 
 @dataclass(slots=True)
@@ -135,6 +140,15 @@ class MainWindow(QMainWindow):
         self.default_look = (self.theme, self.text_size)
         self.search_index: Any = None  # reader.search.SearchIndex once built
         self._loader: IndexLoader | None = None
+        #: The last article is written to the settings file a moment after the reader stops
+        #: on a page (and on close), not on every page turn: each write is a file replace.
+        self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
+        self._save_last.timeout.connect(self._remember_last_article)
+        self._last_article = ""
+        #: A moment after a page is shown, the pages Next and Previous lead to are rendered,
+        #: so that turning to them only has to lay them out.
+        self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
+        self._prefetch.timeout.connect(self._prefetch_neighbours)
 
         self.setWindowTitle(pack.title)
         self.setWindowIcon(QIcon(str(resource_path("icons/offline-reader.svg"))))
@@ -543,10 +557,24 @@ class MainWindow(QMainWindow):
         self.sidebar.select_article(slug)
         self.sidebar.set_recommendations(recommendations)
         if not self.kiosk:
-            self.settings.set_last_article(str(self.pack.root), slug)
+            self._last_article = slug
+            self._save_last.start()
+        self._prefetch.start()
         self._update_chrome()
         self.page_shown.emit(slug)
         return True
+
+    def _prefetch_neighbours(self) -> None:
+        if self.current is None:
+            return
+        for article in self.pack.neighbours(self.current)[::-1]:  # Next first
+            if article is not None:
+                self.renderer.prefetch(article)
+
+    def _remember_last_article(self) -> None:
+        self._save_last.stop()
+        if self._last_article:
+            self.settings.set_last_article(str(self.pack.root), self._last_article)
 
     def _render(self, article: Article, recommendations: list[Recommendation]) -> str:
         """Return the page for ``article``; a broken article must not take the window down."""
@@ -938,6 +966,8 @@ class MainWindow(QMainWindow):
             self.stop_search_index()
             super().closeEvent(event)
             return
+        if self._save_last.isActive():
+            self._remember_last_article()
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         self.settings.sidebar_visible = self.act.toggle_sidebar.isChecked()

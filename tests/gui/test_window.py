@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from reader.gui.app import start_page
@@ -202,6 +202,38 @@ def test_settings_restore_the_last_article(make_window: WindowFactory, small_pac
     assert shown_title(third) == "Delta"
 
 
+def test_page_turns_do_not_rewrite_the_settings_file_each_time(
+    make_window: WindowFactory, small_pack: Path, qtbot: QtBot
+) -> None:
+    window = make_window(small_pack)
+    window._save_last.setInterval(200)
+    root = str(window.pack.root)
+    window.open_article("beta")
+    window.open_article("gamma")
+    assert window.settings.last_article(root) == ""  # not yet: the reader may turn on
+    qtbot.waitUntil(lambda: window.settings.last_article(root) == "gamma", timeout=2000)
+    window.open_article("delta")
+    window.close()  # closing saves at once
+    assert window.settings.last_article(root) == "delta"
+
+
+def test_the_next_page_is_rendered_while_the_reader_reads(
+    make_window: WindowFactory, small_pack: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = make_window(small_pack)
+    window._prefetch.setInterval(10)
+    converted: list[str] = []
+    convert = window.renderer.convert
+    monkeypatch.setattr(
+        window.renderer, "convert", lambda a, t: converted.append(a.slug) or convert(a, t)
+    )
+    window.open_article("beta")
+    assert converted == ["beta"]
+    qtbot.waitUntil(lambda: converted == ["beta", "gamma", "alpha"], timeout=2000)
+    window.act.next.trigger()  # Gamma is ready: nothing is converted while turning
+    assert shown_title(window) == "Gamma" and converted == ["beta", "gamma", "alpha"]
+
+
 def test_sidebar_can_be_hidden_and_stays_hidden(
     qtbot: QtBot, make_window: WindowFactory, small_pack: Path
 ) -> None:
@@ -276,3 +308,27 @@ def test_home_offers_continue_reading_after_reading(window: MainWindow) -> None:
     assert "Because you read Alpha" in text
     section = text.split("Because you read Alpha", 1)[1]
     assert "Delta" in section.split("Start here")[0]  # alpha's editor-suggested article
+
+
+def test_turning_a_page_lays_it_out_once(make_window: WindowFactory, small_pack: Path) -> None:
+    # Replacing the page must not hide and re-show the scroll bar: each viewport resize is a
+    # full relayout of the new page.
+    window = make_window(small_pack)
+    window.resize(900, 300)  # every test article is longer than this
+    window.open_article("alpha")
+    QApplication.processEvents()
+    assert window.view.verticalScrollBar().isVisible()
+    resizes: list[QSize] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Resize:
+                resizes.append(window.view.viewport().size())
+            return False
+
+    watch = Watch()
+    window.view.viewport().installEventFilter(watch)
+    window.act.next.trigger()
+    QApplication.processEvents()
+    assert shown_title(window) == "Beta" and resizes == []
+    assert window.view.verticalScrollBar().isVisible()
