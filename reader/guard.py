@@ -15,14 +15,15 @@ which Markdown shows as ``[``. Text it changed, and text too long to be parsed q
 from __future__ import annotations
 
 import bisect
-import multiprocessing
 import re
 import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 #: Block quotes, list items and 4-space indents, counted together, deeper than this are flattened.
 MAX_NESTING = 8
@@ -391,6 +392,8 @@ def run_isolated(func: Callable[[T], R], arg: T, timeout: float = RENDER_TIMEOUT
     safe. ``func`` and ``arg`` must be picklable; ``func`` must live in a module that
     imports without Qt so the child starts quickly (about 0.15 s).
     """
+    import multiprocessing  # only here: a child process is rare, the import costs ~7 ms
+
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child_main, args=(func, arg, sender), daemon=True)

@@ -14,24 +14,21 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markdown import Markdown
-from markdown.extensions.admonition import AdmonitionExtension
-from markdown.extensions.attr_list import AttrListExtension
-from markdown.extensions.def_list import DefListExtension
-from markdown.extensions.fenced_code import FencedCodeExtension
-from markdown.extensions.footnotes import FootnoteExtension
-from markdown.extensions.sane_lists import SaneListExtension
-from markdown.extensions.tables import TableExtension
-from markdown.extensions.toc import TocExtension
-
-from reader.guard import INLINE_LIMIT, RENDER_TIMEOUT, Change, guard, run_isolated
 from reader.links import CATEGORY_SCHEME
-from reader.mdext import CalloutExtension, PackLinksExtension
 from reader.pack import Article, Pack, review_overdue
 from reader.recommend import Recommendation
-from reader.sanitize import SanitizeExtension, resolve_safely, safe_url
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from reader.guard import Change
+    from reader.mdext import PackLinksExtension
+    from reader.sanitize import SanitizeExtension
+
+# Markdown, the guard and the sanitizer are imported when the first article body is converted,
+# not at start-up: the home page and a page from the cache need none of them (about 40 ms).
 
 logger = logging.getLogger(__name__)
 
@@ -92,8 +89,9 @@ class RenderedBody:
 class Renderer:
     """Render Markdown articles of one pack; reuses one configured Markdown instance."""
 
-    #: Seconds a child process may spend on risky text before plain text is shown instead.
-    timeout = RENDER_TIMEOUT
+    #: Seconds a child process may spend on risky text before plain text is shown instead
+    #: (``reader.guard.RENDER_TIMEOUT``).
+    timeout = 1.0
 
     def __init__(
         self, pack: Pack, text: PageText | None = None, today: dt.date | None = None
@@ -101,29 +99,54 @@ class Renderer:
         self.pack = pack
         self.text = text or PageText()
         self.today = today
-        self._links = PackLinksExtension()
-        self._sanitize = SanitizeExtension()
         #: Recently rendered bodies; long articles are converted in a child process, so
         #: turning back to one must not pay that again.
         self._bodies: dict[tuple[str, str], RenderedBody] = {}
-        self._md = Markdown(
-            # Extension objects, not names: names are looked up through package metadata,
-            # which costs about 20 ms at start-up (benchmarks/findings.md).
-            extensions=[
-                TableExtension(),
-                FootnoteExtension(),
-                AttrListExtension(),
-                DefListExtension(),
-                AdmonitionExtension(),
-                SaneListExtension(),
-                FencedCodeExtension(),
-                TocExtension(toc_depth="2-3", permalink=False),
-                self._links,
-                CalloutExtension(),
-                self._sanitize,
-            ],
-            output_format="html",
-        )
+        self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
+
+    def _markdown(self) -> tuple[Markdown, PackLinksExtension, SanitizeExtension]:
+        """Build the one configured Markdown instance on first use."""
+        if self._md is None:
+            from markdown import Markdown
+            from markdown.extensions.admonition import AdmonitionExtension
+            from markdown.extensions.attr_list import AttrListExtension
+            from markdown.extensions.def_list import DefListExtension
+            from markdown.extensions.fenced_code import FencedCodeExtension
+            from markdown.extensions.footnotes import FootnoteExtension
+            from markdown.extensions.sane_lists import SaneListExtension
+            from markdown.extensions.tables import TableExtension
+            from markdown.extensions.toc import TocExtension
+
+            from reader.mdext import CalloutExtension, PackLinksExtension
+            from reader.sanitize import SanitizeExtension
+
+            links, sanitize = PackLinksExtension(), SanitizeExtension()
+            md = Markdown(
+                # Extension objects, not names: names are looked up through package metadata,
+                # which costs about 20 ms (benchmarks/findings.md).
+                extensions=[
+                    TableExtension(),
+                    FootnoteExtension(),
+                    AttrListExtension(),
+                    DefListExtension(),
+                    AdmonitionExtension(),
+                    SaneListExtension(),
+                    FencedCodeExtension(),
+                    TocExtension(toc_depth="2-3", permalink=False),
+                    links,
+                    CalloutExtension(),
+                    sanitize,
+                ],
+                output_format="html",
+            )
+            self._md = (md, links, sanitize)
+        return self._md
+
+    def warm_up(self) -> None:
+        """Import and build the Markdown converter now (an idle moment after start-up)."""
+        from reader import guard  # noqa: F401 - imported for its cost, not its names
+
+        self._markdown()
 
     def markdown(self, article: Article) -> tuple[str, str, int]:
         """Return the body HTML, an "On this page" line of section links, and their number."""
@@ -153,6 +176,8 @@ class Renderer:
         For idle moments (the page a reader is likely to open next): text that would need the
         time-limited child process is left for when it is really opened.
         """
+        from reader.guard import INLINE_LIMIT, guard
+
         if (article.slug, article.body) in self._bodies:
             return True
         if len(article.body) > INLINE_LIMIT or guard(article.body).risky:
@@ -161,14 +186,17 @@ class Renderer:
         return True
 
     def _render_body(self, article: Article) -> RenderedBody:
+        from reader import guard
+
         changes: tuple[Change, ...] = ()
         try:
-            guarded = guard(article.body) if len(article.body) <= INLINE_LIMIT else None
+            text = article.body
+            guarded = guard.guard(text) if len(text) <= guard.INLINE_LIMIT else None
             if guarded is not None and not guarded.risky:
                 body, tokens = self.convert(article, guarded.text)
             else:
                 job = _Job.of(self.pack, article, self.text.image)
-                body, tokens, changes = run_isolated(_convert_in_child, job, self.timeout)
+                body, tokens, changes = guard.run_isolated(_convert_in_child, job, self.timeout)
         except Exception as exc:  # RecursionError, a timeout, a bug in an extension …
             logger.warning("showing %s as plain text: %s", article.rel_path, exc)
             failure = f"{exc.__class__.__name__}: {exc}".rstrip(": ")
@@ -183,13 +211,15 @@ class Renderer:
 
     def convert(self, article: Article, text: str) -> tuple[str, list[dict[str, Any]]]:
         """Convert ``text`` (the guarded body of ``article``) with no guard and no time limit."""
-        md = self._md
+        from reader.sanitize import resolve_safely, safe_url
+
+        md, links, sanitize = self._markdown()
         md.reset()
         pack = self.pack
-        self._links.resolver = lambda raw: resolve_safely(pack, article, raw)
-        self._links.missing_image_text = self.text.image
-        self._sanitize.url_filter = lambda raw, image: safe_url(pack, article, raw, image)
-        self._sanitize.missing_image_text = self.text.image
+        links.resolver = lambda raw: resolve_safely(pack, article, raw)
+        links.missing_image_text = self.text.image
+        sanitize.url_filter = lambda raw, image: safe_url(pack, article, raw, image)
+        sanitize.missing_image_text = self.text.image
         body = md.convert(text)
         return body, list(getattr(md, "toc_tokens", []))
 
@@ -421,6 +451,8 @@ class _Job:
 
 def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Change, ...]]:
     """Guard and convert in a child process (see :func:`reader.guard.run_isolated`)."""
+    from reader.guard import guard
+
     pack = Pack(root=job.root)
     for slug, rel_path in job.entries:
         pack.articles.append(Article(slug, slug, job.root / rel_path, rel_path, ""))

@@ -291,6 +291,10 @@ def test_a_parser_crash_shows_plain_text_with_a_notice(
     assert "Second paragraph." in html
 
 
+def test_the_renderer_uses_the_guards_time_limit() -> None:
+    assert Renderer.timeout == guard_module.RENDER_TIMEOUT
+
+
 def test_a_slow_conversion_is_stopped(make_pack: PackBuilder) -> None:
     root = make_pack({"slow.md": article("Slow", "word " * 100_000)})  # over INLINE_LIMIT
     pack = load_pack(root)
@@ -318,7 +322,7 @@ def test_a_long_harmless_article_is_converted_without_a_child_process(
     def no_child(*args: object, **kwargs: object) -> None:
         raise AssertionError("a child process was started")
 
-    monkeypatch.setattr("reader.render.run_isolated", no_child)
+    monkeypatch.setattr("reader.guard.run_isolated", no_child)
     body = Renderer(pack).render_body(long)
     assert not body.failure
     assert body.html.count("<strong>sleep</strong>") == 2_000

@@ -127,6 +127,9 @@ def run(options: argparse.Namespace) -> int:
         window.statusBar().showMessage(problem, 15000)
     if not config.problems:
         window.announce_problems()
+    # The Markdown converter is built after the first paint (a home page needs none), before
+    # gc.freeze() so its long-lived objects are frozen with the rest.
+    _after_first_paint_or_2s(window, window.renderer.warm_up)
     _after_first_paint_or_2s(window, freeze_startup_objects)
     _after_first_paint_or_2s(window, lambda: window.start_search_index(cache_dir))
     if cache_dir is not None:

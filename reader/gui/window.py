@@ -42,7 +42,6 @@ from reader.gui.find_bar import FindBar, mark_words
 from reader.gui.indexer import IndexLoader
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
-from reader.gui.speech import QtSpeechEngine, ReadAloud, SpeechEngine
 from reader.history import HOME, History
 from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.pack import Article, Pack
@@ -67,6 +66,8 @@ from reader.themes import (
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrinter
+
+    from reader.gui.speech import ReadAloud, SpeechEngine
 
 logger = logging.getLogger(__name__)
 
@@ -816,6 +817,8 @@ class MainWindow(QMainWindow):
     def read_aloud(self) -> ReadAloud | None:
         """Return the reader, creating the speech engine on first use."""
         if self._read_aloud is None:
+            from reader.gui.speech import QtSpeechEngine, ReadAloud
+
             engine = self._speech_engine or QtSpeechEngine(self)
             if not engine.available:
                 self._set_speech_unavailable(engine.unavailable_reason)

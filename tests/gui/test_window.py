@@ -332,3 +332,29 @@ def test_turning_a_page_lays_it_out_once(make_window: WindowFactory, small_pack:
     QApplication.processEvents()
     assert shown_title(window) == "Beta" and resizes == []
     assert window.view.verticalScrollBar().isVisible()
+
+
+@pytest.mark.parametrize(("start", "expected"), [("--home", "no markdown"), ("alpha", "markdown")])
+def test_start_up_imports_only_what_the_first_page_needs(
+    small_pack: Path, tmp_path: Path, start: str, expected: str
+) -> None:
+    script = (
+        "import sys\nfrom reader.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "late = ['multiprocessing', 'reader.gui.speech', 'reader.search', 'sqlite3']\n"
+        "print('early:', [m for m in late if m in sys.modules])\n"
+        "print('no markdown' if 'markdown' not in sys.modules else 'markdown')\n"
+    )
+    page = ["--home"] if start == "--home" else ["--article", start]
+    options = ["--content", str(small_pack), "--settings", str(tmp_path / "s.ini")]
+    result = subprocess.run(
+        [sys.executable, "-c", script, *options, *page, "--exit-after-paint"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env={**__import__("os").environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "early: []" in result.stdout
+    assert result.stdout.strip().endswith(expected)
