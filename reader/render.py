@@ -23,6 +23,7 @@ from reader.recommend import Recommendation
 if TYPE_CHECKING:
     from markdown import Markdown
 
+    from reader.bodycache import BodyCache
     from reader.guard import Change
     from reader.mdext import PackLinksExtension
     from reader.sanitize import SanitizeExtension
@@ -103,6 +104,19 @@ class Renderer:
         #: turning back to one must not pay that again.
         self._bodies: dict[tuple[str, str], RenderedBody] = {}
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
+        self._disk: BodyCache | None = None
+
+    def use_disk_cache(self, cache_dir: Path) -> None:
+        """Keep rendered bodies in ``cache_dir`` too (see :mod:`reader.bodycache`).
+
+        Only for a pack with a fingerprint (one opened through its catalog).
+        """
+        if self.pack.fingerprint:
+            from reader.bodycache import BodyCache
+            from reader.catalog import catalog_path
+
+            name = catalog_path(self.pack.root, cache_dir).stem.replace("catalog-", "bodies-")
+            self._disk = BodyCache(cache_dir / name, self.pack.fingerprint)
 
     def _markdown(self) -> tuple[Markdown, PackLinksExtension, SanitizeExtension]:
         """Build the one configured Markdown instance on first use."""
@@ -159,16 +173,31 @@ class Renderer:
         Text the guard left alone and that is short is converted here; anything else in a
         child process that is stopped after :attr:`timeout` seconds.
         """
-        key = (article.slug, article.body)
-        cached = self._bodies.get(key)
-        if cached is not None:  # turning back to a page: same text, same result
+        cached = self._stored(article)
+        if cached is not None:
             return cached
         result = self._render_body(article)
         if not result.failure:
-            if len(self._bodies) >= BODY_CACHE_SIZE:
-                self._bodies.pop(next(iter(self._bodies)))
-            self._bodies[key] = result
+            self._remember(article, result)
+            if self._disk is not None and not result.changes:
+                key = self._disk.key(article.slug, article.body, self.text.image)
+                self._disk.put(key, result.html, result.toc, result.sections)
         return result
+
+    def _stored(self, article: Article) -> RenderedBody | None:
+        """Return the body rendered before, in this session or (with a disk cache) earlier."""
+        cached = self._bodies.get((article.slug, article.body))
+        if cached is None and self._disk is not None:
+            stored = self._disk.get(self._disk.key(article.slug, article.body, self.text.image))
+            if stored is not None:
+                cached = RenderedBody(*stored)
+                self._remember(article, cached)
+        return cached
+
+    def _remember(self, article: Article, body: RenderedBody) -> None:
+        if len(self._bodies) >= BODY_CACHE_SIZE:
+            self._bodies.pop(next(iter(self._bodies)))
+        self._bodies[(article.slug, article.body)] = body
 
     def prefetch(self, article: Article) -> bool:
         """Render ``article``'s body ahead of time if that is quick; return True if it is ready.
@@ -178,7 +207,7 @@ class Renderer:
         """
         from reader.guard import INLINE_LIMIT, guard
 
-        if (article.slug, article.body) in self._bodies:
+        if self._stored(article) is not None:
             return True
         if len(article.body) > INLINE_LIMIT or guard(article.body).risky:
             return False

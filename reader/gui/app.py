@@ -97,6 +97,8 @@ def run(options: argparse.Namespace) -> int:
     if options.text_size:
         settings.text_size = clamp_text_size(options.text_size)
     window = MainWindow(pack, settings)
+    if cache_dir is not None:
+        window.renderer.use_disk_cache(cache_dir)
     if kiosk:
         from reader.gui.kiosk import KioskController
 
