@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,6 +141,10 @@ class MainWindow(QMainWindow):
         self.default_look = (self.theme, self.text_size)
         self.search_index: Any = None  # reader.search.SearchIndex once built
         self._loader: IndexLoader | None = None
+        #: Toolbar icons by (name, colour, disabled colour). Qt keeps the pixmaps of every icon
+        #: it has drawn in its pixmap cache (up to 10 MB), so drawing the same look again must
+        #: reuse the same icons: a kiosk re-applies its look at every reset.
+        self._icons: dict[tuple[str, str, str], QIcon] = {}
         #: The last article is written to the settings file a moment after the reader stops
         #: on a page (and on close), not on every page turn: each write is a file replace.
         self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
@@ -490,8 +494,16 @@ class MainWindow(QMainWindow):
         self.act.themes[self.theme].setChecked(True)
         for action in self.findChildren(QAction):
             if name := action.property("icon_name"):
-                action.setIcon(themed_icon(name, colours["chrome_text"], colours["disabled"]))
+                action.setIcon(self._themed_icon(name, colours))
         self._rerender()
+
+    def _themed_icon(self, name: str, colours: Mapping[str, str]) -> QIcon:
+        """Return the icon ``name`` in ``colours``, the same QIcon each time it is asked for."""
+        key = (name, colours["chrome_text"], colours["disabled"])
+        icon = self._icons.get(key)
+        if icon is None:
+            icon = self._icons[key] = themed_icon(*key)
+        return icon
 
     def set_theme(self, name: str) -> None:
         self.theme = name if name in THEME_NAMES else SYSTEM
@@ -850,11 +862,7 @@ class MainWindow(QMainWindow):
         self.act.listen.setText(self.tr("&Pause") if playing else self.tr("&Listen"))
         self.act.listen.setProperty("icon_name", "pause" if playing else "listen")
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
-        self.act.listen.setIcon(
-            themed_icon(
-                "pause" if playing else "listen", colours["chrome_text"], colours["disabled"]
-            )
-        )
+        self.act.listen.setIcon(self._themed_icon("pause" if playing else "listen", colours))
 
     # --- print ---------------------------------------------------------------------------
     def print_to(self, printer: QPrinter) -> int:

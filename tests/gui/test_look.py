@@ -73,3 +73,17 @@ def test_nothing_is_cut_off_at_250_percent(qtbot: QtBot, make_window: WindowFact
         qtbot.wait(10)
         assert window.view.horizontalScrollBar().maximum() == 0, slug
         assert window.view.document().size().width() <= window.view.viewport().width() + 1
+
+
+def test_applying_the_same_look_again_reuses_the_icons(window: MainWindow) -> None:
+    # Qt keeps the pixmaps of every icon it has drawn in its pixmap cache (up to 10 MB); a
+    # kiosk applies its look again at every reset, so new icons for it would pile up there.
+    start = window.theme
+    home = window.act.home.icon().cacheKey()
+    window.apply_look()
+    window.set_text_size(150)
+    assert window.act.home.icon().cacheKey() == home
+    window.set_theme("dark")
+    assert window.act.home.icon().cacheKey() != home
+    window.set_theme(start)
+    assert window.act.home.icon().cacheKey() == home
