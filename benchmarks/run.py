@@ -29,6 +29,7 @@ from benchmarks.common import (
     ROOT,
     Export,
     bench_env,
+    compile_bytecode,
     ensure_long_pack,
     ensure_synth,
     log,
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     turns = options.turns or (40 if options.quick else 120)
     work: Path = options.work
     work.mkdir(parents=True, exist_ok=True)
+    compile_bytecode()
     command = "python -m benchmarks.run" + (
         " " + shlex.join(argv if argv is not None else sys.argv[1:])
         if (argv if argv is not None else sys.argv[1:])

@@ -2,7 +2,9 @@
 
 Each run is a new process. ``reader-cold`` has a fresh settings file and no search index on
 disk (the reader starts building it in a thread); ``reader-warm`` has a fresh settings file and
-a search index already built for the pack; ``floor`` is benchmarks/floor.py showing the same
+the caches a first start leaves behind — the search index and the pack's catalog, built here,
+and the rendered start page, written by the discarded warm-up round — i.e. every start after
+the first; ``floor`` is benchmarks/floor.py showing the same
 page. Each child prints ``first-paint: monotonic=…`` from the article view's first paintEvent;
 the parent takes its own CLOCK_MONOTONIC stamp just before spawning, so ``paint_ms`` is spawn →
 first paint, and ``wall_ms`` is spawn → exit with ``--exit-after-paint``.
@@ -39,13 +41,13 @@ app = QCoreApplication([])
 app.setOrganizationName(ORG_NAME)
 app.setApplicationName(APP_NAME)
 cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-SearchIndex.open(load_pack(sys.argv[1]), Path(cache)).close()
+SearchIndex.open(load_pack(sys.argv[1], cache_dir=Path(cache)), Path(cache)).close()
 print(cache)
 """
 
 
 def warm_index(pack: Path, cache_home: Path) -> None:
-    """Build the search index where the reader looks for it under ``cache_home``."""
+    """Build the search index and catalog where the reader looks for them in ``cache_home``."""
     started = time.perf_counter()
     where = run_child(["-c", _WARM, str(pack)], bench_env(cache_home)).strip()
     log(f"search index for {pack.name} in {where} ({time.perf_counter() - started:.1f} s)")
