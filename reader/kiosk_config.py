@@ -20,9 +20,6 @@ from reader.themes import LIGHT, TEXT_SIZES, THEME_NAMES
 
 logger = logging.getLogger(__name__)
 
-#: Where a terminal's configuration lives unless ``--config`` names another file.
-SYSTEM_CONFIG = Path("/etc/offline-reader/kiosk.toml")
-
 # scrypt parameters: about 50 ms and 16 MB on a small PC; a PIN is short, so make each guess cost.
 _SCRYPT_N, _SCRYPT_R, _SCRYPT_P = 2**14, 8, 1
 

@@ -11,7 +11,6 @@ import datetime as dt
 import logging
 import re
 import threading
-import tomllib
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -326,6 +325,8 @@ def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
 
 
 def _load_meta(pack: Pack) -> None:
+    import tomllib  # only when pack.toml is read: a pack from its catalog does not need it
+
     meta_path = pack.root / PACK_FILE
     try:
         data = tomllib.loads(meta_path.read_text(encoding="utf-8"))
@@ -390,7 +391,7 @@ def _load_meta(pack: Pack) -> None:
             )
 
 
-def _toml_error_line(exc: tomllib.TOMLDecodeError) -> int | None:
+def _toml_error_line(exc: ValueError) -> int | None:
     lineno = getattr(exc, "lineno", None)  # Python 3.14+
     if isinstance(lineno, int):
         return lineno

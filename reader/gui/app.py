@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QDir,
@@ -33,12 +34,25 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from reader import APP_NAME, ORG_NAME
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.kiosk_config import SYSTEM_CONFIG, load_config
 from reader.pack import PackError, load_pack
-from reader.paths import bundled_dir, resource_path
+from reader.paths import SYSTEM_CONFIG, bundled_dir, resource_path
 from reader.themes import clamp_text_size
 
+if TYPE_CHECKING:
+    from reader.kiosk_config import KioskConfig
+
 logger = logging.getLogger(__name__)
+
+
+class _NoConfig:
+    """No kiosk configuration at all: reader.kiosk_config is not even imported (desktop use)."""
+
+    kiosk = False
+    content = ""
+    problems: tuple[str, ...] = ()
+
+
+_NO_CONFIG = _NoConfig()
 
 
 def run(options: argparse.Namespace) -> int:
@@ -52,7 +66,13 @@ def run(options: argparse.Namespace) -> int:
     app.setStyle("Fusion")  # the same look everywhere, and it follows our palette
 
     config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
-    config = load_config(config_path)
+    config: KioskConfig | _NoConfig
+    if config_path is not None or options.kiosk:
+        from reader.kiosk_config import load_config
+
+        config = load_config(config_path)
+    else:
+        config = _NO_CONFIG
     kiosk = options.kiosk or config.kiosk
     if kiosk:
         _log_to_file()
@@ -101,7 +121,9 @@ def run(options: argparse.Namespace) -> int:
         window.renderer.use_disk_cache(cache_dir)
     if kiosk:
         from reader.gui.kiosk import KioskController
+        from reader.kiosk_config import KioskConfig
 
+        assert isinstance(config, KioskConfig)  # loaded above whenever kiosk mode is possible
         look = replace(
             config,
             theme=options.theme or config.theme,
