@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import importlib.util
 import logging
+import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -35,10 +36,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.gui import find_bar
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
-from reader.gui.find_bar import FindBar, mark_words
 from reader.gui.indexer import IndexLoader
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
@@ -65,8 +64,11 @@ from reader.themes import (
 )
 
 if TYPE_CHECKING:
+    from types import ModuleType
+
     from PySide6.QtPrintSupport import QPrinter
 
+    from reader.gui.find_bar import FindBar
     from reader.gui.speech import ReadAloud, SpeechEngine
 
 logger = logging.getLogger(__name__)
@@ -163,13 +165,12 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName(self.tr("Article"))
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        self.find_bar = FindBar(self.view, self)
+        self._find_bar: FindBar | None = None  # built on first use (see find_bar)
         reading = QWidget(self)
-        reading_layout = QVBoxLayout(reading)
-        reading_layout.setContentsMargins(0, 0, 0, 0)
-        reading_layout.setSpacing(0)
-        reading_layout.addWidget(self.find_bar)
-        reading_layout.addWidget(self.view, 1)
+        self._reading_layout = QVBoxLayout(reading)
+        self._reading_layout.setContentsMargins(0, 0, 0, 0)
+        self._reading_layout.setSpacing(0)
+        self._reading_layout.addWidget(self.view, 1)
         self.splitter.addWidget(self.sidebar)
         self.splitter.addWidget(reading)
         self.splitter.setStretchFactor(0, 0)
@@ -302,7 +303,7 @@ class MainWindow(QMainWindow):
             ),
             find=self._action(
                 self.tr("&Find in article…"),
-                self.find_bar.open_bar,
+                lambda: self.find_bar.open_bar(),
                 key.keyBindings(std.Find),
                 "",
                 self.tr("Find words in this article"),
@@ -478,14 +479,36 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         self._set_sidebar_visible(self.settings.sidebar_visible)
 
+    # --- find in page --------------------------------------------------------------------
+    @property
+    def find_bar(self) -> FindBar:
+        """The find-in-page bar over the article, built the first time it is needed."""
+        if self._find_bar is None:
+            self._find_bar = self._find_module().FindBar(self.view, self)
+            self._reading_layout.insertWidget(0, self._find_bar)
+        return self._find_bar
+
+    def _refresh_find_bar(self) -> None:
+        if self._find_bar is not None:
+            self._find_bar.refresh()
+
+    def _find_module(self) -> ModuleType:
+        """Return reader.gui.find_bar (imported on first use) with the theme's match colours."""
+        from reader.gui import find_bar
+
+        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
+        for name in find_bar.COLOURS:
+            find_bar.COLOURS[name] = QColor(colours[name])
+        return find_bar
+
     # --- look ----------------------------------------------------------------------------
     def apply_look(self) -> None:
         """Apply the theme and text size to the chrome and the article, keeping the place."""
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
         self.setPalette(palette_for(colours))
         self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
-        for name in find_bar.COLOURS:
-            find_bar.COLOURS[name] = QColor(colours[name])
+        if "reader.gui.find_bar" in sys.modules:  # its colours matter once it is in use
+            self._find_module()
         self.view.set_text_size(self.text_size)
         css = scale_points(fill(self.templates.article_css, colours), self.text_size)
         self.view.set_style_sheet(css)
@@ -543,7 +566,7 @@ class MainWindow(QMainWindow):
             self.view.show_html(self._render(article, self.recommender.recommend(article.slug)))
         bar.setValue(round(fraction * bar.maximum()))
         if marks:
-            self.find_bar.refresh()
+            self._refresh_find_bar()
 
     # --- navigation ----------------------------------------------------------------------
     def open_article(self, slug: str, anchor: str = "", record: bool = True) -> bool:
@@ -563,7 +586,7 @@ class MainWindow(QMainWindow):
         self.stop_listening()
         self.view.setExtraSelections([])
         self.view.show_html(page, anchor)
-        self.find_bar.refresh()
+        self._refresh_find_bar()
         self.current = slug
         if record:
             self.history.visit(slug)
@@ -604,7 +627,7 @@ class MainWindow(QMainWindow):
         self.stop_listening()
         self.view.setExtraSelections([])
         self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
-        self.find_bar.refresh()
+        self._refresh_find_bar()
         self.current = HOME
         if record:
             self.history.visit(HOME)
@@ -663,7 +686,7 @@ class MainWindow(QMainWindow):
     def open_result(self, slug: str, query: str) -> None:
         """Open a search result and mark the query's words in it."""
         if self.open_article(slug) and self.search_index is not None:
-            mark_words(self.view, self.search_index.terms(query))
+            self._find_module().mark_words(self.view, self.search_index.terms(query))
 
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
@@ -839,7 +862,7 @@ class MainWindow(QMainWindow):
             self._speech_engine = engine
             self._read_aloud = ReadAloud(self.view, engine)
             self._read_aloud.state_changed.connect(self._on_speech_state)
-        self._read_aloud.highlight = find_bar.COLOURS["match_bg"]
+        self._read_aloud.highlight = self._find_module().COLOURS["match_bg"]
         return self._read_aloud
 
     def toggle_listening(self) -> None:
@@ -961,7 +984,8 @@ class MainWindow(QMainWindow):
 
     def reset_for_next_visitor(self) -> None:
         """Forget this visitor: home page, no search, no history, default look, no marks."""
-        self.find_bar.close_bar()
+        if self._find_bar is not None:
+            self._find_bar.close_bar()
         self.sidebar.clear_search()
         self.sidebar.collapse_to_top()
         self.history.clear()
