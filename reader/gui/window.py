@@ -23,13 +23,8 @@ from PySide6.QtGui import (
     QKeySequence,
 )
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
-    QPlainTextEdit,
     QSplitter,
     QToolBar,
     QVBoxLayout,
@@ -67,6 +62,7 @@ if TYPE_CHECKING:
     from types import ModuleType
 
     from PySide6.QtPrintSupport import QPrinter
+    from PySide6.QtWidgets import QDialog
 
     from reader.gui.find_bar import FindBar
     from reader.gui.speech import ReadAloud, SpeechEngine
@@ -813,6 +809,8 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
 
     def show_about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs: imported when opened
+
         QMessageBox.about(
             self,
             self.tr("About Offline Reader"),
@@ -917,7 +915,7 @@ class MainWindow(QMainWindow):
             return
         printer = new_printer()
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QDialog.DialogCode.Accepted:
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
             self.print_to(printer)
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
@@ -928,6 +926,8 @@ class MainWindow(QMainWindow):
         if article is None or self.kiosk:
             return None
         if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
                 self.tr("Save as PDF"),
@@ -945,6 +945,8 @@ class MainWindow(QMainWindow):
 
     def problems_dialog(self) -> QDialog:
         """Return a dialog listing the pack's problems (one ``path:line: message`` per line)."""
+        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+
         dialog = QDialog(self)
         dialog.setWindowTitle(self.tr("Content problems"))
         layout = QVBoxLayout(dialog)

@@ -46,7 +46,7 @@ def test_dialog_path_uses_the_chosen_file(
 ) -> None:
     target = tmp_path / "chosen.pdf"
     monkeypatch.setattr(
-        "reader.gui.window.QFileDialog.getSaveFileName",
+        "PySide6.QtWidgets.QFileDialog.getSaveFileName",
         lambda *args, **kwargs: (str(target), "PDF files (*.pdf)"),
     )
     window.open_article("alpha")
