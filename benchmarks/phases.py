@@ -22,7 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pack", nargs="?", type=Path)
     parser.add_argument("--article")
-    parser.add_argument("--cache", type=Path, help="catalog folder, as the reader uses one")
+    parser.add_argument(
+        "--cache", type=Path, help="cache folder (catalog, rendered pages), as the reader uses one"
+    )
     options = parser.parse_args(argv)
     marks: list[tuple[str, float]] = [("interpreter up to here", time.perf_counter())]
 
@@ -48,6 +50,8 @@ def main(argv: list[str] | None = None) -> int:
     mark(f"load_pack ({len(pack.articles)} articles)")
     settings_file = Path(f"/tmp/phases-{os.getpid()}.ini")
     window = MainWindow(pack, Settings.at(settings_file))
+    if options.cache:
+        window.renderer.use_disk_cache(options.cache)
     mark("MainWindow()")
     app_module.start_page(window, options.article or pack.articles[0].slug, home=False)
     mark("first article rendered and set")
