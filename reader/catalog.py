@@ -230,21 +230,14 @@ def _build(root: Path, data: dict[str, Any], header: dict[str, Any]) -> Pack:
     max_bytes = header["max_bytes"]
     base = str(root) + os.sep
     articles = pack.articles
-    # Categories, tags and dates repeat across thousands of articles: share one object each.
+    # Categories, tag lists and dates repeat across thousands of articles: share one object
+    # each (this loop runs 100,000 times for a big pack, so no helper functions in it).
     shared: dict[Any, Any] = {}
-
-    def one(value: Any) -> Any:
-        return shared.setdefault(value, value)
-
+    share = shared.setdefault
     dates: dict[str, dt.date] = {}
+    from_iso = dt.date.fromisoformat
 
-    def date(iso: str) -> dt.date:
-        day = dates.get(iso)
-        if day is None:
-            day = dates[iso] = dt.date.fromisoformat(iso)
-        return day
-
-    for row in data["articles"]:
+    for index, row in enumerate(data["articles"]):
         (
             slug,
             title,
@@ -261,6 +254,12 @@ def _build(root: Path, data: dict[str, Any], header: dict[str, Any]) -> Pack:
             truncated,
             words,
         ) = row
+        if reviewed:
+            day = dates.get(reviewed)
+            if day is None:
+                day = dates[reviewed] = from_iso(reviewed)
+        else:
+            day = None
         articles.append(
             Article(
                 slug,
@@ -270,21 +269,21 @@ def _build(root: Path, data: dict[str, Any], header: dict[str, Any]) -> Pack:
                 None,  # read on first use
                 body_line,
                 summary,
-                one(category),
-                one(tuple(one(t) for t in tags)) if tags else (),
+                share(category, category),
+                share(key, key) if (key := tuple([share(t, t) for t in tags])) else (),
                 order,
-                date(reviewed) if reviewed else None,
+                day,
                 tuple(related) if related else (),
-                one(tuple(sources)) if sources else (),
+                share(key, key) if (key := tuple(sources)) else (),
                 url,
-                0,
+                index,
                 truncated,
                 _NO_KEY_LINES,
                 words,
                 max_bytes,
             )
         )
-    pack._index()
+    pack._index(positions_set=True)
     if len(pack._by_slug) != len(articles):
         raise ValueError("duplicate slugs")
     return pack

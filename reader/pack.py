@@ -196,6 +196,8 @@ class Pack:
 
     def by_rel_path(self, rel_path: str) -> Article | None:
         """Return the article stored at this pack-relative path (``cat/slug.md``)."""
+        if len(self._by_path) != len(self.articles):  # built on first use (links)
+            self._by_path = {a.rel_path: a for a in self.articles}
         return self._by_path.get(rel_path)
 
     def category_name(self, category_id: str) -> str:
@@ -217,11 +219,13 @@ class Pack:
         nxt = self.articles[i + 1] if i + 1 < len(self.articles) else None
         return prev, nxt
 
-    def _index(self) -> None:
+    def _index(self, positions_set: bool = False) -> None:
+        """Build the slug table (and number the articles unless ``positions_set``)."""
         self._by_slug = {a.slug: a for a in self.articles}
-        self._by_path = {a.rel_path: a for a in self.articles}
-        for i, article in enumerate(self.articles):
-            article.index = i
+        self._by_path = {}
+        if not positions_set:
+            for i, article in enumerate(self.articles):
+                article.index = i
 
 
 def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:

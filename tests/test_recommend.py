@@ -35,3 +35,22 @@ def test_limit_unknown_and_self(small_pack: Path) -> None:
         slugs = [r.slug for r in rec.recommend(slug)]
         assert slug not in slugs
         assert len(slugs) == len(set(slugs))
+
+
+def test_the_first_answer_without_the_tag_table_is_the_same_as_later_ones(
+    make_pack: PackBuilder,
+) -> None:
+    files = {
+        f"a{i}.md": article(f"A{i}", category="one", tags=["X", "y", "z"][: 1 + i % 3][::-1])
+        for i in range(12)
+    }
+    pack = load_pack(make_pack(files))
+    recommender = TagRecommender(pack)
+    first = {a.slug: recommender.recommend(a.slug, limit=20) for a in pack.articles[:1]}
+    assert recommender._by_tag is None  # answered by one pass over the articles
+    again = {a.slug: recommender.recommend(a.slug, limit=20) for a in pack.articles}
+    assert recommender._by_tag is not None
+    assert first[pack.articles[0].slug] == again[pack.articles[0].slug]
+    fresh = {a.slug: TagRecommender(pack).recommend(a.slug, limit=20) for a in pack.articles}
+    assert fresh == again
+    assert any("Also about: z, y" in r.reason for r in again["a2"])

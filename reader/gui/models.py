@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from typing import Any
@@ -26,6 +27,13 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _TAGS = re.compile(r"<[^>]+>")
+_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_ARTICLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+_NO_FLAGS = Qt.ItemFlag.NoItemFlags
+
+
+def _pack_position(article: Article) -> int:
+    return article.index
 
 
 class ArticleTreeModel(QAbstractItemModel):
@@ -43,10 +51,7 @@ class ArticleTreeModel(QAbstractItemModel):
             by_category.setdefault(article.category, []).append(article)
         self._categories = [c for c in pack.categories if c.id in by_category]
         self._rows: list[list[Article]] = [by_category[c.id] for c in self._categories]
-        self._where: dict[str, tuple[int, int]] = {}
-        for c_row, articles in enumerate(self._rows):
-            for a_row, article in enumerate(articles):
-                self._where[article.slug] = (c_row, a_row)
+        self._category_row = {c.id: row for row, c in enumerate(self._categories)}
 
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         if column != 0 or row < 0:
@@ -101,16 +106,23 @@ class ArticleTreeModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        # Qt asks for every row it lays out (10,000 when a big category opens): no enum
+        # arithmetic here.
+        # Article rows say they never have children, so Qt does not ask each one.
         if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+            return _NO_FLAGS
+        return _ARTICLE_FLAGS if index.internalId() else _ITEM_FLAGS
 
     def index_of(self, slug: str) -> QModelIndex:
         """Return the index of the article ``slug`` (invalid if unknown)."""
-        where = self._where.get(slug)
-        if where is None:
+        article = self._pack.get(slug)
+        c_row = self._category_row.get(article.category) if article is not None else None
+        if article is None or c_row is None:
             return QModelIndex()
-        return self.createIndex(where[1], 0, where[0] + 1)
+        # Each category's rows are in pack order, so the row is found by bisection on the
+        # article's position in the pack (no slug table for 100,000 articles at start-up).
+        a_row = bisect.bisect_left(self._rows[c_row], article.index, key=_pack_position)
+        return self.createIndex(a_row, 0, c_row + 1)
 
     def category_index(self, category_id: str) -> QModelIndex:
         for row, category in enumerate(self._categories):
