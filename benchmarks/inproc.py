@@ -1,8 +1,8 @@
 """In-process page turns and memory, for the reader or for the floor (one process each).
 
     python -m benchmarks.inproc reader --pack DIR --export DIR [--turns 120] [--start SLUG]
-                                       [--index-cache DIR]
-    python -m benchmarks.inproc floor --export DIR
+                                       [--index-cache DIR] [--pause SECONDS]
+    python -m benchmarks.inproc floor --export DIR [--pause SECONDS]
 
 ``reader`` builds the real MainWindow (offscreen), optionally waits for the search index from a
 warm cache, then turns pages: Next (``act.next.trigger()``) while there is a next article, else
@@ -10,7 +10,10 @@ a sidebar click (``tree.setCurrentIndex``) back to the first. Each turn is timed
 document is laid out (``document().size()``) and the event queue is drained
 (``processEvents()``, which also paints). It writes the exact HTML it showed, the article CSS
 and the titles to the export folder. ``floor`` replays the same pages with
-``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both print one JSON line.
+``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both print one JSON line. With
+``--pause`` the event loop runs between turns for that long, as while someone reads: work the
+reader does in idle time (rendering the next page ahead) then happens between turns, and only
+what is left is timed.
 """
 
 from __future__ import annotations
@@ -42,6 +45,12 @@ def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> bool:
         app.processEvents()
         time.sleep(0.002)
     return True
+
+
+def _idle(app: QApplication, seconds: float) -> None:
+    """Let the event loop run for ``seconds``, as it does while someone reads the page."""
+    if seconds > 0:
+        _wait(app, lambda: False, seconds)
 
 
 def _timed(
@@ -115,6 +124,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
             )
         turns.append((kind, laid, settled))
         order.append(window.current or "")
+        _idle(app, options.pause)
     result["rss_after_turns"] = rss_kb()
     result["articles_opened"] = len(set(order))
     result["turns"] = turns
@@ -158,6 +168,7 @@ def run_floor(options: argparse.Namespace) -> dict[str, object]:
 
         laid, settled = _timed(app, turn, document_size)
         turns.append(("setHtml", laid, settled))
+        _idle(app, options.pause)
     result["rss_after_turns"] = rss_kb()
     result["turns"] = turns
     window.close()
@@ -173,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", help="slug of the first article shown")
     parser.add_argument("--no-freeze", action="store_true", help="skip gc.freeze() (compare)")
     parser.add_argument("--index-cache", type=Path, help="wait for the search index from here")
+    parser.add_argument(
+        "--pause",
+        type=float,
+        default=0.0,
+        help="seconds of event loop between turns, as a reader reads (default: none)",
+    )
     options = parser.parse_args(argv)
     options.export.mkdir(parents=True, exist_ok=True)
     result = run_reader(options) if options.program == "reader" else run_floor(options)

@@ -31,6 +31,9 @@ def main(argv: list[str] | None = None) -> int:
     def mark(name: str) -> None:
         marks.append((name, time.perf_counter()))
 
+    import gc
+
+    gc.disable()  # as reader.gui.app.run() does until the first paint
     from PySide6.QtWidgets import QApplication
 
     mark("import PySide6.QtWidgets")

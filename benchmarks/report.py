@@ -91,12 +91,14 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "share on top of both the reader and the floor."
     )
     add(
-        f"- Start-up: {data['runs']} runs of each program, alternating (reader with an empty "
-        "search cache, reader with a built search cache, floor, in rotating order), after one "
-        "discarded warm-up round. Every run is a new process with a fresh `--settings` file and "
-        "`--article SLUG`, so both programs show the same article. The OS file cache is warm "
-        "(dropping it needs root), so this is a *warm* cold start: a first start after boot on "
-        "a slow disk will be slower for both."
+        f"- Start-up: {data['runs']} runs of each program, alternating (the reader's very first "
+        "start, with an empty cache folder; a later start, with the cache folder a first start "
+        "leaves behind — search index, pack catalog and the rendered start page; the floor), "
+        "in rotating order, after one discarded warm-up round. Every run is a new process with "
+        "a fresh `--settings` file and `--article SLUG`, so both programs show the same article. "
+        "The OS file cache is warm (dropping it needs root), so this is a *warm* cold start: a "
+        "first start after boot on a slow disk will be slower for both. The reader's modules "
+        "are compiled to bytecode first, as `pip install` does."
     )
     add(
         "- Start-up time is **process spawn → first paint of the article view**: the child takes "
@@ -112,7 +114,11 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "`view.document().size()` returns (layout finished) — *laid out* — and until the "
         "following `processEvents()` returns (scroll bars, sidebar selection and the paint of "
         "the new page) — *settled*. The floor replays the same pages with `setHtml` and "
-        "`setCurrentRow`. Targets are judged on *settled*, the stricter figure."
+        "`setCurrentRow`. Targets are judged on *settled*, the stricter figure. "
+        "*bundled-paced* repeats the bundled run with half a second of event loop between "
+        "turns, as when someone reads: the reader renders the neighbouring pages in idle time, "
+        "so that run times what a reader waits for; *bundled* turns back to back with no idle "
+        "time at all."
     )
     add("- Memory is `VmRSS` from `/proc/PID/status`. No timed assertions live in the test suite.")
     add("")
@@ -128,7 +134,13 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         return summary([r["paint_ms"] for r in runs]) if runs else None
 
     for name, variant, key, label in (
-        ("bundled", "reader-cold", "start_bundled", "Cold start, bundled pack"),
+        ("bundled", "reader-warm", "start_bundled", "Cold start, bundled pack (every start)"),
+        (
+            "bundled",
+            "reader-cold",
+            "start_bundled",
+            "Cold start, bundled pack, very first start (no caches yet)",
+        ),
         ("synth-100k", "reader-warm", "start_100k", "Cold start, 100k pack, cached index"),
     ):
         reader, floor = paint(name, variant), paint(name, "floor")
@@ -141,7 +153,8 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         else:
             add(f"| {label} | ≤ {TARGETS[key]} × floor | not measured | | |")
     for name, key, label in (
-        ("bundled", "turn_typical", "Page turn, typical article"),
+        ("bundled-paced", "turn_typical", "Page turn, typical article, at reading pace"),
+        ("bundled", "turn_typical", "Page turn, typical article, back to back"),
         (f"long-{10_000}", "turn_long", "Page turn, 10,000-word article"),
     ):
         entry = inproc.get(name)
@@ -188,8 +201,8 @@ def write_report(data: dict[str, Any], out: Path) -> None:
             w = summary([r["wall_ms"] for r in runs])
             rss = summary([r["rss_kb"] for r in runs])
             label = {
-                "reader-cold": "reader, no search cache",
-                "reader-warm": "reader, search cache built",
+                "reader-cold": "reader, very first start (no caches)",
+                "reader-warm": "reader, every later start (caches built)",
                 "floor": "floor",
             }[variant]
             add(

@@ -39,15 +39,24 @@ from benchmarks.common import (
 from benchmarks.report import write_report
 from benchmarks.startup import bench_startup, import_times
 
+#: Seconds between page turns in the "at reading pace" run: no one turns pages faster.
+READING_PAUSE = 0.5
+
 
 def inproc(
-    name: str, pack: Path, work: Path, turns: int, start: str | None, index: bool
+    name: str,
+    pack: Path,
+    work: Path,
+    turns: int,
+    start: str | None,
+    index: bool,
+    pause: float = 0.0,
 ) -> dict[str, object]:
     """Page turns and memory for the reader, then the floor on the pages the reader showed."""
     export = work / f"export-{name}"
     home = work / f"xdg-{name}-inproc"
     args = ["-m", "benchmarks.inproc", "reader", "--pack", str(pack), "--export", str(export)]
-    args += ["--turns", str(turns)]
+    args += ["--turns", str(turns), "--pause", str(pause)]
     if start:
         args += ["--start", start]
     if index:
@@ -55,6 +64,7 @@ def inproc(
     started = time.perf_counter()
     reader = json.loads(run_child(args, bench_env(home)).splitlines()[-1])
     floor_args = ["-m", "benchmarks.inproc", "floor", "--export", str(export)]
+    floor_args += ["--pause", str(pause)]
     floor = json.loads(run_child(floor_args, bench_env(home)).splitlines()[-1])
     log(f"page turns {name}: {turns} turns in {time.perf_counter() - started:.1f} s")
     return {"reader": reader, "floor": floor, "export": str(export)}
@@ -100,6 +110,9 @@ def main(argv: list[str] | None = None) -> int:
 
     turns_data: dict[str, object] = {}
     turns_data["bundled"] = inproc("bundled", BUNDLED, work, turns, BUNDLED_SLUG, index=True)
+    turns_data["bundled-paced"] = inproc(
+        "bundled-paced", BUNDLED, work, turns, BUNDLED_SLUG, index=True, pause=READING_PAUSE
+    )
     turns_data[f"long-{LONG_WORDS}"] = inproc("long", long_pack, work, turns, None, index=False)
     for name, (pack, _slug) in packs.items():
         if name != "bundled":

@@ -37,7 +37,7 @@ WORDS_PER_MINUTE = 200
 #: Articles with at least this many ``##`` sections get an "On this page" list.
 TOC_MIN_SECTIONS = 4
 TOC_MIN_WORDS = 600
-BODY_CACHE_SIZE = 16
+BODY_CACHE_SIZE = 64
 
 
 def _english_date(day: dt.date) -> str:
@@ -102,7 +102,8 @@ class Renderer:
         self.today = today
         #: Recently rendered bodies; long articles are converted in a child process, so
         #: turning back to one must not pay that again.
-        self._bodies: dict[tuple[str, str], RenderedBody] = {}
+        #: Keyed by slug and the text's length and hash, so the cache does not keep texts alive.
+        self._bodies: dict[tuple[str, int, int], RenderedBody] = {}
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
         self._disk: BodyCache | None = None
 
@@ -186,7 +187,7 @@ class Renderer:
 
     def _stored(self, article: Article) -> RenderedBody | None:
         """Return the body rendered before, in this session or (with a disk cache) earlier."""
-        cached = self._bodies.get((article.slug, article.body))
+        cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
             stored = self._disk.get(self._disk.key(article.slug, article.body, self.text.image))
             if stored is not None:
@@ -197,7 +198,7 @@ class Renderer:
     def _remember(self, article: Article, body: RenderedBody) -> None:
         if len(self._bodies) >= BODY_CACHE_SIZE:
             self._bodies.pop(next(iter(self._bodies)))
-        self._bodies[(article.slug, article.body)] = body
+        self._bodies[_body_key(article)] = body
 
     def prefetch(self, article: Article) -> bool:
         """Render ``article``'s body ahead of time if that is quick; return True if it is ready.
@@ -425,6 +426,11 @@ class Renderer:
             + "".join(rows)
             + "</table>"
         )
+
+
+def _body_key(article: Article) -> tuple[str, int, int]:
+    text = article.body
+    return article.slug, len(text), hash(text)
 
 
 def teaser(article: Article, reason: str = "") -> Recommendation:
