@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 READING_COLUMNS = 72
 #: Body text size at 100 %.
 BASE_POINT_SIZE = 12.0
+#: Pictures kept decoded and scaled (each at most a column wide: ~1 MB).
+IMAGE_CACHE_SIZE = 24
 
 
 class ArticleView(QTextBrowser):
@@ -29,6 +31,8 @@ class ArticleView(QTextBrowser):
         super().__init__(parent)
         self._root: Path | None = None
         self._painted = False
+        #: Decoded, scaled pictures: a new page is a new document, which loads them again.
+        self._images: dict[tuple[str, int, int], QImage] = {}
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setSearchPaths([])
@@ -77,17 +81,27 @@ class ArticleView(QTextBrowser):
             logger.debug("refused resource outside the pack: %s", url.toString())
             return None
         if kind == QTextDocument.ResourceType.ImageResource:
-            image = QImage(str(path))
-            if image.isNull():
-                logger.warning("could not decode image %s", path)
-                return None
             room = int(self._column_width()) - 2 * int(self.document().documentMargin())
             if self.viewport().width() > 200:
                 room = min(
                     room, self.viewport().width() - 2 * int(self.document().documentMargin())
                 )
-            if image.width() > room > 0:  # never wider than the column
-                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            try:
+                stamp = path.stat().st_mtime_ns
+            except OSError:
+                return None
+            key = (str(path), stamp, room)
+            image = self._images.get(key)
+            if image is None:
+                image = QImage(str(path))
+                if image.isNull():
+                    logger.warning("could not decode image %s", path)
+                    return None
+                if image.width() > room > 0:  # never wider than the column
+                    image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+                if len(self._images) >= IMAGE_CACHE_SIZE:
+                    self._images.pop(next(iter(self._images)))
+                self._images[key] = image
             return image
         return None
 

@@ -372,3 +372,27 @@ def test_start_up_imports_only_what_the_first_page_needs(
         assert result.returncode == 0, result.stderr
     assert "early: []" in result.stdout
     assert result.stdout.strip().endswith(expected)
+
+
+def test_pictures_are_decoded_once_until_the_file_changes(
+    make_window: WindowFactory, small_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import article_view
+
+    decoded: list[str] = []
+
+    def counting(path: str) -> QImage:
+        decoded.append(path)
+        return QImage(path)
+
+    monkeypatch.setattr(article_view, "QImage", counting)
+    window = make_window(small_pack)
+    for slug in ("alpha", "beta", "alpha", "beta", "alpha"):
+        window.open_article(slug)
+    assert [Path(p).name for p in decoded] == ["square.png"]
+    picture = small_pack / "one" / "square.png"
+    stat = picture.stat()
+    __import__("os").utime(picture, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10**9))
+    window.open_article("beta")
+    window.open_article("alpha")
+    assert [Path(p).name for p in decoded] == ["square.png", "square.png"]
