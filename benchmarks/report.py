@@ -12,6 +12,8 @@ FINDINGS = ROOT / "benchmarks" / "findings.md"
 #: Written by benchmarks/bench_search.py and benchmarks/bench_related.py.
 SEARCH_REPORT = ROOT / "docs" / "performance-search.md"
 RELATED_REPORT = ROOT / "docs" / "performance-related.md"
+#: Written by benchmarks/soak.py.
+SOAK_REPORT = ROOT / "docs" / "performance-soak.md"
 
 #: Modules a first article page does not need; flagged when imported before the first paint.
 NOT_NEEDED_AT_START = {
@@ -329,7 +331,11 @@ def write_report(data: dict[str, Any], out: Path) -> None:
     add("")
     # Search and recommendations have their own benchmarks; their reports are pasted here so
     # this is the one performance document.
-    for file, title in ((SEARCH_REPORT, "## Search"), (RELATED_REPORT, "## Recommendations")):
+    for file, title in (
+        (SEARCH_REPORT, "## Search"),
+        (RELATED_REPORT, "## Recommendations"),
+        (SOAK_REPORT, "## Kiosk soak"),
+    ):
         if file.exists():
             body = file.read_text(encoding="utf-8").strip().split("\n")
             if body and body[0].startswith("#"):  # its own title becomes ours
