@@ -18,6 +18,8 @@ logger = logging.getLogger(__name__)
 READING_COLUMNS = 72
 #: Body text size at 100 %.
 BASE_POINT_SIZE = 12.0
+#: Pixels a page may be wider than the column without a horizontal scroll bar.
+ROUNDING_OVERFLOW_PX = 3
 #: Pictures kept decoded and scaled (each at most a column wide: ~1 MB).
 IMAGE_CACHE_SIZE = 24
 
@@ -65,6 +67,7 @@ class ArticleView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHtml(html)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self._fit_width()
         if anchor:
             self.scrollToAnchor(anchor)
         else:
@@ -114,6 +117,23 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         self._keep_reading_width()
         super().resizeEvent(event)
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """No horizontal scroll bar for a page that is only a rounding error too wide.
+
+        Tables laid out at 100 % width can end a pixel or two wider than the column, which
+        would put a scroll bar with nothing to scroll under the page; real overflow (a long
+        unbreakable word) keeps it.
+        """
+        overflow = self.document().size().width() - self.viewport().width()
+        policy = (
+            Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+            if overflow <= ROUNDING_OVERFLOW_PX
+            else Qt.ScrollBarPolicy.ScrollBarAsNeeded
+        )
+        if self.horizontalScrollBarPolicy() != policy:
+            self.setHorizontalScrollBarPolicy(policy)
 
     def _column_width(self) -> float:
         font = self.document().defaultFont()

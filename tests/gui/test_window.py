@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.app import start_page
 from reader.gui.models import SLUG_ROLE
 from reader.gui.window import MainWindow
+from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
 
@@ -396,3 +397,23 @@ def test_pictures_are_decoded_once_until_the_file_changes(
     window.open_article("beta")
     window.open_article("alpha")
     assert [Path(p).name for p in decoded] == ["square.png", "square.png"]
+
+
+def test_only_real_overflow_gets_a_horizontal_scroll_bar(
+    make_pack: PackBuilder, make_window: WindowFactory
+) -> None:
+    root = make_pack(
+        {
+            "plain.md": article("Plain", "Short words only. " * 50),
+            "wide.md": article("Wide", "```\n" + "x " * 200 + "\n```"),  # code does not wrap
+        }
+    )
+    window = make_window(root)
+    window.resize(900, 600)
+    window.open_article("plain")
+    QApplication.processEvents()
+    assert window.view.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    window.open_article("wide")
+    QApplication.processEvents()
+    assert window.view.horizontalScrollBar().isVisible()
+    assert window.view.horizontalScrollBar().maximum() > 100
