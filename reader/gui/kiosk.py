@@ -129,6 +129,9 @@ class KioskController(QObject):
         self._make_touch_friendly()
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
         self.qr = self._add_qr() if config.qr_codes else None
+        # Rebuilding the central widget forgot which widget had the focus; without this the
+        # search field would take it on show and open the keyboard over half the screen.
+        window.view.setFocus()
         chord = QShortcut(QKeySequence(config.admin_chord), window)
         chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
         chord.activated.connect(self.request_admin_exit)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QHBoxLayout,
@@ -120,6 +121,13 @@ class OnScreenKeyboard(QWidget):
         button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.key_buttons[key] = button
         return button
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
+        # Style sheets set the key font once the keyboard is polished: make every key at
+        # least as wide as its label then, so "Clear" and "Done" are never cut short.
+        for button in self.key_buttons.values():
+            button.setMinimumWidth(max(KEY_SIZE, button.sizeHint().width()))
+        super().showEvent(event)
 
     # --- behaviour -----------------------------------------------------------------------
     def follow_focus(self) -> None:

@@ -15,8 +15,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.kiosk import ADMIN_EXIT_CODE, KioskController
+from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.kiosk_config import KioskConfig, hash_pin, load_config, verify_pin
+from reader.pack import load_pack
 from tests.gui.conftest import WindowFactory
 
 PIN = "2468"
@@ -287,6 +289,33 @@ def test_qr_code_for_articles_with_a_web_address(
         assert "Scan to read on your phone" in controller.qr.caption.text()
         window.open_article("local")
         assert not controller.qr.isVisible()
+    finally:
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(controller)
+
+
+def test_the_keyboard_waits_for_a_tap_on_the_search_field(
+    qtbot: QtBot, small_pack: Path, settings_path: Path
+) -> None:
+    # As the reader starts a kiosk: the controller rebuilds the window before it is shown.
+    window = MainWindow(load_pack(small_pack), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    controller = KioskController(window, KioskConfig(kiosk=True), ask_pin=lambda: None)
+    try:
+        window.show_home()
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert controller.keyboard is not None and not controller.keyboard.isVisible()
+        assert not window.sidebar.search_field.hasFocus()
+        qtbot.mouseClick(window.sidebar.search_field, Qt.MouseButton.LeftButton)
+        assert controller.keyboard.isVisible()
+        controller.reset()
+        QApplication.processEvents()
+        assert not controller.keyboard.isVisible()
+        assert not window.sidebar.search_field.hasFocus()
     finally:
         app = QApplication.instance()
         assert app is not None

@@ -187,6 +187,8 @@ def test_every_key_is_a_big_unfocusable_named_touch_target(
     for button in shown:
         assert button.width() >= 44 and button.height() >= 44, button.accessibleName()
         assert button.focusPolicy() == Qt.FocusPolicy.NoFocus
+        label = button.fontMetrics().horizontalAdvance(button.text())
+        assert button.width() >= label, f"{button.text()!r} is cut short"
 
 
 # --- QR code ---------------------------------------------------------------------------------
