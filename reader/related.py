@@ -8,7 +8,9 @@ articles are similar when they share key terms: the score is the dot product of 
 normalised key-term weights, found through the index's term → articles table (no pairs of
 articles are ever precomputed), plus small boosts for shared tags and the same category.
 
-The reason names what they share: "Also about: radiotherapy, metastasis". Packs without key
+The reason names what they share: "Also about: radiotherapy, metastasis". A match on a single
+shared word and no shared tag is offered only when that word weighs a lot in both articles;
+otherwise the shared-tag and same-category choices fill the list. Packs without key
 terms (Chinese, Japanese or Korean text, which the index splits into trigrams) fall back to
 shared tags and the same category. This module never imports Qt.
 """
@@ -35,6 +37,9 @@ MAX_TAG_BOOSTS = 3
 CATEGORY_BOOST = 0.03
 #: How many shared topics a reason names.
 REASON_TOPICS = 3
+#: A match on one key term alone (no shared tag) is offered only above this score: one
+#: common word ("colour", "harder") says little about what two articles are about.
+SINGLE_TERM_MIN_SCORE = 0.2
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +109,8 @@ class ContentRecommender:
         ranked = []
         for other, score in found[:CANDIDATES]:
             tags = [my_tags[t.casefold()] for t in other.tags if t.casefold() in my_tags]
+            if not tags and len(shared[other.slug]) < 2 and score < SINGLE_TERM_MIN_SCORE:
+                continue  # the tag and category fallback gives a truer reason
             boost = TAG_BOOST * min(len(tags), MAX_TAG_BOOSTS)
             if other.category == article.category:
                 boost += CATEGORY_BOOST

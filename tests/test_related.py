@@ -43,6 +43,26 @@ def test_ringworm_is_not_followed_by_prostate_surgery(bundled: tuple[Pack, Path]
     assert "incontinence-after-prostate-surgery" not in top3
 
 
+def test_one_shared_common_word_is_not_a_reason(bundled: tuple[Pack, Path]) -> None:
+    # Ringworm and eating after lung surgery share only the word "harder"; cough and pink
+    # urine only "colour". Such matches are left out, with their weak reasons.
+    pack, cache = bundled
+    rec = recommender(pack, cache)
+    ringworm = {r.slug: r.reason for r in rec.recommend("ringworm", limit=6)}
+    assert "eating-after-lung-cancer-surgery" not in ringworm
+    cough = rec.recommend("cough-with-phlegm", limit=6)
+    assert all(r.reason != "Also about: colour" for r in cough)
+    for article in pack.articles:
+        for scored in rec.scored(article.slug, limit=6):
+            if scored.score is not None:
+                topics = scored.recommendation.reason.removeprefix("Also about: ")
+                assert (
+                    "," in topics
+                    or scored.score >= 0.2
+                    or any(t.casefold() in topics.casefold() for t in article.tags)
+                ), (article.slug, scored)
+
+
 def test_explicit_related_first_never_itself_no_duplicates(bundled: tuple[Pack, Path]) -> None:
     pack, cache = bundled
     rec = recommender(pack, cache)
