@@ -52,15 +52,15 @@ def test_one_shared_common_word_is_not_a_reason(bundled: tuple[Pack, Path]) -> N
     assert "eating-after-lung-cancer-surgery" not in ringworm
     cough = rec.recommend("cough-with-phlegm", limit=6)
     assert all(r.reason != "Also about: colour" for r in cough)
-    for article in pack.articles:
-        for scored in rec.scored(article.slug, limit=6):
+    for one in pack.articles:
+        for scored in rec.scored(one.slug, limit=6):
             if scored.score is not None:
                 topics = scored.recommendation.reason.removeprefix("Also about: ")
                 assert (
                     "," in topics
                     or scored.score >= 0.2
-                    or any(t.casefold() in topics.casefold() for t in article.tags)
-                ), (article.slug, scored)
+                    or any(t.casefold() in topics.casefold() for t in one.tags)
+                ), (one.slug, scored)
 
 
 def test_explicit_related_first_never_itself_no_duplicates(bundled: tuple[Pack, Path]) -> None:
