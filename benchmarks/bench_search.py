@@ -188,8 +188,8 @@ NOTES = """\
   title and tag matches. A phrase made only of very common words (`"a the"`) must still be
   found by one such pass: at 100k it can take ~50-100 ms. This is the remaining slow case.
 - Reopening a valid cache stats every file of the pack to check the fingerprint (about 0.5 s at
-  100k); `load_pack` itself (YAML front matter of every file) dominates start-up at 100k, which
-  the cache's `articles` table is meant to avoid later.
+  100k, in the index thread after the first paint). Start-up itself at 100k reads the pack's
+  cached catalog, not the files (see *Loading big packs* in docs/performance.md).
 """
 
 
