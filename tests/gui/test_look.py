@@ -6,13 +6,14 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_view import BASE_POINT_SIZE
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.paths import bundled_dir
-from reader.themes import THEMES
+from reader.themes import THEMES, contrast_ratio
 from tests.gui.conftest import WindowFactory
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -87,3 +88,19 @@ def test_applying_the_same_look_again_reuses_the_icons(window: MainWindow) -> No
     assert window.act.home.icon().cacheKey() != home
     window.set_theme(start)
     assert window.act.home.icon().cacheKey() == home
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_selected_rows_in_the_sidebar_use_the_themes_readable_colours(
+    window: MainWindow, theme: str
+) -> None:
+    # The sidebar's style sheet gives its lists their own palette; the text drawn on a selected
+    # search result or recommendation must still be the theme's, not Qt's white.
+    window.set_theme(theme)
+    colours = THEMES[theme]
+    for view in (window.sidebar.tree, window.sidebar.results, window.sidebar.recommended):
+        palette = view.palette()
+        background = palette.color(QPalette.ColorRole.Highlight).name()
+        text = palette.color(QPalette.ColorRole.HighlightedText).name()
+        assert (background, text) == (colours["selection_bg"], colours["selection_text"])
+        assert contrast_ratio(text, background) >= 4.5, view.objectName()
