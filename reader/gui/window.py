@@ -599,9 +599,12 @@ class MainWindow(QMainWindow):
     def _prefetch_neighbours(self) -> None:
         if self.current is None:
             return
-        for article in self.pack.neighbours(self.current)[::-1]:  # Next first
-            if article is not None:
-                self.renderer.prefetch(article)
+        try:
+            for article in self.pack.neighbours(self.current)[::-1]:  # Next first
+                if article is not None:
+                    self.renderer.prefetch(article)
+        except Exception:  # only an optimisation: it must never disturb the reader
+            logger.exception("could not render the next page ahead")
 
     def _remember_last_article(self) -> None:
         self._save_last.stop()

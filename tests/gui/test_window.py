@@ -417,3 +417,27 @@ def test_only_real_overflow_gets_a_horizontal_scroll_bar(
     QApplication.processEvents()
     assert window.view.horizontalScrollBar().isVisible()
     assert window.view.horizontalScrollBar().maximum() > 100
+
+
+def test_a_failure_while_rendering_ahead_goes_unnoticed(
+    make_window: WindowFactory,
+    small_pack: Path,
+    qtbot: QtBot,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    window = make_window(small_pack)
+    window._prefetch.setInterval(10)
+    tried: list[str] = []
+
+    def explode(article: object) -> bool:
+        tried.append("x")
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(window.renderer, "prefetch", explode)
+    window.open_article("beta")
+    qtbot.waitUntil(lambda: bool(tried), timeout=2000)
+    assert shown_title(window) == "Beta"
+    assert "could not render the next page ahead" in caplog.text
+    window.act.next.trigger()
+    assert shown_title(window) == "Gamma"
