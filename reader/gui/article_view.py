@@ -43,6 +43,7 @@ class ArticleView(QTextBrowser):
         font = self.document().defaultFont()
         font.setPointSizeF(BASE_POINT_SIZE)
         self.document().setDefaultFont(font)
+        self.horizontalScrollBar().rangeChanged.connect(self._fit_width)
 
     def set_pack_root(self, root: Path) -> None:
         self._root = root.resolve()
@@ -67,7 +68,6 @@ class ArticleView(QTextBrowser):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setHtml(html)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        self._fit_width()
         if anchor:
             self.scrollToAnchor(anchor)
         else:
@@ -117,19 +117,18 @@ class ArticleView(QTextBrowser):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         self._keep_reading_width()
         super().resizeEvent(event)
-        self._fit_width()
 
-    def _fit_width(self) -> None:
+    def _fit_width(self, _minimum: int, maximum: int) -> None:
         """No horizontal scroll bar for a page that is only a rounding error too wide.
 
         Tables laid out at 100 % width can end a pixel or two wider than the column, which
-        would put a scroll bar with nothing to scroll under the page; real overflow (a long
-        unbreakable word) keeps it.
+        would put a scroll bar with nothing to scroll under the page; real overflow (a line of
+        code) keeps it. Called when Qt has laid the page out and set the bar's range, so it
+        forces no layout of its own.
         """
-        overflow = self.document().size().width() - self.viewport().width()
         policy = (
             Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-            if overflow <= ROUNDING_OVERFLOW_PX
+            if maximum <= ROUNDING_OVERFLOW_PX
             else Qt.ScrollBarPolicy.ScrollBarAsNeeded
         )
         if self.horizontalScrollBarPolicy() != policy:
