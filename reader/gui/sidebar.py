@@ -242,9 +242,19 @@ class Sidebar(QWidget):
                 return
             self.tree.expand(index.parent())
             selection.setCurrentIndex(index, selection.SelectionFlag.ClearAndSelect)
-            self.tree.scrollTo(index)
+            if not self.tree.isVisible():  # at start-up: once the tree has its real size
+                QTimer.singleShot(0, self._centre_current)
+            elif not self.tree.viewport().rect().contains(self.tree.visualRect(index)):
+                self._centre_current()  # a row already in view is left where it is
         finally:
             self._syncing = False
+
+    def _centre_current(self) -> None:
+        """Scroll the current row to the middle, so the rows around it (often its category's
+        heading) show too."""
+        index = self.tree.currentIndex()
+        if index.isValid():
+            self.tree.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
 
     def current_slug(self) -> str | None:
         index = self.tree.selectionModel().currentIndex()

@@ -14,7 +14,9 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.app import start_page
 from reader.gui.models import SLUG_ROLE
+from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
+from reader.pack import load_pack
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
@@ -444,3 +446,21 @@ def test_a_failure_while_rendering_ahead_goes_unnoticed(
     assert "could not render the next page ahead" in caplog.text
     window.act.next.trigger()
     assert shown_title(window) == "Gamma"
+
+
+def test_the_start_article_is_centred_in_the_tree(
+    make_pack: PackBuilder, settings_path: Path, qtbot: QtBot
+) -> None:
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(60)}
+    pack = load_pack(make_pack(files))
+    window = MainWindow(pack, Settings.at(settings_path))  # as run() does: opened, then shown
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.open_article("a30")
+    window.show()
+    qtbot.waitExposed(window)
+    tree = window.sidebar.tree
+    qtbot.wait(50)  # the event loop runs, as after a real start
+    row = tree.visualRect(tree.currentIndex())
+    height = tree.viewport().height()
+    assert height / 4 < row.center().y() < height * 3 / 4, (row, height)
