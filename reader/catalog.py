@@ -36,7 +36,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -111,7 +111,12 @@ def _pack_toml_stamp(root: Path) -> list[int] | None:
 
 
 def load_cached(
-    root: Path, cache_dir: Path, max_bytes: int, full_check: bool = True, defer_save: bool = False
+    root: Path,
+    cache_dir: Path,
+    max_bytes: int,
+    full_check: bool = True,
+    defer_save: bool = False,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Pack:
     """Return the pack in ``root`` from its catalog if still valid, else load it and save one
     (or, with ``defer_save``, leave that to :func:`save_pending`)."""
@@ -133,7 +138,7 @@ def load_cached(
             return pack
     # Fingerprint before reading: a file changed during the load then fails the next check.
     fingerprint, folders = scanned or scan(root)
-    pack = _load_files(root, max_bytes)
+    pack = _load_files(root, max_bytes, progress)
     if defer_save:
         pack.fingerprint = fingerprint
         pack.pending_catalog = (cache_dir, fingerprint, folders, max_bytes)

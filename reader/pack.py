@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -249,6 +250,7 @@ def load_pack(
     cache_dir: Path | None = None,
     full_check: bool = True,
     defer_save: bool = False,
+    progress: Callable[[int, int], object] | None = None,
 ) -> Pack:
     """Load the pack in ``root``; raise :class:`PackError` only if the folder is unusable.
 
@@ -262,6 +264,8 @@ def load_pack(
     renamed); the caller should then run :func:`reader.catalog.verify` later, which also
     notices files edited in place. ``defer_save=True`` leaves a missing catalog to
     :func:`reader.catalog.save_pending` (e.g. in a thread after the first page is shown).
+    ``progress(done, total)`` is called every few hundred files while files are read (not
+    when the pack comes from its catalog), so a window can say how far a long load is.
     """
     root = Path(root).expanduser()
     if not root.is_dir():
@@ -270,16 +274,26 @@ def load_pack(
     if cache_dir is not None:
         from reader import catalog  # only callers with a cache pay for it
 
-        return catalog.load_cached(root, cache_dir, max_article_bytes, full_check, defer_save)
-    return _load_files(root, max_article_bytes)
+        return catalog.load_cached(
+            root, cache_dir, max_article_bytes, full_check, defer_save, progress
+        )
+    return _load_files(root, max_article_bytes, progress)
 
 
-def _load_files(root: Path, max_article_bytes: int) -> Pack:
+#: Files read between two calls of a ``progress`` callback.
+PROGRESS_EVERY = 200
+
+
+def _load_files(
+    root: Path, max_article_bytes: int, progress: Callable[[int, int], object] | None = None
+) -> Pack:
     """Read every file of the pack in the (resolved) ``root``."""
     pack = Pack(root=root)
     _load_meta(pack)
     files = _article_files(root, pack.problems)
-    for path in files:
+    for done, path in enumerate(files):
+        if progress is not None and done % PROGRESS_EVERY == 0:
+            progress(done, len(files))
         article = _load_article(pack, path, max_article_bytes)
         if article is None:
             continue

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QDir,
@@ -86,6 +86,7 @@ def run(options: argparse.Namespace) -> int:
     content = options.content or (Path(config.content) if config.content else None)
     cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
     cache_dir = Path(cache) if cache else None
+    progress, close_progress = load_progress()
     try:
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.
         pack = load_pack(
@@ -93,8 +94,10 @@ def run(options: argparse.Namespace) -> int:
             cache_dir=cache_dir,
             full_check=False,
             defer_save=True,  # a missing catalog is written after the first paint
+            progress=progress,
         )
     except PackError as exc:
+        close_progress()
         logger.error("%s", exc)
         if not kiosk:
             QMessageBox.critical(
@@ -105,6 +108,7 @@ def run(options: argparse.Namespace) -> int:
                 ),
             )
         return 1
+    close_progress()
 
     settings = (
         Settings.at(options.settings)
@@ -179,6 +183,43 @@ def _after_first_paint_or_2s(window: MainWindow, start: Callable[[], object]) ->
 
     window.view.first_painted.connect(lambda: QTimer.singleShot(0, once))
     QTimer.singleShot(2000, once)  # in case the page is never painted (e.g. minimised)
+
+
+#: Seconds a pack load must already have taken before a progress window appears.
+PROGRESS_AFTER_S = 0.4
+
+
+def load_progress(
+    show_after: float = PROGRESS_AFTER_S,
+) -> tuple[Callable[[int, int], None], Callable[[], None]]:
+    """Return ``(progress, close)``: a ``load_pack`` progress callback and its clean-up.
+
+    A load that reads every file of a big pack (the first start, or after a content update)
+    takes seconds; from ``show_after`` seconds into it a small window says how far it has got
+    (:class:`reader.gui.splash.LoadingSplash`, imported only then). Events are processed at
+    each report so that it paints.
+    """
+    started = time.monotonic()
+    shown: list[Any] = []
+
+    def progress(done: int, total: int) -> None:
+        if not shown:
+            if time.monotonic() - started < show_after:
+                return
+            from reader.gui.splash import LoadingSplash
+
+            shown.append(LoadingSplash())
+            shown[0].show()
+        shown[0].set_progress(done, total)
+        QApplication.processEvents()
+
+    def close() -> None:
+        if shown:
+            splash = shown.pop()
+            splash.close()
+            splash.deleteLater()
+
+    return progress, close
 
 
 def freeze_startup_objects() -> None:

@@ -464,3 +464,56 @@ def test_the_start_article_is_centred_in_the_tree(
     row = tree.visualRect(tree.currentIndex())
     height = tree.viewport().height()
     assert height / 4 < row.center().y() < height * 3 / 4, (row, height)
+
+
+def test_a_long_first_load_says_how_far_it_has_got(
+    qtbot: QtBot, make_pack: PackBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import splash
+    from reader.gui.app import load_progress
+
+    root = make_pack({f"a{i:03}.md": article(f"Article {i}") for i in range(450)})
+    said: list[tuple[int, int, bool]] = []
+    set_progress = splash.LoadingSplash.set_progress
+
+    def record(self: splash.LoadingSplash, done: int, total: int) -> None:
+        set_progress(self, done, total)
+        said.append((done, total, self.isVisible()))
+        assert self.detail.text() == f"{done:,} of {total:,} articles read"
+
+    monkeypatch.setattr(splash.LoadingSplash, "set_progress", record)
+    progress, close = load_progress(show_after=0)
+    pack = load_pack(root, cache_dir=tmp_path / "cache", progress=progress)
+    close()
+    assert len(pack.articles) == 450
+    assert said == [(0, 450, True), (200, 450, True), (400, 450, True)]
+    QApplication.processEvents()
+    assert not [
+        w
+        for w in QApplication.topLevelWidgets()
+        if w.objectName() == "loadingSplash" and w.isVisible()
+    ]
+    # From its catalog the next load reads no files, and says nothing.
+    said.clear()
+    progress, close = load_progress(show_after=0)
+    load_pack(root, cache_dir=tmp_path / "cache", progress=progress)
+    close()
+    assert said == []
+
+
+def test_a_quick_load_shows_no_progress_window(
+    qtbot: QtBot, small_pack: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import splash
+    from reader.gui.app import load_progress
+
+    built: list[object] = []
+    monkeypatch.setattr(splash, "LoadingSplash", lambda: built.append(1))
+    progress, close = load_progress()  # 0.4 s: far longer than five small files take
+    load_pack(small_pack, progress=progress)
+    close()
+    assert built == []
+    progress, close = load_progress(show_after=0)  # the same load, if it had been slow
+    with pytest.raises(AttributeError):  # the stand-in above has no set_progress
+        load_pack(small_pack, progress=progress)
+    assert built == [1]
