@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from markdown import Markdown
 
     from reader.bodycache import BodyCache
-    from reader.guard import Change
+    from reader.guard import Change, Guarded
     from reader.mdext import PackLinksExtension
     from reader.sanitize import SanitizeExtension
 
@@ -177,7 +177,10 @@ class Renderer:
         cached = self._stored(article)
         if cached is not None:
             return cached
-        result = self._render_body(article)
+        return self._keep(article, self._render_body(article))
+
+    def _keep(self, article: Article, result: RenderedBody) -> RenderedBody:
+        """Remember a freshly rendered body (and write it to the disk cache); return it."""
         if not result.failure:
             self._remember(article, result)
             if self._disk is not None and not result.changes:
@@ -210,18 +213,22 @@ class Renderer:
 
         if self._stored(article) is not None:
             return True
-        if len(article.body) > INLINE_LIMIT or guard(article.body).risky:
+        text = article.body
+        guarded = guard(text) if len(text) <= INLINE_LIMIT else None
+        if guarded is None or guarded.risky:
             return False
-        self.render_body(article)
+        self._keep(article, self._render_body(article, guarded))
         return True
 
-    def _render_body(self, article: Article) -> RenderedBody:
+    def _render_body(self, article: Article, guarded: Guarded | None = None) -> RenderedBody:
+        """Render ``article``; ``guarded`` is its text already through the guard, if known."""
         from reader import guard
 
         changes: tuple[Change, ...] = ()
         try:
             text = article.body
-            guarded = guard.guard(text) if len(text) <= guard.INLINE_LIMIT else None
+            if guarded is None and len(text) <= guard.INLINE_LIMIT:
+                guarded = guard.guard(text)
             if guarded is not None and not guarded.risky:
                 body, tokens = self.convert(article, guarded.text)
             else:
