@@ -4,16 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
-from reader.pack import PackError, load_pack
-from reader.paths import bundled_dir
 from reader.recommend import DEFAULT_LIMIT
 from reader.related import ContentRecommender
-from reader.search import SearchIndex, default_cache_dir
+from reader.search import SearchIndex
+from reader.search_cli import add_pack_options, cache_dir_of, load_content
 
 
 def parser() -> argparse.ArgumentParser:
@@ -24,43 +21,26 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("slug", metavar="SLUG", help="the article (its file name without .md)")
     p.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="content pack folder (default: the bundled pack)",
-    )
-    p.add_argument(
         "--limit",
         metavar="N",
         type=int,
         default=DEFAULT_LIMIT,
         help=f"show at most N articles (default {DEFAULT_LIMIT})",
     )
-    p.add_argument(
-        "--json", action="store_true", help="print a JSON list of {slug, title, reason, score}"
-    )
-    p.add_argument(
-        "--no-cache", action="store_true", help="build the index in memory; do not use the cache"
-    )
+    add_pack_options(p, "{slug, title, reason, score}")
     return p
 
 
 def main(argv: Sequence[str]) -> int:
     """Run the related command; return the process exit status."""
     options = parser().parse_args(list(argv))
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    content = options.content if options.content is not None else bundled_dir("content")
-    try:
-        pack = load_pack(content)
-    except PackError as exc:
-        print(f"{content}: error: {exc}", file=sys.stderr)
+    content, pack = load_content(options)
+    if pack is None:
         return 1
     if pack.get(options.slug) is None:
         print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
         return 1
-    cache_dir = None if options.no_cache else default_cache_dir()
-    with SearchIndex.open(pack, cache_dir) as index:
+    with SearchIndex.open(pack, cache_dir_of(options)) as index:
         found = ContentRecommender(pack, index).scored(options.slug, max(0, options.limit))
     if options.json:
         rows = [

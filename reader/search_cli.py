@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.pack import PackError, load_pack
+from reader.pack import Pack, PackError, load_pack
 from reader.paths import bundled_dir
 from reader.search import SearchIndex, default_cache_dir
 
@@ -29,22 +29,41 @@ def parser() -> argparse.ArgumentParser:
     )
     p.add_argument("query", metavar="QUERY", help='words to find; "quoted words" form a phrase')
     p.add_argument(
+        "--limit", metavar="N", type=int, default=10, help="show at most N results (default 10)"
+    )
+    add_pack_options(p, "{slug, title, score, snippet}")
+    return p
+
+
+def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
+    """Add ``--content``, ``--json`` and ``--no-cache``, shared by the index commands."""
+    p.add_argument(
         "--content",
         metavar="DIR",
         type=Path,
         default=None,
         help="content pack folder (default: the bundled pack)",
     )
-    p.add_argument(
-        "--limit", metavar="N", type=int, default=10, help="show at most N results (default 10)"
-    )
-    p.add_argument(
-        "--json", action="store_true", help="print a JSON list of {slug, title, score, snippet}"
-    )
+    p.add_argument("--json", action="store_true", help=f"print a JSON list of {json_fields}")
     p.add_argument(
         "--no-cache", action="store_true", help="build the index in memory; do not use the cache"
     )
-    return p
+
+
+def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
+    """Return the ``--content`` folder and its pack, or None after saying why it failed."""
+    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    content: Path = options.content if options.content is not None else bundled_dir("content")
+    try:
+        return content, load_pack(content)
+    except PackError as exc:
+        print(f"{content}: error: {exc}", file=sys.stderr)
+        return content, None
+
+
+def cache_dir_of(options: argparse.Namespace) -> Path | None:
+    """Where the index is kept: the user's cache folder, or nowhere with ``--no-cache``."""
+    return None if options.no_cache else default_cache_dir()
 
 
 def snippet_text(snippet: str, bold: bool) -> str:
@@ -58,15 +77,10 @@ def snippet_text(snippet: str, bold: bool) -> str:
 def main(argv: Sequence[str]) -> int:
     """Run the search command; return the process exit status."""
     options = parser().parse_args(list(argv))
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    content = options.content if options.content is not None else bundled_dir("content")
-    try:
-        pack = load_pack(content)
-    except PackError as exc:
-        print(f"{content}: error: {exc}", file=sys.stderr)
+    _content, pack = load_content(options)
+    if pack is None:
         return 1
-    cache_dir = None if options.no_cache else default_cache_dir()
-    with SearchIndex.open(pack, cache_dir) as index:
+    with SearchIndex.open(pack, cache_dir_of(options)) as index:
         results = index.search(options.query, max(0, options.limit))
         suggestions = [] if results else index.suggest(options.query)
     if options.json:
