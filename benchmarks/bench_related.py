@@ -29,8 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench_search import cpu_model, ensure_pack, percentile  # noqa: E402
+from bench_search import ensure_pack, percentile  # noqa: E402
 
+from benchmarks.common import cpu_model, write_outputs  # noqa: E402
 from reader import search  # noqa: E402
 from reader.pack import load_pack  # noqa: E402
 from reader.related import ContentRecommender  # noqa: E402
@@ -207,12 +208,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "python benchmarks/bench_related.py " + " ".join(
         sys.argv[1:] if argv is None else argv
     )
-    text = report(results, command.strip())
-    options.out.parent.mkdir(parents=True, exist_ok=True)
-    options.out.write_text(text, encoding="utf-8")
-    if options.json:
-        options.json.write_text(json.dumps(results, indent=2, default=str))
-    print(text)
+    write_outputs(report(results, command.strip()), options.out, options.json, results)
     return 0
 
 

@@ -10,7 +10,6 @@ reused. Results go to docs/performance-search.md as a Markdown table.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
 import random
@@ -28,20 +27,11 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synth  # noqa: E402
 
+from benchmarks.common import cpu_model, write_outputs  # noqa: E402
 from reader.pack import load_pack  # noqa: E402
 from reader.search import SearchIndex  # noqa: E402
 
 _WORD_RE = re.compile(r"[a-z]{3,}")
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or "unknown"
 
 
 def ensure_pack(work: Path, size: int, words: int, seed: int) -> tuple[Path, float | None]:
@@ -254,12 +244,7 @@ def main(argv: list[str] | None = None) -> int:
     command = "python benchmarks/bench_search.py " + " ".join(
         sys.argv[1:] if argv is None else argv
     )
-    text = report(results, command.strip())
-    options.out.parent.mkdir(parents=True, exist_ok=True)
-    options.out.write_text(text, encoding="utf-8")
-    if options.json:
-        options.json.write_text(json.dumps(results, indent=2, default=str))
-    print(text)
+    write_outputs(report(results, command.strip()), options.out, options.json, results)
     return 0
 
 

@@ -190,6 +190,15 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
+def write_outputs(text: str, out: Path, raw: Path | None, results: object) -> None:
+    """Write a benchmark's Markdown report to ``out`` (and its raw figures to ``raw``); print it."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(text, encoding="utf-8")
+    if raw:
+        raw.write_text(json.dumps(results, indent=2, default=str))
+    print(text)
+
+
 def machine() -> dict[str, str]:
     """Describe the machine and the software versions for the report."""
     mem = "?"
