@@ -8,11 +8,12 @@ This module never imports Qt.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import logging
 import re
 import threading
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -169,9 +170,56 @@ class Article:
         return words
 
 
+class ArticleTable(Sequence[Article]):
+    """Articles in pack order that are made only when asked for (see :mod:`reader.catalog`).
+
+    A big pack's catalog holds 100,000 rows; building them all costs more than the rest of
+    start-up together. A table answers the questions the first page asks (an article by its
+    slug, the members of a category, the articles with a tag) without building the others.
+    """
+
+    __slots__ = ()
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Return one field (``slug``, ``title``, ``rel_path``, ``reviewed``) of every article."""
+        return [getattr(article, name) for article in self]
+
+    def slug_positions(self) -> dict[str, int]:
+        """Return the position of every article by its slug."""
+        return {slug: i for i, slug in enumerate(self.column("slug"))}
+
+    def category_members(self) -> dict[str, Sequence[int]]:
+        """Return the positions of every category's articles, in pack order."""
+        return _members_of(self)
+
+    def tagged(self, tag: str) -> Sequence[int]:
+        """Return the positions of the articles carrying ``tag`` (case-folded)."""
+        return _tagged_in(self).get(tag, ())
+
+
+def _members_of(articles: Iterable[Article]) -> dict[str, Sequence[int]]:
+    members: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        members.setdefault(article.category, []).append(i)
+    return dict(members)
+
+
+def _tagged_in(articles: Iterable[Article]) -> dict[str, list[int]]:
+    tagged: dict[str, list[int]] = {}
+    for i, article in enumerate(articles):
+        for tag in {tag.casefold() for tag in article.tags}:
+            tagged.setdefault(tag, []).append(i)
+    return tagged
+
+
 @dataclass(slots=True)
 class Pack:
-    """A loaded content pack: metadata, categories and articles in pack order."""
+    """A loaded content pack: metadata, categories and articles in pack order.
+
+    ``articles`` is a list after a full load, or an :class:`ArticleTable` when the pack comes
+    from its catalog. Ask the pack (``get``, ``category_members``, ``tagged``, ``column``)
+    rather than walking ``articles``: on a table a walk builds every article.
+    """
 
     root: Path
     title: str = "Health Library"
@@ -181,25 +229,41 @@ class Pack:
     featured: tuple[str, ...] = ()
     review_period_years: int = 3
     categories: list[Category] = field(default_factory=list)
-    articles: list[Article] = field(default_factory=list)
+    articles: Sequence[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     #: Fingerprint of the files the pack was loaded from, when it came from or went into a
     #: catalog (:mod:`reader.catalog`); empty for a plain load.
     fingerprint: str = field(default="", repr=False)
     #: A catalog still to write (see ``load_pack(defer_save=True)``), else None.
     pending_catalog: Any = field(default=None, repr=False, compare=False)
-    _by_slug: dict[str, Article] = field(default_factory=dict, repr=False)
-    _by_path: dict[str, Article] = field(default_factory=dict, repr=False)
+    _by_slug: dict[str, int] = field(default_factory=dict, repr=False)
+    # Built on first use (links, recommendations, the tree): none is needed by every page.
+    _by_path: dict[str, int] | None = field(default=None, repr=False)
+    _members: dict[str, Sequence[int]] | None = field(default=None, repr=False)
+    _tagged: dict[str, list[int]] | None = field(default=None, repr=False)
 
     def get(self, slug: str) -> Article | None:
         """Return the article with this slug, or None."""
-        return self._by_slug.get(slug)
+        i = self._by_slug.get(slug)
+        return None if i is None else self.articles[i]
+
+    def __contains__(self, slug: str) -> bool:
+        return slug in self._by_slug
+
+    def column(self, name: str) -> Sequence[Any]:
+        """Return one field (``slug``, ``title``, ``rel_path``, ``reviewed``) of every article,
+        in pack order, without building the articles of a catalog."""
+        articles = self.articles
+        if isinstance(articles, ArticleTable):
+            return articles.column(name)
+        return [getattr(article, name) for article in articles]
 
     def by_rel_path(self, rel_path: str) -> Article | None:
         """Return the article stored at this pack-relative path (``cat/slug.md``)."""
-        if len(self._by_path) != len(self.articles):  # built on first use (links)
-            self._by_path = {a.rel_path: a for a in self.articles}
-        return self._by_path.get(rel_path)
+        if self._by_path is None:
+            self._by_path = {path: i for i, path in enumerate(self.column("rel_path"))}
+        i = self._by_path.get(rel_path)
+        return None if i is None else self.articles[i]
 
     def category_name(self, category_id: str) -> str:
         for category in self.categories:
@@ -207,26 +271,56 @@ class Pack:
                 return category.name
         return category_id.replace("-", " ").capitalize()
 
+    def category_members(self, category_id: str) -> Sequence[int]:
+        """Return the positions of the articles in ``category_id``, in pack order."""
+        if self._members is None:
+            articles = self.articles
+            if isinstance(articles, ArticleTable):
+                self._members = articles.category_members()
+            else:
+                self._members = _members_of(articles)
+        return self._members.get(category_id, ())
+
     def articles_in(self, category_id: str) -> list[Article]:
-        return [a for a in self.articles if a.category == category_id]
+        articles = self.articles
+        return [articles[i] for i in self.category_members(category_id)]
+
+    def tagged(self, tag: str) -> Sequence[int]:
+        """Return the positions of the articles carrying ``tag`` (any case), in pack order."""
+        articles = self.articles
+        if isinstance(articles, ArticleTable):
+            return articles.tagged(tag.casefold())
+        if self._tagged is None:
+            self._tagged = _tagged_in(articles)
+        return self._tagged.get(tag.casefold(), ())
+
+    def recently_reviewed(self, count: int) -> list[Article]:
+        """Return the ``count`` articles reviewed most recently (pack order among equals)."""
+        dates = self.column("reviewed")
+        latest = heapq.nlargest(count, (i for i, day in enumerate(dates) if day), dates.__getitem__)
+        return [self.articles[i] for i in latest]
 
     def neighbours(self, slug: str) -> tuple[Article | None, Article | None]:
         """Return the previous and next article in pack order."""
-        article = self._by_slug.get(slug)
-        if article is None:
+        i = self._by_slug.get(slug)
+        if i is None:
             return None, None
-        i = article.index
-        prev = self.articles[i - 1] if i > 0 else None
-        nxt = self.articles[i + 1] if i + 1 < len(self.articles) else None
+        articles = self.articles
+        prev = articles[i - 1] if i > 0 else None
+        nxt = articles[i + 1] if i + 1 < len(articles) else None
         return prev, nxt
 
     def _index(self, positions_set: bool = False) -> None:
         """Build the slug table (and number the articles unless ``positions_set``)."""
-        self._by_slug = {a.slug: a for a in self.articles}
-        self._by_path = {}
-        if not positions_set:
-            for i, article in enumerate(self.articles):
-                article.index = i
+        articles = self.articles
+        if isinstance(articles, ArticleTable):
+            self._by_slug = articles.slug_positions()
+        else:
+            self._by_slug = {a.slug: i for i, a in enumerate(articles)}
+            if not positions_set:
+                for i, article in enumerate(articles):
+                    article.index = i
+        self._by_path = self._members = self._tagged = None
 
 
 def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:
@@ -288,16 +382,18 @@ def _load_files(
     root: Path, max_article_bytes: int, progress: Callable[[int, int], object] | None = None
 ) -> Pack:
     """Read every file of the pack in the (resolved) ``root``."""
-    pack = Pack(root=root)
+    articles: list[Article] = []
+    pack = Pack(root=root, articles=articles)
     _load_meta(pack)
     files = _article_files(root, pack.problems)
+    by_slug: dict[str, Article] = {}
     for done, path in enumerate(files):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(files))
         article = _load_article(pack, path, max_article_bytes)
         if article is None:
             continue
-        existing = pack._by_slug.get(article.slug)
+        existing = by_slug.get(article.slug)
         if existing is not None:
             pack.problems.append(
                 Problem(
@@ -308,11 +404,11 @@ def _load_files(
                 )
             )
             continue
-        pack._by_slug[article.slug] = article
-        pack.articles.append(article)
+        by_slug[article.slug] = article
+        articles.append(article)
     _check_categories(pack)
-    _check_related(pack)
-    pack.articles.sort(key=_sort_key(pack))
+    _check_related(pack, by_slug)
+    articles.sort(key=_sort_key(pack))
     pack._index()
     pack.featured = tuple(s for s in pack.featured if _known_featured(pack, s))
     log_problems(pack)
@@ -694,13 +790,13 @@ def _check_categories(pack: Pack) -> None:
         pack.categories.append(Category(cid, name))
 
 
-def _check_related(pack: Pack) -> None:
+def _check_related(pack: Pack, by_slug: dict[str, Article]) -> None:
     for article in pack.articles:
         kept: list[str] = []
         for slug in article.related:
             if slug == article.slug:
                 continue
-            if slug in pack._by_slug:
+            if slug in by_slug:
                 kept.append(slug)
             else:
                 pack.problems.append(

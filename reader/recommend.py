@@ -7,6 +7,8 @@ category. It never returns the article itself or the same article twice.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -39,82 +41,73 @@ class Reasons:
 
 
 class TagRecommender:
-    """Explicit ``related`` first, then articles sharing tags, then the same category."""
+    """Explicit ``related`` first, then articles sharing tags, then the same category.
+
+    Candidates are ranked by their positions in the pack (:meth:`Pack.tagged`,
+    :meth:`Pack.category_members`): only the articles offered are built, which matters for a
+    big pack read from its catalog.
+    """
 
     def __init__(self, pack: Pack, reasons: Reasons | None = None) -> None:
         self.pack = pack
         self.reasons = reasons or Reasons()
-        #: Articles by tag, built on the second request: the first page of a big pack is
-        #: quicker to answer with one pass over the articles than with the whole table.
-        self._by_tag: dict[str, list[Article]] | None = None
-        self._asked = False
-
-    def _sharing(self, tags: tuple[str, ...]) -> list[tuple[Article, str]]:
-        """Return ``(article, tag)`` for every article carrying one of ``tags``, in pack order."""
-        if self._by_tag is None and not self._asked:
-            self._asked = True
-            some: dict[str, list[Article]] = {tag.casefold(): [] for tag in tags}
-            # A pack from its catalog shares one tuple between articles with the same tags:
-            # look at each distinct tuple once.
-            seen: dict[int, list[list[Article]]] = {}
-            for other in self.pack.articles:
-                if not other.tags:
-                    continue
-                lists = seen.get(id(other.tags))
-                if lists is None:
-                    lists = seen[id(other.tags)] = [
-                        same for tag in other.tags if (same := some.get(tag.casefold())) is not None
-                    ]
-                for same in lists:
-                    same.append(other)
-            return [(other, tag) for tag in tags for other in some[tag.casefold()]]
-        if self._by_tag is None:
-            self._by_tag = {}
-            for other in self.pack.articles:
-                for tag in other.tags:
-                    self._by_tag.setdefault(tag.casefold(), []).append(other)
-        return [(other, tag) for tag in tags for other in self._by_tag.get(tag.casefold(), ())]
 
     def recommend(self, slug: str, limit: int = DEFAULT_LIMIT) -> list[Recommendation]:
-        article = self.pack.get(slug)
+        pack = self.pack
+        article = pack.get(slug)
         if article is None or limit <= 0:
             return []
+        here = article.index
         chosen: dict[str, Recommendation] = {}
         for other_slug in article.related:
-            other = self.pack.get(other_slug)
+            other = pack.get(other_slug)
             if other is not None and other.slug != slug and other.slug not in chosen:
                 chosen[other.slug] = _rec(other, self.reasons.editors)
-        scores: dict[str, tuple[int, int, int]] = {}
-        shared: dict[str, list[str]] = {}
-        for other, tag in self._sharing(article.tags):
-            if other.slug == slug or other.slug in chosen:
-                continue
-            shared.setdefault(other.slug, []).append(tag)
-        for other_slug, tags in shared.items():
-            other = self.pack.get(other_slug)
-            assert other is not None
-            same = int(other.category == article.category)
-            scores[other_slug] = (len(tags), same, -abs(other.index - article.index))
-        ranked = sorted(scores, key=lambda s: scores[s], reverse=True)
-        for other_slug in ranked:
+        shared: dict[int, list[str]] = {}
+        for tag in article.tags:
+            for i in pack.tagged(tag):
+                if i != here:
+                    shared.setdefault(i, []).append(tag)
+        members = pack.category_members(article.category)
+        same = members if isinstance(members, range) else frozenset(members)
+        ranked = sorted(
+            shared, key=lambda i: (len(shared[i]), i in same, -abs(i - here)), reverse=True
+        )
+        for i in ranked:
             if len(chosen) >= limit:
                 break
-            other = self.pack.get(other_slug)
-            assert other is not None
-            topics = ", ".join(shared[other_slug][:3])
-            chosen.setdefault(
-                other_slug, _rec(other, self.reasons.also_about.format(topics=topics))
-            )
+            other = pack.articles[i]
+            if other.slug not in chosen:
+                topics = ", ".join(shared[i][:3])
+                chosen[other.slug] = _rec(other, self.reasons.also_about.format(topics=topics))
         if len(chosen) < limit:
-            name = self.pack.category_name(article.category)
-            for other in sorted(
-                self.pack.articles_in(article.category), key=lambda a: abs(a.index - article.index)
-            ):
-                if other.slug != slug and other.slug not in chosen:
-                    chosen[other.slug] = _rec(
-                        other, self.reasons.same_category.format(category=name)
-                    )
+            name = pack.category_name(article.category)
+            reason = self.reasons.same_category.format(category=name)
+            for i in _nearest(members, here):
+                if len(chosen) >= limit:
+                    break
+                other = pack.articles[i]
+                if other.slug not in chosen:
+                    chosen[other.slug] = _rec(other, reason)
         return list(chosen.values())[:limit]
+
+
+def _nearest(positions: Sequence[int], here: int) -> Iterator[int]:
+    """Yield the sorted ``positions`` nearest to ``here`` first (the lower one of a tie
+    first), skipping ``here`` itself."""
+    right = bisect.bisect_left(positions, here)
+    left = right - 1
+    if right < len(positions) and positions[right] == here:
+        right += 1
+    while left >= 0 or right < len(positions):
+        if right >= len(positions) or (
+            left >= 0 and here - positions[left] <= positions[right] - here
+        ):
+            yield positions[left]
+            left -= 1
+        else:
+            yield positions[right]
+            right += 1
 
 
 def _rec(article: Article, reason: str) -> Recommendation:

@@ -378,11 +378,7 @@ class Renderer:
             parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles())
-        recent = sorted(
-            (a for a in pack.articles if a.reviewed),
-            key=lambda a: a.reviewed or dt.date.min,
-            reverse=True,
-        )[:5]
+        recent = pack.recently_reviewed(5)
         if recent:
             parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
             items = [
@@ -398,14 +394,16 @@ class Renderer:
     def _a_to_z(self) -> str:
         """Every title in alphabetical order under its first letter, for browsing by touch."""
         esc = html.escape
-        groups: dict[str, list[Article]] = {}
-        for article in sorted(self.pack.articles, key=lambda a: a.title.casefold()):
-            letter = article.title[:1].upper()
-            groups.setdefault(letter if letter.isalpha() else "#", []).append(article)
+        groups: dict[str, list[tuple[str, str]]] = {}
+        entries = zip(self.pack.column("title"), self.pack.column("slug"), strict=True)
+        by_title = sorted(entries, key=lambda e: e[0].casefold())
+        for title, slug in by_title:
+            letter = title[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append((title, slug))
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
-        for letter, articles in groups.items():
+        for letter, group in groups.items():
             links = "<br/>".join(
-                f'<a href="article:{esc(a.slug)}">{esc(a.title)}</a>' for a in articles
+                f'<a href="article:{esc(slug)}">{esc(title)}</a>' for title, slug in group
             )
             rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
         return "".join(rows)
@@ -415,7 +413,7 @@ class Renderer:
         esc = html.escape
         cells = []
         for category in self.pack.categories:
-            count = len(self.pack.articles_in(category.id))
+            count = len(self.pack.category_members(category.id))
             if not count:
                 continue
             label = t.article_count_one if count == 1 else t.articles_count.format(n=count)
@@ -487,7 +485,7 @@ class _Job:
 
     @classmethod
     def of(cls, pack: Pack, article: Article, image_text: str) -> _Job:
-        entries = tuple((a.slug, a.rel_path) for a in pack.articles)
+        entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
         return cls(pack.root, entries, article.slug, article.rel_path, article.body, image_text)
 
 
@@ -496,8 +494,9 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     from reader.guard import guard
 
     pack = Pack(root=job.root)
-    for slug, rel_path in job.entries:
-        pack.articles.append(Article(slug, slug, job.root / rel_path, rel_path, ""))
+    pack.articles = [
+        Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
+    ]
     pack._index()
     article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
     guarded = guard(job.body)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from reader.catalog import CatalogArticles
 from reader.pack import load_pack
 from reader.recommend import TagRecommender
 from tests.conftest import PackBuilder, article
@@ -37,20 +38,30 @@ def test_limit_unknown_and_self(small_pack: Path) -> None:
         assert len(slugs) == len(set(slugs))
 
 
-def test_the_first_answer_without_the_tag_table_is_the_same_as_later_ones(
-    make_pack: PackBuilder,
+def test_a_pack_from_its_catalog_gets_the_same_answers_and_builds_only_those(
+    make_pack: PackBuilder, tmp_path: Path
 ) -> None:
     files = {
-        f"a{i}.md": article(f"A{i}", category="one", tags=["X", "y", "z"][: 1 + i % 3][::-1])
-        for i in range(12)
+        f"a{i}.md": article(
+            f"A{i}", category=("one", "two")[i % 2], tags=["X", "y", "z"][: 1 + i % 3][::-1]
+        )
+        for i in range(24)
     }
-    pack = load_pack(make_pack(files))
-    recommender = TagRecommender(pack)
-    first = {a.slug: recommender.recommend(a.slug, limit=20) for a in pack.articles[:1]}
-    assert recommender._by_tag is None  # answered by one pass over the articles
-    again = {a.slug: recommender.recommend(a.slug, limit=20) for a in pack.articles}
-    assert recommender._by_tag is not None
-    assert first[pack.articles[0].slug] == again[pack.articles[0].slug]
-    fresh = {a.slug: TagRecommender(pack).recommend(a.slug, limit=20) for a in pack.articles}
-    assert fresh == again
-    assert any("Also about: z, y" in r.reason for r in again["a2"])
+    root = make_pack(files)
+    eager = load_pack(root)
+    load_pack(root, cache_dir=tmp_path / "cache")  # writes the catalog
+    lazy = load_pack(root, cache_dir=tmp_path / "cache")
+    table = lazy.articles
+    assert isinstance(table, CatalogArticles)
+    answer = TagRecommender(lazy).recommend("a2", limit=3)
+    built = {a.slug for a in table._built if a is not None}
+    assert built == {"a2"} | {r.slug for r in answer}  # nothing else was built
+    expected = {a.slug: TagRecommender(eager).recommend(a.slug, limit=30) for a in eager.articles}
+    assert {s: TagRecommender(lazy).recommend(s, limit=30) for s in expected} == expected
+    assert any("Also about: z, y" in r.reason for r in expected["a2"])
+
+
+def test_the_same_category_fills_up_nearest_first(make_pack: PackBuilder) -> None:
+    files = {f"a{i}.md": article(f"A{i}", category="one", order=i) for i in range(9)}
+    recs = TagRecommender(load_pack(make_pack(files))).recommend("a4", limit=5)
+    assert [r.slug for r in recs] == ["a3", "a5", "a2", "a6", "a1"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import html
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import (
@@ -27,52 +28,49 @@ CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _TAGS = re.compile(r"<[^>]+>")
-_ITEM_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-_ARTICLE_FLAGS = _ITEM_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
-_NO_FLAGS = Qt.ItemFlag.NoItemFlags
-
-
-def _pack_position(article: Article) -> int:
-    return article.index
 
 
 class ArticleTreeModel(QAbstractItemModel):
     """Categories at the top level, their articles below, in pack order.
 
     Category rows carry internal id 0; article rows carry their category's row + 1, so
-    ``parent()`` needs no lookup and the model holds no per-row Python objects.
+    ``parent()`` needs no lookup. Each category holds only its articles' positions in the
+    pack (a ``range`` for a pack from its catalog), and an article is built when its row is
+    first shown.
     """
 
     def __init__(self, pack: Pack, parent: Any = None) -> None:
         super().__init__(parent)
         self._pack = pack
-        by_category: dict[str, list[Article]] = {}
-        for article in pack.articles:  # one pass, in pack order
-            by_category.setdefault(article.category, []).append(article)
-        self._categories = [c for c in pack.categories if c.id in by_category]
-        self._rows: list[list[Article]] = [by_category[c.id] for c in self._categories]
+        self._articles = pack.articles
+        kept = [(c, pack.category_members(c.id)) for c in pack.categories]
+        kept = [(c, rows) for c, rows in kept if rows]
+        self._categories = [c for c, _ in kept]
+        self._rows: list[Sequence[int]] = [rows for _, rows in kept]
         self._category_row = {c.id: row for row, c in enumerate(self._categories)}
 
+    # index() and rowCount() run for every row of a category being opened (10,000 rows in
+    # a big pack): as few calls into Qt as possible. An invalid index has internal id 0.
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if column != 0 or row < 0:
+        if column or row < 0 or parent.internalId():  # articles have no children
             return QModelIndex()
         if not parent.isValid():
             return self.createIndex(row, 0, 0) if row < len(self._rows) else QModelIndex()
-        if parent.internalId() == 0 and row < len(self._rows[parent.row()]):
-            return self.createIndex(row, 0, parent.row() + 1)
+        category = parent.row()
+        if row < len(self._rows[category]):
+            return self.createIndex(row, 0, category + 1)
         return QModelIndex()
 
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
-        if not index.isValid() or index.internalId() == 0:
-            return QModelIndex()
-        return self.createIndex(index.internalId() - 1, 0, 0)
+        category = index.internalId()  # 0 for a category and for an invalid index
+        return self.createIndex(category - 1, 0, 0) if category else QModelIndex()
 
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt API
+        if parent.internalId():
+            return 0
         if not parent.isValid():
             return len(self._rows)
-        if parent.internalId() == 0:
-            return len(self._rows[parent.row()])
-        return 0
+        return len(self._rows[parent.row()])
 
     def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802 - Qt API
         return 1
@@ -80,7 +78,7 @@ class ArticleTreeModel(QAbstractItemModel):
     def article_at(self, index: Index) -> Article | None:
         if not index.isValid() or index.internalId() == 0:
             return None
-        return self._rows[index.internalId() - 1][index.row()]
+        return self._articles[self._rows[index.internalId() - 1][index.row()]]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -105,14 +103,6 @@ class ArticleTreeModel(QAbstractItemModel):
             return article.slug
         return None
 
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        # Qt asks for every row it lays out (10,000 when a big category opens): no enum
-        # arithmetic here.
-        # Article rows say they never have children, so Qt does not ask each one.
-        if not index.isValid():
-            return _NO_FLAGS
-        return _ARTICLE_FLAGS if index.internalId() else _ITEM_FLAGS
-
     def index_of(self, slug: str) -> QModelIndex:
         """Return the index of the article ``slug`` (invalid if unknown)."""
         article = self._pack.get(slug)
@@ -121,7 +111,7 @@ class ArticleTreeModel(QAbstractItemModel):
             return QModelIndex()
         # Each category's rows are in pack order, so the row is found by bisection on the
         # article's position in the pack (no slug table for 100,000 articles at start-up).
-        a_row = bisect.bisect_left(self._rows[c_row], article.index, key=_pack_position)
+        a_row = bisect.bisect_left(self._rows[c_row], article.index)
         return self.createIndex(a_row, 0, c_row + 1)
 
     def category_index(self, category_id: str) -> QModelIndex:
