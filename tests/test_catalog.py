@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -218,3 +220,115 @@ def test_a_deferred_catalog_is_written_by_save_pending(root: Path, cache: Path) 
     assert catalog.save_pending(pack) == catalog.catalog_path(root, cache)
     assert catalog.save_pending(pack) is None  # once
     assert _from_catalog(load_pack(root, cache_dir=cache, full_check=False, defer_save=True))
+
+
+def _table(pack: Pack) -> catalog.CatalogArticles:
+    assert isinstance(pack.articles, catalog.CatalogArticles)
+    return pack.articles
+
+
+def _built(pack: Pack) -> set[str]:
+    return {a.slug for a in _table(pack)._built if a is not None}
+
+
+def test_opening_from_the_catalog_builds_only_the_articles_asked_for(
+    root: Path, cache: Path
+) -> None:
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache, full_check=False)
+    assert _built(pack) == set()
+    assert len(pack.articles) == 8 and "beta" in pack and "nope" not in pack
+    beta = pack.get("beta")
+    assert beta is not None and beta.tags == ("x", "y") and beta.index == 0  # order: 2
+    assert pack.get("beta") is beta  # built once
+    assert [pack.articles[i].slug for i in pack.tagged("X")] == ["beta"]
+    assert list(pack.category_members("two")) == [2, 3, 4, 5, 6]
+    assert _built(pack) == {"beta"}
+    prev, nxt = pack.neighbours("beta")
+    assert (prev, nxt and nxt.slug) == (None, "alpha")
+    assert pack.articles[-1].slug == "stray" and pack.articles[0:2] == [beta, pack.get("alpha")]
+
+
+def test_questions_about_every_article_get_the_full_load_answers(root: Path, cache: Path) -> None:
+    eager = load_pack(root)
+    load_pack(root, cache_dir=cache)
+    lazy = load_pack(root, cache_dir=cache)
+    for name in ("slug", "title", "rel_path", "reviewed"):
+        assert list(lazy.column(name)) == list(eager.column(name)), name
+    assert lazy.by_rel_path("two/gamma.md") == eager.by_rel_path("two/gamma.md")
+    assert lazy.by_rel_path("two/none.md") is None
+    assert lazy.recently_reviewed(3) == eager.recently_reviewed(3)
+    assert [a.slug for a in lazy.recently_reviewed(3)] == ["gamma"]
+    assert _built(lazy) == {"gamma"}  # columns answered the rest
+    for category in eager.categories:
+        assert list(lazy.category_members(category.id)) == list(eager.category_members(category.id))
+        assert lazy.articles_in(category.id) == eager.articles_in(category.id)
+    assert list(lazy.column("summary")) == list(eager.column("summary"))  # by building all
+
+
+def test_a_catalog_damaged_while_open_falls_back_to_the_files(
+    root: Path, cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    eager = load_pack(root)
+    path = load_pack(root, cache_dir=cache) and catalog.catalog_path(root, cache)
+    pack = load_pack(root, cache_dir=cache)
+    assert pack.get("alpha") == eager.get("alpha")
+    header, index = path.read_bytes().split(b"\n", 2)[:2]
+    rows_at = len(header) + len(index) + 2 + json.loads(index)["sections"]["rows"][0]
+    with path.open("r+b") as file:  # the same file, changed in place
+        file.seek(rows_at + 10)
+        file.write(b"\x00garbage")
+    with caplog.at_level(logging.ERROR, logger="reader.catalog"):
+        assert [a.slug for a in pack.articles] == [a.slug for a in eager.articles]
+    assert list(pack.articles) == eager.articles
+    assert any("is damaged" in r.getMessage() for r in caplog.records)
+
+
+def test_a_catalog_rebuilt_while_open_does_not_disturb_the_open_pack(
+    root: Path, cache: Path
+) -> None:
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache, full_check=False)
+    (root / "one" / "aaa.md").write_text(article("Aaa", category="one"), encoding="utf-8")
+    fresh = load_pack(root, cache_dir=cache)  # rebuilds and replaces the catalog file
+    assert _from_catalog(load_pack(root, cache_dir=cache)) and "aaa" in fresh
+    assert "aaa" not in pack and pack.get("alpha") is not None  # its own rows still
+    assert [a.slug for a in pack.articles] == [a.slug for a in fresh.articles if a.slug != "aaa"]
+
+
+def test_the_catalog_file_is_closed_with_its_pack(root: Path, cache: Path) -> None:
+    load_pack(root, cache_dir=cache)
+    fds = Path("/proc/self/fd")
+    if not fds.is_dir():
+        pytest.skip("needs /proc")
+    before = len(list(fds.iterdir()))
+    for _ in range(20):
+        load_pack(root, cache_dir=cache).get("alpha")
+    import gc
+
+    gc.collect()
+    assert len(list(fds.iterdir())) <= before + 1
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda index: index["runs"].reverse(),
+        lambda index: index["sections"]["offsets"].__setitem__(1, 8),
+        lambda index: index["sections"]["slugs"].__setitem__(1, 10**9),
+        lambda index: index.__setitem__("tags", []),
+    ],
+)
+def test_an_index_that_does_not_match_its_sections_is_ignored(
+    root: Path, cache: Path, caplog: pytest.LogCaptureFixture, change: Any
+) -> None:
+    load_pack(root, cache_dir=cache)
+    path = catalog.catalog_path(root, cache)
+    header, index_line, data = path.read_bytes().split(b"\n", 2)
+    index = json.loads(index_line)
+    change(index)
+    path.write_bytes(header + b"\n" + json.dumps(index).encode() + b"\n" + data)
+    with caplog.at_level(logging.WARNING, logger="reader.catalog"):
+        pack = load_pack(root, cache_dir=cache)
+    assert not _from_catalog(pack)
+    assert any("damaged pack catalog" in r.getMessage() for r in caplog.records)
