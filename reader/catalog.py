@@ -78,6 +78,13 @@ _OFFSET_TYPE = next(code for code in "ILH" if array(code).itemsize == 4)
 COLUMNS = ("title", "rel_path", "reviewed")
 
 
+#: Rows built per hold of the table's lock when every article is built.
+_BATCH = 2000
+#: Reading at an offset without moving a shared file position (not on Windows).
+_pread: Callable[[int, int, int], bytes] | None = getattr(os, "pread", None)
+_seek_lock = threading.Lock()
+
+
 class CatalogError(ValueError):
     """The catalog file does not hold what its index says."""
 
@@ -376,8 +383,7 @@ class CatalogArticles(ArticleTable):
 
     def __iter__(self) -> Iterator[Article]:
         if not self._all_built:
-            with self._lock:
-                self._build_all()
+            self._build_all()
         for article in self._built:
             assert article is not None
             yield article
@@ -421,10 +427,16 @@ class CatalogArticles(ArticleTable):
         return self._read_at(*self._sections[section])
 
     def _read_at(self, at: int, size: int) -> bytes:
-        os.lseek(self._fd, self._start + at, os.SEEK_SET)
-        data = os.read(self._fd, size)
-        while 0 < len(data) < size:  # a read may return less than asked
-            more = os.read(self._fd, size - len(data))
+        """Read ``size`` bytes at ``at`` in the sections (safe from any thread)."""
+        at += self._start
+        data = b""
+        while len(data) < size:  # a read may return less than asked
+            if _pread is not None:
+                more = _pread(self._fd, size - len(data), at + len(data))
+            else:
+                with _seek_lock:
+                    os.lseek(self._fd, at + len(data), os.SEEK_SET)
+                    more = os.read(self._fd, size - len(data))
             if not more:
                 break
             data += more
@@ -460,25 +472,36 @@ class CatalogArticles(ArticleTable):
         return article
 
     def _build_all(self) -> None:
-        """Build every article not built yet from one read of all rows (the lock is held)."""
-        if self._all_built:
-            return
+        """Build every article not built yet from one read of all rows.
+
+        The rows are read and parsed without the lock and built in batches, so a page turn
+        waits for one batch at most while a worker thread (the search index) walks them.
+        """
         collecting = gc.isenabled()  # 100,000 new objects make collections that free nothing
         gc.disable()
         try:
-            rows = json.loads(b"[" + self._read("rows").replace(b"\n", b",") + b"]")
-            if len(rows) != len(self._built):
-                raise CatalogError("the rows do not match the slugs")
+            try:
+                rows = json.loads(b"[" + self._read("rows").replace(b"\n", b",") + b"]")
+                if len(rows) != len(self._built):
+                    raise CatalogError("the rows do not match the slugs")
+            except (OSError, ValueError) as exc:
+                with self._lock:
+                    self._damaged(exc)
+                return
             built = self._built
-            for i, row in enumerate(rows):
-                if built[i] is None:
-                    built[i] = self._article(i, row)
-        except (OSError, ValueError, TypeError, IndexError) as exc:
-            self._damaged(exc)
+            for start in range(0, len(rows), _BATCH):
+                with self._lock:
+                    try:
+                        for i in range(start, min(start + _BATCH, len(rows))):
+                            if built[i] is None:
+                                built[i] = self._article(i, rows[i])
+                    except (ValueError, TypeError, IndexError) as exc:
+                        self._damaged(exc)
+                        return
+            self._all_built = True
         finally:
             if collecting:
                 gc.enable()
-        self._all_built = True
 
     def _article(self, i: int, row: list[Any]) -> Article:
         (
@@ -533,6 +556,8 @@ class CatalogArticles(ArticleTable):
     def _damaged(self, exc: Exception) -> None:
         """Read the pack's files instead of a catalog that broke after it was opened (the
         lock is held)."""
+        if self._all_built:  # built already, or another thread read the files
+            return
         logger.error(
             "the pack catalog %s is damaged (%s); reading every file of the pack instead",
             self._path,

@@ -332,3 +332,24 @@ def test_an_index_that_does_not_match_its_sections_is_ignored(
         pack = load_pack(root, cache_dir=cache)
     assert not _from_catalog(pack)
     assert any("damaged pack catalog" in r.getMessage() for r in caplog.records)
+
+
+def test_walking_in_a_thread_and_asking_meanwhile_give_the_same_articles(
+    make_pack: PackBuilder, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    files = {f"c{i % 3}/a{i}.md": article(f"A{i}", category=f"c{i % 3}") for i in range(300)}
+    root = make_pack(files)
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache)
+    monkeypatch.setattr(catalog, "_BATCH", 7)  # many holds of the lock
+    walked: list[list[object]] = []
+    walker = threading.Thread(target=lambda: walked.append(list(pack.articles)))
+    walker.start()
+    asked = [pack.get(f"a{i}") for i in reversed(range(300))]
+    walker.join()
+    assert len(walked[0]) == 300
+    by_slug = {a.slug: a for a in walked[0]}  # type: ignore[attr-defined]
+    assert all(a is by_slug[a.slug] for a in asked if a is not None)
+    assert [a.index for a in walked[0]] == list(range(300))  # type: ignore[attr-defined]
