@@ -2,7 +2,7 @@
 
 Parsing the front matter of every file is most of the cost of opening a big pack (100,000
 articles: about 12 s, half of it YAML). After a full load the catalog is written to one file in
-the cache folder, ``catalog-<hash of the pack path>.json``; the next start builds the
+the cache folder, ``catalog-<hash of the pack path>.catalog``; the next start builds the
 :class:`~reader.pack.Pack` from it without opening any article file, and each article's body
 is read from its file the first time it is asked for (``Article.body``).
 
@@ -92,7 +92,7 @@ class CatalogError(ValueError):
 def catalog_path(root: Path, cache_dir: Path) -> Path:
     """Return where the catalog of the pack in ``root`` is kept in ``cache_dir``."""
     digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
-    return cache_dir / f"catalog-{digest[:20]}.json"
+    return cache_dir / f"catalog-{digest[:20]}.catalog"
 
 
 def scan(root: Path) -> tuple[str, list[list[Any]]]:
@@ -699,6 +699,7 @@ def _save(
                 file.write(_dump(index) + b"\n")
                 file.writelines(blobs)
             os.replace(temp, path)
+            path.with_suffix(".json").unlink(missing_ok=True)  # the first format's file
         except BaseException:
             Path(temp).unlink(missing_ok=True)
             raise

@@ -353,3 +353,11 @@ def test_walking_in_a_thread_and_asking_meanwhile_give_the_same_articles(
     by_slug = {a.slug: a for a in walked[0]}  # type: ignore[attr-defined]
     assert all(a is by_slug[a.slug] for a in asked if a is not None)
     assert [a.index for a in walked[0]] == list(range(300))  # type: ignore[attr-defined]
+
+
+def test_a_catalog_of_the_first_format_is_replaced(root: Path, cache: Path) -> None:
+    old = catalog.catalog_path(root, cache).with_suffix(".json")
+    cache.mkdir()
+    old.write_text('{"version": 1}\n{}', encoding="utf-8")
+    load_pack(root, cache_dir=cache)
+    assert catalog.catalog_path(root, cache).is_file() and not old.exists()
