@@ -17,10 +17,8 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
-    QDir,
     QLibraryInfo,
     QLocale,
-    QLockFile,
     QObject,
     QSettings,
     QStandardPaths,
@@ -29,7 +27,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
 from reader.gui.settings import Settings
@@ -77,6 +75,8 @@ def run(options: argparse.Namespace) -> int:
     kiosk = options.kiosk or config.kiosk
     if kiosk:
         _log_to_file()
+        from PySide6.QtCore import QDir, QLockFile  # kiosks only
+
         lock = QLockFile(str(Path(QDir.tempPath()) / "offline-reader-kiosk.lock"))
         if not lock.tryLock(100):
             print("Offline Reader is already running on this terminal.", file=sys.stderr)
@@ -100,6 +100,8 @@ def run(options: argparse.Namespace) -> int:
         close_progress()
         logger.error("%s", exc)
         if not kiosk:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.critical(
                 None,
                 app.translate("run", "Offline Reader"),
@@ -367,6 +369,8 @@ def _install_translators(app: QApplication) -> None:
 def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
     logger.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
     if QGuiApplication.instance() is not None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.warning(
             None,
             QApplication.translate("run", "Offline Reader"),

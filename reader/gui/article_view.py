@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QFontMetricsF, QImage, QPaintEvent, QResizeEvent, QTextDocument
+from PySide6.QtGui import QFontMetricsF, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from reader.links import PACK_SCHEME, confined_file
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QImage
 
 logger = logging.getLogger(__name__)
 
@@ -96,6 +99,8 @@ class ArticleView(QTextBrowser):
             key = (str(path), stamp, room)
             image = self._images.get(key)
             if image is None:
+                from PySide6.QtGui import QImage  # not before the first picture
+
                 image = QImage(str(path))
                 if image.isNull():
                     logger.warning("could not decode image %s", path)

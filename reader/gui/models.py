@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import bisect
-import html
 import re
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractListModel,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QFont
 
 from reader.pack import Article, Pack
 from reader.recommend import Recommendation
+from reader.render import escape
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 SLUG_ROLE = Qt.ItemDataRole.UserRole
 SUMMARY_ROLE = Qt.ItemDataRole.UserRole + 1
 REASON_ROLE = Qt.ItemDataRole.UserRole + 2
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 3
 
-Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 _TAGS = re.compile(r"<[^>]+>")
 
@@ -158,7 +161,7 @@ class TeaserListModel(QAbstractListModel):
         if role == SLUG_ROLE:
             return item.slug
         if role == SUMMARY_ROLE:
-            return item.summary if self._rich else html.escape(item.summary)
+            return item.summary if self._rich else escape(item.summary)
         if role == REASON_ROLE:
             return item.reason
         return None

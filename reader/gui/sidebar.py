@@ -2,20 +2,18 @@
 
 from __future__ import annotations
 
-import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QEvent,
     QModelIndex,
     QObject,
-    QPersistentModelIndex,
     QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAbstractTextDocumentLayout, QKeyEvent, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import QAbstractTextDocumentLayout, QPainter, QPalette, QTextDocument
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -40,6 +38,12 @@ from reader.gui.models import (
 )
 from reader.pack import Pack
 from reader.recommend import Recommendation
+from reader.render import escape
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QPersistentModelIndex
+
+    Index = QModelIndex | QPersistentModelIndex
 
 _PAD = 8
 #: Typing pauses this long before a search runs.
@@ -47,7 +51,6 @@ SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
 #: Packs up to this size open with every category expanded.
 EXPAND_ALL_MAX = 2000
-Index = QModelIndex | QPersistentModelIndex
 
 
 class TeaserDelegate(QStyledItemDelegate):
@@ -60,12 +63,12 @@ class TeaserDelegate(QStyledItemDelegate):
         self._cache: dict[tuple[str, int, str], QTextDocument] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
-        title = html.escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
+        title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
         parts = [f"<b>{title}</b>"]
         if summary := index.data(SUMMARY_ROLE):
             parts.append(f"<br/>{summary}")
         if reason := index.data(REASON_ROLE):
-            parts.append(f'<br/><i><span style="font-size: small">{html.escape(reason)}</span></i>')
+            parts.append(f'<br/><i><span style="font-size: small">{escape(reason)}</span></i>')
         text = "".join(parts)
         font = option.font  # type: ignore[attr-defined]
         key = (text, max(80, width), font.key())
@@ -343,12 +346,11 @@ class Sidebar(QWidget):
             self.results.setCurrentIndex(self.results_model.index(0, 0))
             self.results.scrollToTop()
             return
-        text = self.tr("No articles match ‘{query}’.").format(query=html.escape(query[:80]))
+        text = self.tr("No articles match ‘{query}’.").format(query=escape(query[:80]))
         suggestions = self._index.suggest(query)
         if suggestions:
             links = ", ".join(
-                f'<a href="{html.escape(s, quote=True)}"><i>{html.escape(s)}</i></a>'
-                for s in suggestions
+                f'<a href="{escape(s, quote=True)}"><i>{escape(s)}</i></a>' for s in suggestions
             )
             text += " " + self.tr("Did you mean {words}?").format(words=links)
         self._show_message(text)
@@ -372,7 +374,10 @@ class Sidebar(QWidget):
             self.result_opened.emit(slug, self.query())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if event.type() == QEvent.Type.KeyPress:
+            from PySide6.QtGui import QKeyEvent  # not before the first key press
+
+            assert isinstance(event, QKeyEvent)
             key = event.key()
             if watched is self.search_field:
                 if key == Qt.Key.Key_Escape and self.search_field.text():

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 import importlib.util
 import logging
 import sys
@@ -15,9 +14,6 @@ from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
-    QCloseEvent,
-    QColor,
-    QDesktopServices,
     QGuiApplication,
     QIcon,
     QKeySequence,
@@ -41,7 +37,7 @@ from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.pack import Article, Pack
 from reader.paths import resource_path
 from reader.recommend import Reasons, Recommendation, Recommender, TagRecommender
-from reader.render import PageText, Renderer, teaser
+from reader.render import PageText, Renderer, escape, teaser
 from reader.themes import (
     DARK,
     DEFAULT_TEXT_SIZE,
@@ -61,6 +57,7 @@ from reader.themes import (
 if TYPE_CHECKING:
     from types import ModuleType
 
+    from PySide6.QtGui import QCloseEvent
     from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
@@ -102,6 +99,13 @@ class Actions:
     quit: QAction
 
 
+def _open_url(url: QUrl) -> bool:
+    """Hand ``url`` to the desktop (its browser or mail program)."""
+    from PySide6.QtGui import QDesktopServices  # only when an outside link is followed
+
+    return QDesktopServices.openUrl(url)
+
+
 class MainWindow(QMainWindow):
     """Present a pack: sidebar on the left, the page on the right, navigation on top."""
 
@@ -113,14 +117,14 @@ class MainWindow(QMainWindow):
         settings: Settings,
         templates: Templates | None = None,
         recommender: Recommender | None = None,
-        open_external: Callable[[QUrl], bool] = QDesktopServices.openUrl,
+        open_external: Callable[[QUrl], bool] | None = None,
         speech: SpeechEngine | None = None,
     ) -> None:
         super().__init__()
         self.pack = pack
         self.settings = settings
         self.history = History()
-        self._open_external = open_external
+        self._open_external = open_external or _open_url
         self._speech_engine = speech
         self._read_aloud: ReadAloud | None = None
         self.renderer = Renderer(pack, self._page_text())
@@ -490,6 +494,8 @@ class MainWindow(QMainWindow):
 
     def _find_module(self) -> ModuleType:
         """Return reader.gui.find_bar (imported on first use) with the theme's match colours."""
+        from PySide6.QtGui import QColor
+
         from reader.gui import find_bar
 
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
@@ -618,7 +624,7 @@ class MainWindow(QMainWindow):
         except Exception:
             logger.exception("could not render %s", article.rel_path)
             return "<h1>{}</h1><p>{}</p>".format(
-                html.escape(article.title), self.tr("This article could not be displayed.")
+                escape(article.title), self.tr("This article could not be displayed.")
             )
 
     def show_home(self, record: bool = True) -> None:

@@ -380,7 +380,7 @@ def test_start_up_imports_only_what_the_first_page_needs(
 def test_pictures_are_decoded_once_until_the_file_changes(
     make_window: WindowFactory, small_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from reader.gui import article_view
+    import PySide6.QtGui
 
     decoded: list[str] = []
 
@@ -388,7 +388,7 @@ def test_pictures_are_decoded_once_until_the_file_changes(
         decoded.append(path)
         return QImage(path)
 
-    monkeypatch.setattr(article_view, "QImage", counting)
+    monkeypatch.setattr(PySide6.QtGui, "QImage", counting)  # the view imports it when needed
     window = make_window(small_pack)
     for slug in ("alpha", "beta", "alpha", "beta", "alpha"):
         window.open_article(slug)
