@@ -361,3 +361,12 @@ def test_a_catalog_of_the_first_format_is_replaced(root: Path, cache: Path) -> N
     old.write_text('{"version": 1}\n{}', encoding="utf-8")
     load_pack(root, cache_dir=cache)
     assert catalog.catalog_path(root, cache).is_file() and not old.exists()
+
+
+def test_an_empty_pack_comes_back_from_its_catalog(make_pack: PackBuilder, cache: Path) -> None:
+    root = make_pack({})
+    load_pack(root, cache_dir=cache)
+    pack = load_pack(root, cache_dir=cache)
+    assert isinstance(pack.articles, catalog.CatalogArticles)
+    assert list(pack.articles) == [] and pack.get("x") is None
+    assert pack.recently_reviewed(3) == [] and list(pack.column("title")) == []
