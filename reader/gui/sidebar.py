@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QListView,
     QSplitter,
     QStackedWidget,
-    QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
@@ -90,17 +89,19 @@ class TeaserDelegate(QStyledItemDelegate):
         doc = self._document(option, index, width)
         return QSize(width, int(doc.size().height()) + 2)
 
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        option.text = ""  # type: ignore[attr-defined]  # paint() draws it as rich text
+
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        self.initStyleOption(option, index)
+        # The style draws the background, selection and focus (the text is blanked above);
+        # done in C++, so the QStyle class is never set up in Python (4 ms at start-up).
+        super().paint(painter, option, index)
         widget = option.widget  # type: ignore[attr-defined]
         rect = option.rect  # type: ignore[attr-defined]
-        option.text = ""  # type: ignore[attr-defined]
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, widget)
         doc = self._document(option, index, rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
+        selected = isinstance(widget, QListView) and widget.selectionModel().isSelected(index)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
         painter.save()
