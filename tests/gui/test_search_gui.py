@@ -148,3 +148,17 @@ def test_recommendations_become_content_based_once_the_index_is_ready(
         window.sidebar.recommended.viewport(), Qt.MouseButton.LeftButton, pos=first.center()
     )
     assert window.current == items[0].slug
+
+
+def test_teasers_are_laid_out_to_the_width_the_list_really_has(
+    qtbot: QtBot, bundled: MainWindow
+) -> None:
+    from reader.gui.sidebar import _viewport_width
+
+    results = bundled.sidebar.results
+    type_query(qtbot, bundled, "zzzznothing")
+    assert not results.verticalScrollBar().isVisible()
+    assert _viewport_width(results) == results.viewport().width()
+    type_query(qtbot, bundled, "cancer")  # more results than fit: a scroll bar
+    qtbot.waitUntil(results.verticalScrollBar().isVisible, timeout=2000)
+    assert _viewport_width(results) == results.viewport().width()
