@@ -22,7 +22,6 @@ had to change or that could not be rendered are not stored. This module never im
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from reader import __version__
+from reader.digest import sha256
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +56,7 @@ class BodyCache:
         self._trimmed = False
 
     def key(self, slug: str, body: str, image_text: str) -> str:
-        digest = hashlib.sha256()
+        digest = sha256()
         for part in (self._stamp, slug, image_text, body):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")

@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import json
 import logging
 import os
@@ -52,6 +51,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
 
+from reader.digest import sha256
 from reader.pack import (
     PACK_FILE,
     Article,
@@ -91,7 +91,7 @@ class CatalogError(ValueError):
 
 def catalog_path(root: Path, cache_dir: Path) -> Path:
     """Return where the catalog of the pack in ``root`` is kept in ``cache_dir``."""
-    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    digest = sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
     return cache_dir / f"catalog-{digest[:20]}.catalog"
 
 
@@ -122,7 +122,7 @@ def scan(root: Path) -> tuple[str, list[list[Any]]]:
 
     walk(str(root), "")
     entries.sort()
-    digest = hashlib.sha256()
+    digest = sha256()
     for rel, size, mtime in entries:
         digest.update(f"{rel}\0{size}\0{mtime}\n".encode("utf-8", "surrogatepass"))
     return digest.hexdigest(), folders

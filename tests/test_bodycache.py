@@ -107,3 +107,12 @@ def test_the_least_recently_used_bodies_are_trimmed(tmp_path: Path) -> None:
     assert cache.get("k0") is not None  # read just now: the most recently used
     cache.trim(keep=3)
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == ["k0", "k4", "k5"]
+
+
+def test_the_start_up_sha256_is_hashlibs() -> None:
+    import hashlib
+
+    from reader.digest import sha256
+
+    for data in (b"", b"abc", "Café 鼻咽癌".encode(), bytes(range(256)) * 100):
+        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()

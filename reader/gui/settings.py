@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from reader.digest import sha256
 from reader.themes import DEFAULT_TEXT_SIZE, SYSTEM, THEME_NAMES, clamp_text_size
 
 logger = logging.getLogger(__name__)
@@ -112,4 +112,4 @@ class Settings:
 
 def _key(text: str) -> str:
     # QSettings treats '/' as a group separator and INI files dislike some characters.
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
