@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import posixpath
 import re
-from dataclasses import dataclass
 from enum import Enum
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
 from reader.pack import Article, Pack
@@ -35,8 +35,7 @@ class Kind(Enum):
     REFUSED = "refused"  # points outside the pack or uses a forbidden scheme
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(NamedTuple):
     kind: Kind
     value: str = ""  # slug, pack-relative path, external URL, or the reason
     fragment: str = ""

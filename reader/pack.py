@@ -16,7 +16,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 logger = logging.getLogger(__name__)
 
@@ -32,8 +32,7 @@ _HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One thing wrong with a pack, located as precisely as we can."""
 
     path: str
@@ -50,8 +49,7 @@ class Problem:
         return self.format()
 
 
-@dataclass(frozen=True, slots=True)
-class Category:
+class Category(NamedTuple):
     """A category of articles, in the order the pack gives."""
 
     id: str

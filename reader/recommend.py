@@ -9,16 +9,14 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from reader.pack import Article, Pack
 
 DEFAULT_LIMIT = 5
 
 
-@dataclass(frozen=True, slots=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     """An article offered to the reader, with its teaser and why it is offered."""
 
     slug: str
@@ -31,8 +29,7 @@ class Recommender(Protocol):
     def recommend(self, slug: str, limit: int = DEFAULT_LIMIT) -> list[Recommendation]: ...
 
 
-@dataclass(frozen=True, slots=True)
-class Reasons:
+class Reasons(NamedTuple):
     """Words for recommendation reasons (translated by the window)."""
 
     editors: str = "Suggested by the editors"

@@ -11,9 +11,8 @@ import logging
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.links import CATEGORY_SCHEME
 from reader.pack import Article, Pack, review_overdue
@@ -55,8 +54,7 @@ def _english_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
-@dataclass(slots=True)
-class PageText:
+class PageText(NamedTuple):
     """User-visible words on rendered pages (translated by the window)."""
 
     previous: str = "‹ Previous: {title}"
@@ -82,11 +80,10 @@ class PageText:
         "This article was last reviewed on {date}. Some details may have changed — "
         "check with a health professional."
     )
-    format_date: Callable[[dt.date], str] = field(default=_english_date)
+    format_date: Callable[[dt.date], str] = _english_date
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedBody:
+class RenderedBody(NamedTuple):
     """An article body as HTML, its "On this page" links, and what went wrong on the way."""
 
     html: str
@@ -485,8 +482,7 @@ PLAIN_BLOCK_LINES = 20
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 
 
-@dataclass(frozen=True, slots=True)
-class _Job:
+class _Job(NamedTuple):
     """What a child process needs to render one article: the body and the pack's layout."""
 
     root: Path

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette, QPixmap
@@ -14,8 +14,7 @@ from reader.paths import read_resource
 ICON_STROKE = "#24425e"
 
 
-@dataclass(frozen=True, slots=True)
-class Templates:
+class Templates(NamedTuple):
     """The article CSS and chrome QSS templates (``{{colour}}`` placeholders)."""
 
     article_css: str

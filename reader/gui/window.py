@@ -6,9 +6,8 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
@@ -72,8 +71,7 @@ LAST_ARTICLE_DELAY_MS = 1500
 PREFETCH_DELAY_MS = 300
 
 
-@dataclass(slots=True)
-class Actions:
+class Actions(NamedTuple):
     """Every action of the window, built in one place."""
 
     home: QAction
