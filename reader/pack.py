@@ -210,35 +210,73 @@ def _tagged_in(articles: Iterable[Article]) -> dict[str, list[int]]:
     return tagged
 
 
-@dataclass(slots=True)
 class Pack:
     """A loaded content pack: metadata, categories and articles in pack order.
 
     ``articles`` is a list after a full load, or an :class:`ArticleTable` when the pack comes
     from its catalog. Ask the pack (``get``, ``category_members``, ``tagged``, ``column``)
     rather than walking ``articles``: on a table a walk builds every article.
+
+    (A plain class, not a dataclass: it is on the start-up path, where generating one costs
+    about 1 ms.)
     """
 
-    root: Path
-    title: str = "Health Library"
-    language: str = "en"
-    description: str = ""
-    disclaimer: str = ""
-    featured: tuple[str, ...] = ()
-    review_period_years: int = 3
-    categories: list[Category] = field(default_factory=list)
-    articles: Sequence[Article] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
-    #: Fingerprint of the files the pack was loaded from, when it came from or went into a
-    #: catalog (:mod:`reader.catalog`); empty for a plain load.
-    fingerprint: str = field(default="", repr=False)
-    #: A catalog still to write (see ``load_pack(defer_save=True)``), else None.
-    pending_catalog: Any = field(default=None, repr=False, compare=False)
-    _by_slug: dict[str, int] = field(default_factory=dict, repr=False)
-    # Built on first use (links, recommendations, the tree): none is needed by every page.
-    _by_path: dict[str, int] | None = field(default=None, repr=False)
-    _members: dict[str, Sequence[int]] | None = field(default=None, repr=False)
-    _tagged: dict[str, list[int]] | None = field(default=None, repr=False)
+    __slots__ = (
+        "_by_path",
+        "_by_slug",
+        "_members",
+        "_tagged",
+        "articles",
+        "categories",
+        "description",
+        "disclaimer",
+        "featured",
+        "fingerprint",
+        "language",
+        "pending_catalog",
+        "problems",
+        "review_period_years",
+        "root",
+        "title",
+    )
+
+    def __init__(
+        self,
+        root: Path,
+        title: str = "Health Library",
+        language: str = "en",
+        description: str = "",
+        disclaimer: str = "",
+        featured: tuple[str, ...] = (),
+        review_period_years: int = 3,
+        categories: list[Category] | None = None,
+        articles: Sequence[Article] | None = None,
+        problems: list[Problem] | None = None,
+        fingerprint: str = "",
+    ) -> None:
+        self.root = root
+        self.title = title
+        self.language = language
+        self.description = description
+        self.disclaimer = disclaimer
+        self.featured = featured
+        self.review_period_years = review_period_years
+        self.categories: list[Category] = categories if categories is not None else []
+        self.articles: Sequence[Article] = articles if articles is not None else []
+        self.problems: list[Problem] = problems if problems is not None else []
+        #: Fingerprint of the files the pack was loaded from, when it came from or went into
+        #: a catalog (:mod:`reader.catalog`); empty for a plain load.
+        self.fingerprint = fingerprint
+        #: A catalog still to write (see ``load_pack(defer_save=True)``), else None.
+        self.pending_catalog: Any = None
+        self._by_slug: dict[str, int] = {}
+        # Built on first use (links, recommendations, the tree): none is needed by every page.
+        self._by_path: dict[str, int] | None = None
+        self._members: dict[str, Sequence[int]] | None = None
+        self._tagged: dict[str, list[int]] | None = None
+
+    def __repr__(self) -> str:
+        return f"Pack({str(self.root)!r}, {self.title!r}, {len(self.articles)} articles)"
 
     def get(self, slug: str) -> Article | None:
         """Return the article with this slug, or None."""
