@@ -44,9 +44,9 @@ import gc
 import json
 import logging
 import os
+import struct
 import sys
 import threading
-from array import array
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, overload
@@ -71,8 +71,6 @@ _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Shared by every catalog-built article: line numbers of front-matter keys are only needed
 #: by ``check``, which always does a full load.
 _NO_KEY_LINES: dict[str, int] = {}
-#: Row offsets are stored as little-endian 32-bit unsigned integers.
-_OFFSET_TYPE = next(code for code in "ILH" if array(code).itemsize == 4)
 #: The columns kept apart from the rows, so that a question about every article (a link by
 #: path, the most recently reviewed, A to Z) reads one list instead of every row.
 COLUMNS = ("title", "rel_path", "reviewed")
@@ -83,6 +81,16 @@ _BATCH = 2000
 #: Reading at an offset without moving a shared file position (not on Windows).
 _pread: Callable[[int, int, int], bytes] | None = getattr(os, "pread", None)
 _seek_lock = threading.Lock()
+
+
+def _unpack_offsets(raw: bytes) -> Sequence[int]:
+    """Return the row offsets stored in ``raw`` (little-endian, 4 bytes each)."""
+    if len(raw) % 4:
+        raise CatalogError("the row offsets are cut short")
+    view = memoryview(raw)
+    if sys.byteorder == "little" and view.cast("I").itemsize == 4:
+        return view.cast("I")  # no copy, no int objects until one is read
+    return struct.unpack(f"<{len(raw) // 4}I", raw)
 
 
 class CatalogError(ValueError):
@@ -327,10 +335,7 @@ class CatalogArticles(ArticleTable):
             str(tag): (int(at), int(size)) for tag, (at, size) in index["tags"].items()
         }
         slugs = json.loads(self._read("slugs"))
-        offsets = array(_OFFSET_TYPE)
-        offsets.frombytes(self._read("offsets"))
-        if sys.byteorder != "little":
-            offsets.byteswap()
+        offsets = _unpack_offsets(self._read("offsets"))
         count = len(slugs)
         rows_end = self._sections["rows"][1] + 1 if count else 0
         if len(offsets) != count + 1 or offsets[-1] != rows_end:
@@ -617,11 +622,9 @@ def _dump(value: Any) -> bytes:
 def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
     """Return the index and the sections of the catalog of ``pack``."""
     rows = [_dump(row) for row in _rows(pack)]
-    offsets = array(_OFFSET_TYPE, [0])
+    offsets = [0]
     for row in rows:
         offsets.append(offsets[-1] + len(row) + 1)  # each row and its line break
-    if sys.byteorder != "little":
-        offsets.byteswap()
     runs: list[list[Any]] = []
     for i, article in enumerate(pack.articles):
         if runs and runs[-1][0] == article.category:
@@ -636,7 +639,7 @@ def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
             tagged.setdefault(tag, []).append(i)
     named = [
         ("slugs", _dump(list(pack.column("slug")))),
-        ("offsets", offsets.tobytes()),
+        ("offsets", struct.pack(f"<{len(offsets)}I", *offsets)),
         ("rows", b"\n".join(rows)),
         *((name, _dump([_plain(v) for v in pack.column(name)])) for name in COLUMNS),
     ]

@@ -8,7 +8,6 @@ This module never imports Qt.
 from __future__ import annotations
 
 import datetime as dt
-import heapq
 import logging
 import re
 import threading
@@ -332,6 +331,8 @@ class Pack:
 
     def recently_reviewed(self, count: int) -> list[Article]:
         """Return the ``count`` articles reviewed most recently (pack order among equals)."""
+        import heapq  # only for the home page
+
         dates = self.column("reviewed")
         latest = heapq.nlargest(count, (i for i, day in enumerate(dates) if day), dates.__getitem__)
         return [self.articles[i] for i in latest]

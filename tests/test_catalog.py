@@ -370,3 +370,14 @@ def test_an_empty_pack_comes_back_from_its_catalog(make_pack: PackBuilder, cache
     assert isinstance(pack.articles, catalog.CatalogArticles)
     assert list(pack.articles) == [] and pack.get("x") is None
     assert pack.recently_reviewed(3) == [] and list(pack.column("title")) == []
+
+
+def test_row_offsets_read_the_same_on_any_byte_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    import struct
+
+    raw = struct.pack("<4I", 0, 7, 300, 70_000)
+    assert list(catalog._unpack_offsets(raw)) == [0, 7, 300, 70_000]
+    monkeypatch.setattr(catalog.sys, "byteorder", "big")  # the portable path
+    assert list(catalog._unpack_offsets(raw)) == [0, 7, 300, 70_000]
+    with pytest.raises(catalog.CatalogError):
+        catalog._unpack_offsets(raw[:-1])
