@@ -123,32 +123,35 @@ class TeaserDelegate(QStyledItemDelegate):
         painter.restore()
 
 
-class SearchField(QLineEdit):
-    """The search box: a key press goes to ``on_key`` first, which returns True if it used it.
+class _KeysFirst:
+    """Mixin for a Qt widget: a key press goes to ``_on_key`` first, which returns True if it
+    used the key, and to the widget otherwise.
 
     (A key handler rather than an event filter: a filter is handed every event the widget
     gets, and the first of each kind makes PySide6 set up all of Qt's event classes.)
     """
 
+    _on_key: Callable[[int], bool]
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        if not self._on_key(event.key()):
+            super().keyPressEvent(event)  # type: ignore[misc]
+
+
+class SearchField(_KeysFirst, QLineEdit):
+    """The search box."""
+
     def __init__(self, on_key: Callable[[int], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_key = on_key
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if not self._on_key(event.key()):
-            super().keyPressEvent(event)
 
-
-class ResultList(QListView):
-    """The search results: like :class:`SearchField`, keys go to ``on_key`` first."""
+class ResultList(_KeysFirst, QListView):
+    """The list of search results."""
 
     def __init__(self, on_key: Callable[[int], bool], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._on_key = on_key
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
-        if not self._on_key(event.key()):
-            super().keyPressEvent(event)
 
 
 class Sidebar(QWidget):
