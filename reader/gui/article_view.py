@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QPaintEvent, QResizeEvent, QTextDocument
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QWidget
 
 from reader.links import PACK_SCHEME, confined_file
 
@@ -25,6 +25,17 @@ BASE_POINT_SIZE = 12.0
 ROUNDING_OVERFLOW_PX = 3
 #: Pictures kept decoded and scaled (each at most a column wide: ~1 MB).
 IMAGE_CACHE_SIZE = 24
+
+
+def viewport_width(view: QAbstractScrollArea) -> int:
+    """Return the width of ``view``'s viewport without calling ``viewport()``.
+
+    ``viewport()`` returns a widget Qt made, and the first such widget PySide6 meets makes it
+    set up every widget class of Qt to find the right one: 7 ms at start-up.
+    """
+    width = view.maximumViewportSize().width()  # as if there were no scroll bars
+    bar = view.verticalScrollBar()
+    return width - bar.width() if bar.isVisible() else width
 
 
 class ArticleView(QTextBrowser):
@@ -87,11 +98,10 @@ class ArticleView(QTextBrowser):
             logger.debug("refused resource outside the pack: %s", url.toString())
             return None
         if kind == QTextDocument.ResourceType.ImageResource:
-            room = int(self._column_width()) - 2 * int(self.document().documentMargin())
-            if self.viewport().width() > 200:
-                room = min(
-                    room, self.viewport().width() - 2 * int(self.document().documentMargin())
-                )
+            margins = 2 * int(self.document().documentMargin())
+            room = int(self._column_width()) - margins
+            if (width := viewport_width(self)) > 200:
+                room = min(room, width - margins)
             try:
                 stamp = path.stat().st_mtime_ns
             except OSError:

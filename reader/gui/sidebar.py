@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.gui.article_view import viewport_width
 from reader.gui.models import (
     REASON_ROLE,
     SLUG_ROLE,
@@ -51,17 +52,6 @@ SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
 #: Packs up to this size open with every category expanded.
 EXPAND_ALL_MAX = 2000
-
-
-def _viewport_width(view: QListView) -> int:
-    """Return the width of ``view``'s viewport without calling ``viewport()``.
-
-    ``viewport()`` returns a widget Qt made, and the first such widget PySide6 meets makes it
-    set up every widget class of Qt to find the right one: 7 ms at start-up.
-    """
-    width = view.maximumViewportSize().width()  # as if there were no scroll bars
-    bar = view.verticalScrollBar()
-    return width - bar.width() if bar.isVisible() else width
 
 
 class TeaserDelegate(QStyledItemDelegate):
@@ -97,7 +87,7 @@ class TeaserDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
         widget = option.widget  # type: ignore[attr-defined]
-        width = _viewport_width(widget) if isinstance(widget, QListView) else 240
+        width = viewport_width(widget) if isinstance(widget, QListView) else 240
         doc = self._document(option, index, width)
         return QSize(width, int(doc.size().height()) + 2)
 

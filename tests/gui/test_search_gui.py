@@ -153,12 +153,12 @@ def test_recommendations_become_content_based_once_the_index_is_ready(
 def test_teasers_are_laid_out_to_the_width_the_list_really_has(
     qtbot: QtBot, bundled: MainWindow
 ) -> None:
-    from reader.gui.sidebar import _viewport_width
+    from reader.gui.article_view import viewport_width
 
     results = bundled.sidebar.results
     type_query(qtbot, bundled, "zzzznothing")
     assert not results.verticalScrollBar().isVisible()
-    assert _viewport_width(results) == results.viewport().width()
+    assert viewport_width(results) == results.viewport().width()
     type_query(qtbot, bundled, "cancer")  # more results than fit: a scroll bar
     qtbot.waitUntil(results.verticalScrollBar().isVisible, timeout=2000)
-    assert _viewport_width(results) == results.viewport().width()
+    assert viewport_width(results) == results.viewport().width()

@@ -377,6 +377,37 @@ def test_start_up_imports_only_what_the_first_page_needs(
     assert result.stdout.strip().endswith(expected)
 
 
+def test_start_up_sets_up_no_qt_class_it_does_not_use(small_pack: Path, tmp_path: Path) -> None:
+    """PySide6 sets up a Qt class's Python type the first time Python meets it. Asking Qt for a
+    widget it made (viewport()) sets up every widget class, an event filter every event class,
+    setStyle() the QStyle class: none of that may happen before the first paint."""
+    script = (
+        "import sys\nfrom reader.cli import main\n"
+        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+        "import PySide6.QtWidgets as W\n"
+        "costly = ['QStyle', 'QCalendarWidget', 'QGraphicsSceneWheelEvent', 'QMessageBox']\n"
+        "print('set up:', [name for name in costly if name in W.__dict__])\n"
+        "print('style:', W.QApplication.instance().style().name())\n"
+    )
+    options = ["--content", str(small_pack), "--settings", str(tmp_path / "s.ini")]
+    env = {
+        **__import__("os").environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, *options, "--article", "alpha", "--exit-after-paint"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "set up: []" in result.stdout
+    assert "style: fusion" in result.stdout
+
+
 def test_pictures_are_decoded_once_until_the_file_changes(
     make_window: WindowFactory, small_pack: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -517,3 +548,15 @@ def test_a_quick_load_shows_no_progress_window(
     with pytest.raises(AttributeError):  # the stand-in above has no set_progress
         load_pack(small_pack, progress=progress)
     assert built == [1]
+
+
+def test_the_article_view_knows_its_viewport_width(
+    make_window: WindowFactory, small_pack: Path
+) -> None:
+    from reader.gui.article_view import viewport_width
+
+    window = make_window(small_pack)
+    window.open_article("alpha")
+    QApplication.processEvents()
+    assert window.view.verticalScrollBar().isVisible()
+    assert viewport_width(window.view) == window.view.viewport().width()
