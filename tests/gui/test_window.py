@@ -337,6 +337,36 @@ def test_turning_a_page_lays_it_out_once(make_window: WindowFactory, small_pack:
     assert window.view.verticalScrollBar().isVisible()
 
 
+def _start_reader(
+    script: str, small_pack: Path, tmp_path: Path, *page: str
+) -> subprocess.CompletedProcess[str]:
+    """Run ``script`` (which calls ``reader.cli.main``) on ``small_pack`` in a fresh process
+    that exits after the first paint; the cache folder is kept across calls."""
+    options = ["--content", str(small_pack), "--settings", str(tmp_path / "s.ini"), *page]
+    env = {
+        **__import__("os").environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "XDG_CACHE_HOME": str(tmp_path / "cache"),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", script, *options, "--exit-after-paint"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+        env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+#: The start of a script for _start_reader(): run the reader to its exit after the first paint.
+_RUN_MAIN = (
+    "import sys\nfrom reader.cli import main\n"
+    "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+)
+
+
 @pytest.mark.parametrize(
     ("start", "runs", "expected"),
     [
@@ -348,31 +378,15 @@ def test_turning_a_page_lays_it_out_once(make_window: WindowFactory, small_pack:
 def test_start_up_imports_only_what_the_first_page_needs(
     small_pack: Path, tmp_path: Path, start: str, runs: int, expected: str
 ) -> None:
-    script = (
-        "import sys\nfrom reader.cli import main\n"
-        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    script = _RUN_MAIN + (
         "late = ['multiprocessing', 'reader.gui.speech', 'reader.gui.find_bar', 'reader.search',"
         " 'sqlite3', 'reader.kiosk_config', 'reader.gui.splash', 'hashlib']\n"
         "print('early:', [m for m in late if m in sys.modules])\n"
         "print('no markdown' if 'markdown' not in sys.modules else 'markdown')\n"
     )
     page = ["--home"] if start == "--home" else ["--article", start]
-    options = ["--content", str(small_pack), "--settings", str(tmp_path / "s.ini")]
-    env = {
-        **__import__("os").environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
     for _ in range(runs):
-        result = subprocess.run(
-            [sys.executable, "-c", script, *options, *page, "--exit-after-paint"],
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-            env=env,
-        )
-        assert result.returncode == 0, result.stderr
+        result = _start_reader(script, small_pack, tmp_path, *page)
     assert "early: []" in result.stdout
     assert result.stdout.strip().endswith(expected)
 
@@ -381,29 +395,13 @@ def test_start_up_sets_up_no_qt_class_it_does_not_use(small_pack: Path, tmp_path
     """PySide6 sets up a Qt class's Python type the first time Python meets it. Asking Qt for a
     widget it made (viewport()) sets up every widget class, an event filter every event class,
     setStyle() the QStyle class: none of that may happen before the first paint."""
-    script = (
-        "import sys\nfrom reader.cli import main\n"
-        "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
+    script = _RUN_MAIN + (
         "import PySide6.QtWidgets as W\n"
         "costly = ['QStyle', 'QCalendarWidget', 'QGraphicsSceneWheelEvent', 'QMessageBox']\n"
         "print('set up:', [name for name in costly if name in W.__dict__])\n"
         "print('style:', W.QApplication.instance().style().name())\n"
     )
-    options = ["--content", str(small_pack), "--settings", str(tmp_path / "s.ini")]
-    env = {
-        **__import__("os").environ,
-        "QT_QPA_PLATFORM": "offscreen",
-        "XDG_CACHE_HOME": str(tmp_path / "cache"),
-    }
-    result = subprocess.run(
-        [sys.executable, "-c", script, *options, "--article", "alpha", "--exit-after-paint"],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-        env=env,
-    )
-    assert result.returncode == 0, result.stderr
+    result = _start_reader(script, small_pack, tmp_path, "--article", "alpha")
     assert "set up: []" in result.stdout
     assert "style: fusion" in result.stdout
 
