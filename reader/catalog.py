@@ -422,8 +422,8 @@ class CatalogArticles(ArticleTable):
                 if not all(isinstance(i, int) and 0 <= i < len(self._built) for i in positions):
                     raise CatalogError(f"bad article positions for the tag {tag!r}")
             except (OSError, ValueError) as exc:
-                self._damaged(exc)
-                return super().tagged(tag)
+                self._damaged(exc)  # the articles now come from the files: ask them, once
+                positions = list(super().tagged(tag))
         self._tag_cache[tag] = positions
         return positions  # type: ignore[no-any-return]
 

@@ -381,3 +381,20 @@ def test_row_offsets_read_the_same_on_any_byte_order(monkeypatch: pytest.MonkeyP
     assert list(catalog._unpack_offsets(raw)) == [0, 7, 300, 70_000]
     with pytest.raises(catalog.CatalogError):
         catalog._unpack_offsets(raw[:-1])
+
+
+def test_a_tag_list_damaged_while_open_is_answered_from_the_files(
+    root: Path, cache: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    load_pack(root, cache_dir=cache)
+    path = catalog.catalog_path(root, cache)
+    pack = load_pack(root, cache_dir=cache)
+    header, index = path.read_bytes().split(b"\n", 2)[:2]
+    tag_at = len(header) + len(index) + 2 + json.loads(index)["tags"]["x"][0]
+    with path.open("r+b") as file:  # the same file, changed in place
+        file.seek(tag_at)
+        file.write(b"!")
+    with caplog.at_level(logging.ERROR, logger="reader.catalog"):
+        assert [pack.articles[i].slug for i in pack.tagged("X")] == ["beta"]
+    assert any("is damaged" in r.getMessage() for r in caplog.records)
+    assert [pack.articles[i].slug for i in pack.tagged("x")] == ["beta"]  # kept
