@@ -13,7 +13,6 @@ docs/performance-related.md.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import platform
@@ -31,7 +30,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from bench_search import ensure_pack, percentile  # noqa: E402
 
-from benchmarks.common import cpu_model, write_outputs  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    cpu_model,
+    size_options,
+    sizes_and_command,
+    write_outputs,
+)
 from reader import search  # noqa: E402
 from reader.pack import load_pack  # noqa: E402
 from reader.related import ContentRecommender  # noqa: E402
@@ -189,26 +193,16 @@ def report(results: list[dict[str, object]], command: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="2000,10000,100000")
+    parser = size_options(__doc__.splitlines()[0], "2000,10000,100000", "performance-related.md")
     parser.add_argument("--samples", type=int, default=500)
     parser.add_argument("--builds", type=int, default=1, help="index builds per size and mode")
-    parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/offline-reader-bench"))
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance-related.md")
-    parser.add_argument("--json", type=Path, help="also write the raw figures here")
     options = parser.parse_args(argv)
-    options.work.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
+    sizes, command = sizes_and_command(options, "benchmarks/bench_related.py", argv)
     results = [
         bench_size(options.work, n, options.samples, options.words, options.seed, options.builds)
         for n in sizes
     ]
-    command = "python benchmarks/bench_related.py " + " ".join(
-        sys.argv[1:] if argv is None else argv
-    )
-    write_outputs(report(results, command.strip()), options.out, options.json, results)
+    write_outputs(report(results, command), options.out, options.json, results)
     return 0
 
 

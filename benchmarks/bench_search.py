@@ -9,7 +9,6 @@ reused. Results go to docs/performance-search.md as a Markdown table.
 
 from __future__ import annotations
 
-import argparse
 import os
 import platform
 import random
@@ -27,7 +26,12 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 import synth  # noqa: E402
 
-from benchmarks.common import cpu_model, write_outputs  # noqa: E402
+from benchmarks.common import (  # noqa: E402
+    cpu_model,
+    size_options,
+    sizes_and_command,
+    write_outputs,
+)
 from reader.pack import load_pack  # noqa: E402
 from reader.search import SearchIndex  # noqa: E402
 
@@ -227,24 +231,14 @@ def report(results: list[dict[str, object]], command: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="1000,10000,100000")
+    parser = size_options(__doc__.splitlines()[0], "1000,10000,100000", "performance-search.md")
     parser.add_argument("--queries", type=int, default=300)
-    parser.add_argument("--words", type=int, default=600)
-    parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--work", type=Path, default=Path("/tmp/offline-reader-bench"))
-    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "performance-search.md")
-    parser.add_argument("--json", type=Path, help="also write the raw figures here")
     options = parser.parse_args(argv)
-    options.work.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
+    sizes, command = sizes_and_command(options, "benchmarks/bench_search.py", argv)
     results = [
         bench_size(options.work, n, options.queries, options.words, options.seed) for n in sizes
     ]
-    command = "python benchmarks/bench_search.py " + " ".join(
-        sys.argv[1:] if argv is None else argv
-    )
-    write_outputs(report(results, command.strip()), options.out, options.json, results)
+    write_outputs(report(results, command), options.out, options.json, results)
     return 0
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import platform
@@ -227,3 +228,26 @@ def machine() -> dict[str, str]:
         "pyside6": PySide6.__version__,
         "qt": qVersion(),
     }
+
+
+def size_options(description: str, sizes: str, out: str) -> argparse.ArgumentParser:
+    """Return a parser with the options of the benchmarks that build synthetic packs of
+    several sizes (``--sizes``, ``--words``, ``--seed``, ``--work``, ``--out``, ``--json``)."""
+    parser = argparse.ArgumentParser(description=description)
+    parser.add_argument("--sizes", default=sizes, help=f"comma-separated (default {sizes})")
+    parser.add_argument("--words", type=int, default=600)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--work", type=Path, default=Path("/tmp/offline-reader-bench"))
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / out)
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    return parser
+
+
+def sizes_and_command(
+    options: argparse.Namespace, script: str, argv: list[str] | None
+) -> tuple[list[int], str]:
+    """Return the pack sizes asked for and the command line to quote in the report."""
+    options.work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in options.sizes.split(",") if s.strip()]
+    command = f"python {script} " + " ".join(sys.argv[1:] if argv is None else argv)
+    return sizes, command.strip()
