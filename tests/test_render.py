@@ -143,3 +143,13 @@ def test_overdue_review_shows_a_gentle_note(make_pack: PackBuilder) -> None:
 @given(st.text(), st.booleans())
 def test_escape_is_exactly_html_escape(text: str, quote: bool) -> None:
     assert escape(text, quote) == html.escape(text, quote)
+
+
+def test_a_paragraph_that_is_only_a_picture_is_a_figure(make_pack: PackBuilder) -> None:
+    body = "![Alone](pic.png)\n\nText with ![inline](pic.png) inside.\n\n![Lost](gone.png)\n"
+    root = make_pack({"one/a.md": article("A", body, category="one"), "one/pic.png": b"x"})
+    pack = load_pack(root)
+    body_html = Renderer(pack).render_body(pack.articles[0]).html
+    assert '<p class="figure"><img alt="Alone" src="pack:one/pic.png"' in body_html
+    assert "<p>Text with <img" in body_html  # a picture inside text keeps the line height
+    assert '<p><span class="missing-image">[Lost]</span></p>' in body_html

@@ -558,3 +558,23 @@ def test_the_article_view_knows_its_viewport_width(
     QApplication.processEvents()
     assert window.view.verticalScrollBar().isVisible()
     assert viewport_width(window.view) == window.view.viewport().width()
+
+
+def test_a_picture_on_its_own_leaves_no_blank_band_below_it(
+    make_window: WindowFactory, make_pack: PackBuilder
+) -> None:
+    root = make_pack({"one/a.md": article("A", "Before.\n\n![Tall](tall.png)\n\nAfter.")})
+    QImage(200, 300, QImage.Format.Format_RGB32).save(str(root / "one" / "tall.png"))
+    window = make_window(root)
+    window.open_article("a")
+    QApplication.processEvents()
+    block = window.view.document().begin()
+    while block.isValid() and "\ufffc" not in block.text():  # the picture's placeholder
+        block = block.next()
+    assert block.isValid()
+    # Body paragraphs have 150 % line height; on an X11 display Qt applied it to the picture's
+    # line too and left a band of blank page below it.
+    fmt = block.blockFormat()
+    assert (fmt.lineHeightType(), fmt.lineHeight()) == (1, 100.0)  # 1: a percentage
+    height = window.view.document().documentLayout().blockBoundingRect(block).height()
+    assert 300 <= height < 330
