@@ -47,10 +47,10 @@ def queries_for(pack_titles: list[str], count: int) -> list[str]:
 def measure(size: int, count: int) -> dict[str, float]:
     from PySide6.QtWidgets import QApplication
 
+    from reader.find.index import SearchIndex
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.pack import load_pack
-    from reader.search import SearchIndex
+    from reader.library.pack import load_pack
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     pack = load_pack(BENCH / f"pack-{size}-w600-s1")

@@ -36,10 +36,10 @@ from benchmarks.common import (  # noqa: E402
     sizes_and_command,
     write_outputs,
 )
-from reader import search  # noqa: E402
-from reader.pack import load_pack  # noqa: E402
-from reader.related import ContentRecommender  # noqa: E402
-from reader.search import SearchIndex  # noqa: E402
+from reader.find import index as search  # noqa: E402
+from reader.find.index import SearchIndex  # noqa: E402
+from reader.find.related import ContentRecommender  # noqa: E402
+from reader.library.pack import load_pack  # noqa: E402
 
 
 def timed_build(pack: object, cache: Path, key_terms: bool) -> tuple[float, float]:

@@ -32,8 +32,8 @@ from benchmarks.common import (  # noqa: E402
     sizes_and_command,
     write_outputs,
 )
-from reader.pack import load_pack  # noqa: E402
-from reader.search import SearchIndex  # noqa: E402
+from reader.find.index import SearchIndex  # noqa: E402
+from reader.library.pack import load_pack  # noqa: E402
 
 _WORD_RE = re.compile(r"[a-z]{3,}")
 

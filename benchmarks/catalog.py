@@ -25,7 +25,7 @@ from benchmarks.common import PYTHON, rss_kb
 
 def _measure(root: Path, cache: Path | None, full_check: bool) -> dict[str, float]:
     """Time one load_pack in this (fresh) process."""
-    from reader.pack import load_pack
+    from reader.library.pack import load_pack
 
     before = rss_kb()["vmrss"]
     started = time.perf_counter()

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Export, rss_kb
 
 _WRITE_CATALOG = (
-    "import sys\nfrom pathlib import Path\nfrom reader.pack import load_pack\n"
+    "import sys\nfrom pathlib import Path\nfrom reader.library.pack import load_pack\n"
     "load_pack(sys.argv[1], cache_dir=Path(sys.argv[2]))\n"
 )
 
@@ -70,7 +70,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     from reader.gui.app import freeze_startup_objects
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.pack import load_pack
+    from reader.library.pack import load_pack
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)

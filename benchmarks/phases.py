@@ -40,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     from reader.gui import app as app_module
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.pack import load_pack
+    from reader.library.pack import load_pack
     from reader.paths import bundled_dir
 
     mark("import reader.gui.app and window")

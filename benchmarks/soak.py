@@ -43,13 +43,13 @@ def main() -> int:
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
-    from reader.gui.kiosk import KioskController
+    from reader.find.index import SearchIndex
+    from reader.gui.kiosk.config import KioskConfig
+    from reader.gui.kiosk.controller import KioskController
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.kiosk_config import KioskConfig
-    from reader.pack import load_pack
+    from reader.library.pack import load_pack
     from reader.paths import bundled_dir
-    from reader.search import SearchIndex
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     words = ["cancer", "blood test", "cough", "itch", "skin", "urine", "eating", "npc", "pain"]

@@ -35,8 +35,8 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from reader import APP_NAME, ORG_NAME
-from reader.pack import load_pack
-from reader.search import SearchIndex
+from reader.library.pack import load_pack
+from reader.find.index import SearchIndex
 app = QCoreApplication([])
 app.setOrganizationName(ORG_NAME)
 app.setApplicationName(APP_NAME)

@@ -17,9 +17,9 @@ from reader.themes import TEXT_SIZES, THEME_NAMES
 
 #: Sub-commands and the ``module:function(argv) -> int`` that runs each; imported when used.
 COMMANDS = {
-    "search": "reader.search_cli:main",
-    "related": "reader.related_cli:main",
-    "kiosk-pin": "reader.kiosk_config:pin_main",
+    "search": "reader.commands.search:main",
+    "related": "reader.commands.related:main",
+    "kiosk-pin": "reader.gui.kiosk.config:pin_main",
 }
 
 
@@ -130,8 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def run_check(options: argparse.Namespace) -> int:
-    from reader.check import check_pack
-    from reader.pack import PackError
+    from reader.library.check import check_pack
+    from reader.library.pack import PackError
 
     logging.basicConfig(level=logging.CRITICAL)  # the report below is the output
     try:

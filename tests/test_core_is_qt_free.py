@@ -4,16 +4,16 @@ import subprocess
 import sys
 
 CORE = [
-    "reader.pack",
-    "reader.frontmatter",
-    "reader.links",
-    "reader.render",
-    "reader.recommend",
+    "reader.library.pack",
+    "reader.library.frontmatter",
+    "reader.page.links",
+    "reader.page.render",
+    "reader.find.recommend",
     "reader.history",
-    "reader.check",
+    "reader.library.check",
     "reader.cli",
     "reader.paths",
-    "reader.catalog",
+    "reader.library.catalog",
 ]
 
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.check import check_pack
-from reader.pack import load_pack
-from reader.render import Renderer
+from reader.library.check import check_pack
+from reader.library.pack import load_pack
+from reader.page.render import Renderer
 
 CORPUS = Path(__file__).parent / "corpus"
 #: ``*.bin`` files are articles that are not valid UTF-8 (kept out of ruff's Markdown reader).

@@ -13,10 +13,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.check import check_pack
-from reader.guard import guard
-from reader.pack import KNOWN_KEYS, load_pack
-from reader.render import Renderer
+from reader.library.check import check_pack
+from reader.library.pack import KNOWN_KEYS, load_pack
+from reader.page.guard import guard
+from reader.page.render import Renderer
 
 # Examples are cheap (~20 ms) except those the guard sends to a child process (~0.2 s).
 SETTINGS = settings(

@@ -32,18 +32,18 @@ from PySide6.QtWidgets import QApplication
 from reader import APP_NAME, ORG_NAME
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.pack import PackError, load_pack
+from reader.library.pack import PackError, load_pack
 from reader.paths import SYSTEM_CONFIG, bundled_dir, resource_path
 from reader.themes import clamp_text_size
 
 if TYPE_CHECKING:
-    from reader.kiosk_config import KioskConfig
+    from reader.gui.kiosk.config import KioskConfig
 
 logger = logging.getLogger(__name__)
 
 
 class _NoConfig:
-    """No kiosk configuration at all: reader.kiosk_config is not even imported (desktop use)."""
+    """No kiosk configuration at all: reader.gui.kiosk.config is not even imported (desktop use)."""
 
     kiosk = False
     content = ""
@@ -73,7 +73,7 @@ def run(options: argparse.Namespace) -> int:
     config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
     config: KioskConfig | _NoConfig
     if config_path is not None or options.kiosk:
-        from reader.kiosk_config import load_config
+        from reader.gui.kiosk.config import load_config
 
         config = load_config(config_path)
     else:
@@ -133,8 +133,8 @@ def run(options: argparse.Namespace) -> int:
     if cache_dir is not None:
         window.renderer.use_disk_cache(cache_dir)
     if kiosk:
-        from reader.gui.kiosk import KioskController
-        from reader.kiosk_config import KioskConfig
+        from reader.gui.kiosk.config import KioskConfig
+        from reader.gui.kiosk.controller import KioskController
 
         assert isinstance(config, KioskConfig)  # loaded above whenever kiosk mode is possible
         look = replace(
@@ -253,10 +253,10 @@ def verify_pack_later(window: MainWindow, cache_dir: Path, kiosk: bool = False) 
 
     The quick check at start-up sees files added, removed or renamed, not edited in place.
     Bodies are always read from the files; titles, summaries and order can be stale until the
-    next start, for which :func:`reader.catalog.verify` has then rebuilt the catalog. A pack
+    next start, for which :func:`reader.library.catalog.verify` has then rebuilt the catalog. A pack
     loaded from its files just now has nothing to check: its catalog is written instead.
     """
-    from reader import catalog
+    from reader.library import catalog
 
     pack = window.pack
     if pack.pending_catalog is not None:

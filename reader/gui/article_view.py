@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QWidget
 
-from reader.links import PACK_SCHEME, confined_file
+from reader.page.links import PACK_SCHEME, confined_file
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QImage

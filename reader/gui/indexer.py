@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from reader.pack import Pack
+from reader.library.pack import Pack
 
 logger = logging.getLogger(__name__)
 
@@ -25,7 +25,7 @@ class IndexLoader(QThread):
         self._cache_dir = cache_dir
 
     def run(self) -> None:
-        from reader.search import SearchCancelled, SearchIndex  # sqlite is not needed to paint
+        from reader.find.index import SearchCancelled, SearchIndex  # sqlite is not needed to paint
 
         try:
             index = SearchIndex.open(

@@ -15,9 +15,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from reader.pack import Article, Pack
-from reader.recommend import Recommendation
-from reader.render import escape
+from reader.find.recommend import Recommendation
+from reader.library.pack import Article, Pack
+from reader.page.render import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex

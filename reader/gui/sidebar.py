@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.find.recommend import Recommendation
 from reader.gui.article_view import viewport_width
 from reader.gui.models import (
     REASON_ROLE,
@@ -36,9 +37,8 @@ from reader.gui.models import (
     ArticleTreeModel,
     TeaserListModel,
 )
-from reader.pack import Pack
-from reader.recommend import Recommendation
-from reader.render import escape
+from reader.library.pack import Pack
+from reader.page.render import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex
@@ -156,7 +156,7 @@ class Sidebar(QWidget):
         self.setObjectName("sidebar")
         self._pack = pack
         self._syncing = False
-        self._index: Any = None  # reader.search.SearchIndex once ready
+        self._index: Any = None  # reader.find.index.SearchIndex once ready
 
         self.search_field = SearchField(self._on_search_key, self)
         self.search_field.setObjectName("searchField")
@@ -335,7 +335,7 @@ class Sidebar(QWidget):
 
     # --- search ----------------------------------------------------------------------------
     def set_search_index(self, index: Any) -> None:
-        """Start answering searches with ``index`` (a ``reader.search.SearchIndex``)."""
+        """Start answering searches with ``index`` (a ``reader.find.index.SearchIndex``)."""
         self._index = index
         self.search_field.setPlaceholderText(self.tr("Search articles (Ctrl+K)"))
         if self.search_field.text().strip():

@@ -26,17 +26,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.find.recommend import Reasons, Recommendation, Recommender, TagRecommender
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import IndexLoader
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
-from reader.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
-from reader.pack import Article, Pack
+from reader.library.pack import Article, Pack
+from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
+from reader.page.render import PageText, Renderer, escape, teaser
 from reader.paths import resource_path
-from reader.recommend import Reasons, Recommendation, Recommender, TagRecommender
-from reader.render import PageText, Renderer, escape, teaser
 from reader.themes import (
     DARK,
     DEFAULT_TEXT_SIZE,
@@ -139,7 +139,7 @@ class MainWindow(QMainWindow):
         self.printer_name = ""
         #: The look a reset returns to.
         self.default_look = (self.theme, self.text_size)
-        self.search_index: Any = None  # reader.search.SearchIndex once built
+        self.search_index: Any = None  # reader.find.index.SearchIndex once built
         self._loader: IndexLoader | None = None
         #: Toolbar icons by (name, colour, disabled colour). Qt keeps the pixmaps of every icon
         #: it has drawn in its pixmap cache (up to 10 MB), so drawing the same look again must
@@ -719,7 +719,7 @@ class MainWindow(QMainWindow):
 
     def _use_content_recommendations(self, index: Any) -> None:
         """Switch from tag-based to content-based recommendations once the index is ready."""
-        from reader.related import ContentRecommender
+        from reader.find.related import ContentRecommender
 
         self.recommender = ContentRecommender(self.pack, index, self._reasons())
         article = self.pack.get(self.current) if self.current else None

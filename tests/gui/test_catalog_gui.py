@@ -9,7 +9,7 @@ from pytestqt.qtbot import QtBot
 from reader.gui.app import verify_pack_later
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.pack import load_pack
+from reader.library.pack import load_pack
 
 
 def _window(qtbot: QtBot, root: Path, cache: Path, settings_path: Path) -> MainWindow:
@@ -52,7 +52,7 @@ def test_a_file_edited_in_place_is_noticed_after_the_first_paint(
 def test_the_first_start_writes_the_catalog_after_the_first_paint(
     qtbot: QtBot, small_pack: Path, tmp_path: Path, settings_path: Path
 ) -> None:
-    from reader import catalog
+    from reader.library import catalog
 
     cache = tmp_path / "cache"
     pack = load_pack(small_pack, cache_dir=cache, full_check=False, defer_save=True)

@@ -14,8 +14,9 @@ from pytestqt.qtbot import QtBot
 from reader.gui.models import SLUG_ROLE
 from reader.paths import bundled_dir
 from tests.gui.conftest import WindowFactory
+from tests.locations import ROOT
 
-READER = Path(__file__).resolve().parents[2] / "reader"
+READER = ROOT / "reader"
 
 
 @pytest.fixture

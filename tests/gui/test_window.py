@@ -16,7 +16,7 @@ from reader.gui.app import start_page
 from reader.gui.models import SLUG_ROLE
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.pack import load_pack
+from reader.library.pack import load_pack
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
@@ -379,8 +379,9 @@ def test_start_up_imports_only_what_the_first_page_needs(
     small_pack: Path, tmp_path: Path, start: str, runs: int, expected: str
 ) -> None:
     script = _RUN_MAIN + (
-        "late = ['multiprocessing', 'reader.gui.speech', 'reader.gui.find_bar', 'reader.search',"
-        " 'sqlite3', 'reader.kiosk_config', 'reader.gui.splash', 'hashlib']\n"
+        "late = ['multiprocessing', 'reader.gui.speech', 'reader.gui.find_bar',"
+        " 'reader.find.index', 'sqlite3', 'reader.gui.kiosk.config', 'reader.gui.splash',"
+        " 'hashlib']\n"
         "print('early:', [m for m in late if m in sys.modules])\n"
         "print('no markdown' if 'markdown' not in sys.modules else 'markdown')\n"
     )

@@ -1,0 +1,1 @@
+"""The sub-commands: search, related, kiosk-pin, kiosk-check (no Qt)."""

@@ -1,0 +1,65 @@
+"""``offline-reader related SLUG``: list the articles recommended for an article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+
+from reader.commands.search import add_pack_options, cache_dir_of, load_content
+from reader.find.index import SearchIndex
+from reader.find.recommend import DEFAULT_LIMIT
+from reader.find.related import ContentRecommender
+
+
+def parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the related command."""
+    p = argparse.ArgumentParser(
+        prog="offline-reader related",
+        description="List the articles recommended for an article, with the reason for each.",
+    )
+    p.add_argument("slug", metavar="SLUG", help="the article (its file name without .md)")
+    p.add_argument(
+        "--limit",
+        metavar="N",
+        type=int,
+        default=DEFAULT_LIMIT,
+        help=f"show at most N articles (default {DEFAULT_LIMIT})",
+    )
+    add_pack_options(p, "{slug, title, reason, score}")
+    return p
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the related command; return the process exit status."""
+    options = parser().parse_args(list(argv))
+    content, pack = load_content(options)
+    if pack is None:
+        return 1
+    if pack.get(options.slug) is None:
+        print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
+        return 1
+    with SearchIndex.open(pack, cache_dir_of(options)) as index:
+        found = ContentRecommender(pack, index).scored(options.slug, max(0, options.limit))
+    if options.json:
+        rows = [
+            {
+                "slug": s.recommendation.slug,
+                "title": s.recommendation.title,
+                "reason": s.recommendation.reason,
+                "score": s.score,
+            }
+            for s in found
+        ]
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+        return 0
+    if not found:
+        print(f"No articles to recommend for {options.slug!r}.")
+        return 0
+    for rank, s in enumerate(found, 1):
+        score = "" if s.score is None else f"  (score {s.score:.3g})"
+        print(f"{rank:>2}. {s.recommendation.slug}  {s.recommendation.title}{score}")
+        print(f"    {s.recommendation.reason}")
+    return 0

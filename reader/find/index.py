@@ -1,0 +1,1113 @@
+"""Full-text search over a pack with SQLite FTS5, cached on disk between runs.
+
+The index lives in one SQLite file per pack, in the user's cache folder, named from a hash of
+the pack's path. It records a fingerprint of the pack's files and is rebuilt when any file
+changes, when the schema changes, or when the file is damaged. If the cache folder cannot be
+written (a read-only kiosk) the index is built in memory instead.
+
+:meth:`SearchIndex.open` may run in a worker thread; the returned index can then be used from
+any thread (queries are serialised by a lock). Nothing here raises on odd user input: any text
+typed in the search box gives a list of results, possibly empty. This module never imports Qt.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import difflib
+import hashlib
+import html
+import logging
+import math
+import os
+import re
+import sqlite3
+import struct
+import sys
+import threading
+import unicodedata
+from array import array
+from collections import Counter
+from collections.abc import Callable, Iterator, KeysView, Sequence
+from dataclasses import dataclass
+from itertools import compress, count, filterfalse, repeat
+from operator import itemgetter, mul, neg, truediv
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Self
+
+from reader.library.catalog import scan
+from reader.library.pack import Pack
+
+logger = logging.getLogger(__name__)
+
+#: Bump when the tables or the way text is indexed change; older cache files are rebuilt.
+SCHEMA_VERSION = 3
+#: bm25() weights, in column order: title, tags, category, summary, body.
+WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
+WORD_TOKENIZER = "porter unicode61 remove_diacritics 2"
+TRIGRAM_TOKENIZER = "trigram"
+#: Languages written without spaces between words get substring (trigram) search.
+TRIGRAM_LANGUAGES = ("zh", "ja", "ko")
+PROGRESS_EVERY = 500
+#: Prefix indexes make "th*" one doclist instead of a merge of hundreds (costs index size).
+PREFIX_INDEX = ", prefix='2 3'"
+#: Queries matching more articles than this are ranked in windows; see SearchIndex._match.
+RANK_ALL_MAX = 2000
+#: A phrase whose rarest word is in more articles than this is not ranked with bm25.
+PHRASE_RANK_MAX_DF = 5000
+#: In packs of at least this many articles, words found in more than this share of them are
+#: left out of a query that has other words (see SearchIndex._plan).
+DROP_COMMON_MIN_ARTICLES = 5000
+COMMON_WORD_SHARE = 0.5
+_MAX_ROWID = (1 << 63) - 1
+#: Term counts above this are counted as this (tf is damped by a logarithm anyway).
+_MAX_COUNT = 1000
+_ONCE = 1
+#: Caps that keep a pasted novel from turning into a huge query.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_TOKENS = 32
+SNIPPET_TOKENS = 14
+SNIPPET_TRIGRAMS = 40
+#: Cache files smaller than this get a full ``PRAGMA quick_check`` when opened.
+QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
+#: Words seen fewer times than this (and not in a title, tag or summary) are not suggested.
+SUGGEST_MIN_COUNT = 2
+SUGGEST_CUTOFF = 0.75
+#: Above this many candidates of similar length, only words with the same first letter are
+#: compared first (typos rarely change the first letter), which keeps suggest() fast.
+SUGGEST_BUCKET_LIMIT = 4000
+#: Each article keeps this many of its most distinctive terms (tf-idf) for related articles.
+KEY_TERMS = 12
+#: A term in more than this share of the articles (and more than KEY_TERM_MIN_DF_CAP of them)
+#: is too common to say what an article is about; a term in one article relates nothing.
+KEY_TERM_MAX_SHARE = 0.1
+KEY_TERM_MIN_DF_CAP = 5
+#: Field weights for key terms: a word in the title counts as this many words of the body.
+KEY_TERM_FIELDS = (3, 3, 2, 1)  # title, tags, summary, body
+#: Set to False to build without key terms (benchmarks measure what they cost).
+BUILD_KEY_TERMS = True
+#: Words never taken as key terms in English packs (most are also too common anyway).
+_STOP_WORDS = """
+    about above after again against all also although always among and another any are
+    around aside because been before being below between both but can cannot could did does
+    doing done down during each either else even ever every few for from further had has have
+    having her here hers herself him himself his how however into its itself just less like
+    made make many may might more most much must near neither never nor not now off often once
+    one only other others our ours ourselves out over own per quite rather really same shall
+    she should since some still such than that the their theirs them themselves then there
+    these they this those though through thus too under until upon very was way were what
+    whatever when where whether which while who whom whose why will with within without would
+    yet you your yours yourself yourselves usually sometimes something someone anything
+    everything nothing get gets got getting use used using uses two three first well back
+    see seen need needs want wants know known take takes taken give given good better best
+    let lets non
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+
+# Private-use characters mark matches inside snippet() output before HTML escaping.
+_OPEN = "\ue000"
+_CLOSE = "\ue001"
+_ELLIPSIS = "…"
+#: Columns and weights of the LIKE search used for 1-2 character CJK queries.
+_LIKE_COLUMNS = ("title", "tags", "summary", "body")
+_LIKE_WEIGHTS = (8, 4, 2, 1)
+_SPACE_RE = re.compile(r"\s+")
+
+# What unicode61 treats as a token: runs of letters and digits.
+_TOKEN_RE = re.compile(r"[^\W_]+")
+_QUERY_PART_RE = re.compile(r'"([^"]*)"?|([^\s"]+)')
+_VOCAB_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
+_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
+
+# Markdown to plain text, cheaply: good enough for an index, not for display.
+_MARKUP_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"<!--.*?-->", re.DOTALL), " "),
+    (re.compile(r"<[^>\n]+>"), " "),
+    (re.compile(r"^\s*(```|~~~).*$", re.MULTILINE), " "),
+    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
+    (re.compile(r"\[\^[^\]]*\]:?"), " "),  # footnote references and definitions
+    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep their text
+    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " "),  # reference link definitions
+    (
+        re.compile(r'^\s*[!?]{3}\+?\s*[\w-]+(?:\s+"([^"]*)")?.*$', re.MULTILINE),
+        r"\1",
+    ),  # admonitions
+    (
+        re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE),
+        " ",
+    ),  # table rules
+    (re.compile(r"^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)]|:)\s+", re.MULTILINE), " "),  # block markers
+    (re.compile(r"\{[:#.][^}]*\}"), " "),  # attribute lists
+    (re.compile(r"[*_`|~]+"), " "),
+    (re.compile(r"&[a-zA-Z]+;|&#\d+;"), " "),
+)
+
+
+class SearchCancelled(Exception):  # noqa: N818 - the name the GUI and brief use
+    """Building the index was cancelled by the caller."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResult:
+    """One search hit. ``score`` is higher for better matches; ``category`` is the id.
+
+    ``snippet`` is HTML: escaped text with the matched words wrapped in ``<b>…</b>``.
+    """
+
+    slug: str
+    title: str
+    category: str
+    score: float
+    snippet: str
+
+
+def default_cache_dir() -> Path:
+    """Return the platform's per-user cache folder for the reader (without Qt)."""
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else home / ".cache"
+    return base / "offline-reader"
+
+
+def uses_trigrams(language: str) -> bool:
+    """Return True if text in ``language`` should be searched as substrings."""
+    return language.strip().lower().startswith(TRIGRAM_LANGUAGES)
+
+
+def cache_file_name(root: Path) -> str:
+    """Return the cache file name for the pack in ``root``."""
+    digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
+    return f"search-{digest[:20]}.sqlite3"
+
+
+def pack_fingerprint(root: Path) -> str:
+    """Return a hash over the path, size and modification time of every pack file."""
+    return scan(root.resolve())[0]
+
+
+def markdown_to_text(markdown: str) -> str:
+    """Strip Markdown markup from ``markdown`` with regexes, leaving words for the index."""
+    text = markdown
+    for pattern, replacement in _MARKUP_SUBS:
+        text = pattern.sub(replacement, text)
+    return _CONTROL_RE.sub(" ", text)
+
+
+def clean_query(text: str) -> str:
+    """Return ``text`` safe to bind to SQLite: no lone surrogates or control characters."""
+    text = _SURROGATE_RE.sub(" ", text[:MAX_QUERY_CHARS])
+    return unicodedata.normalize("NFC", _CONTROL_RE.sub(" ", text))
+
+
+@dataclass(frozen=True, slots=True)
+class _Part:
+    """A piece of a parsed query: a quoted phrase or a single word."""
+
+    tokens: tuple[str, ...]
+    phrase: bool
+    prefix: bool = False
+
+
+def parse_query(text: str) -> list[_Part]:
+    """Split user text into quoted phrases and words; the last open word becomes a prefix."""
+    text = clean_query(text)
+    parts: list[_Part] = []
+    count = 0
+    for match in _QUERY_PART_RE.finditer(text):
+        phrase, word = match.group(1), match.group(2)
+        tokens = tuple(_TOKEN_RE.findall((phrase if phrase is not None else word).casefold()))
+        tokens = tokens[: MAX_QUERY_TOKENS - count]
+        if not tokens:
+            continue
+        if phrase is not None:
+            parts.append(_Part(tokens, phrase=True))
+        else:
+            parts.extend(_Part((t,), phrase=False) for t in tokens)
+        count += len(tokens)
+        if count >= MAX_QUERY_TOKENS:
+            break
+    # While typing, the word under the cursor is incomplete: match it as a prefix.
+    if parts and not parts[-1].phrase and text and not text[-1].isspace() and text[-1] != '"':
+        last = parts[-1]
+        parts[-1] = _Part(last.tokens, phrase=False, prefix=True)
+    return parts
+
+
+def _quote(tokens: Sequence[str]) -> str:
+    return '"' + " ".join(tokens).replace('"', '""') + '"'
+
+
+def fts_query(parts: Sequence[_Part], min_prefix: int = 2) -> str:
+    """Return an FTS5 query ANDing every part, each quoted so FTS syntax stays literal."""
+    out = []
+    for part in parts:
+        quoted = _quote(part.tokens)
+        if part.prefix and len(part.tokens[0]) >= min_prefix:
+            quoted += "*"
+        out.append(quoted)
+    return " ".join(out)
+
+
+def _plain_query(parts: Sequence[_Part]) -> str:
+    return " ".join(_quote((t,)) for part in parts for t in part.tokens)
+
+
+def _first_words(text: str, count: int) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + (_ELLIPSIS if len(words) > count else "")
+
+
+def _best(summary: str, body: str) -> str:
+    """Return the snippet with more matches; the summary wins a tie."""
+    in_summary = summary.count(_OPEN)
+    if (in_summary and in_summary >= body.count(_OPEN)) or not body.strip():
+        return summary
+    return body
+
+
+def _highlight(snippet: str) -> str:
+    escaped = html.escape(_SPACE_RE.sub(" ", snippet).strip(), quote=False)
+    return escaped.replace(_OPEN, "<b>").replace(_CLOSE, "</b>")
+
+
+def _header_ok(path: Path) -> bool:
+    """Return True if the file is as long as its SQLite header says (catches truncation)."""
+    with path.open("rb") as fh:
+        header = fh.read(100)
+    if len(header) < 100 or not header.startswith(b"SQLite format 3\0"):
+        return False
+    page_size = struct.unpack(">H", header[16:18])[0]
+    page_size = 65536 if page_size == 1 else page_size
+    pages = struct.unpack(">I", header[28:32])[0]
+    return bool(pages > 0 and pages * page_size == path.stat().st_size)
+
+
+class _StaleCacheError(Exception):
+    """A cache file exists but cannot be used (the message says why)."""
+
+
+_SCHEMA = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE articles(
+    id INTEGER PRIMARY KEY,
+    slug TEXT NOT NULL UNIQUE,
+    rel_path TEXT NOT NULL,
+    title TEXT NOT NULL,
+    summary TEXT NOT NULL,
+    category TEXT NOT NULL,
+    tags TEXT NOT NULL,
+    ord INTEGER,
+    reviewed TEXT
+);
+CREATE TABLE words(
+    word TEXT PRIMARY KEY,
+    count INTEGER NOT NULL,
+    meta INTEGER NOT NULL,
+    len INTEGER NOT NULL
+) WITHOUT ROWID;
+-- Each article's most distinctive terms (space-separated, best first): term ids, the word
+-- shown for each (as written in the pack) and tf-idf weights (the vector has length 1).
+CREATE TABLE key_terms(
+    id INTEGER PRIMARY KEY,
+    terms TEXT NOT NULL,
+    words TEXT NOT NULL,
+    weights TEXT NOT NULL
+);
+-- The same, inverted: the articles having a term among their key terms, heaviest first.
+CREATE TABLE term_articles(
+    term INTEGER NOT NULL,
+    weight REAL NOT NULL,
+    id INTEGER NOT NULL,
+    PRIMARY KEY(term, weight DESC, id)
+) WITHOUT ROWID;
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class KeyTerm:
+    """One of an article's distinctive terms: its id, the word shown, its tf-idf weight."""
+
+    term: int
+    word: str
+    weight: float
+
+
+@dataclass(frozen=True, slots=True)
+class TermMatch:
+    """An article that has ``term`` among its key terms, with that term's weight there."""
+
+    term: int
+    slug: str
+    weight: float
+
+
+class SearchIndex:
+    """A full-text index of one pack's articles; see :meth:`open`."""
+
+    def __init__(
+        self, conn: sqlite3.Connection, *, path: Path | None, built: bool, trigram: bool
+    ) -> None:
+        self._conn: sqlite3.Connection | None = conn
+        self._lock = threading.Lock()
+        #: The cache file in use, or None when the index is in memory.
+        self.path = path
+        #: True if the index was built by this open(), False if a cache file was reused.
+        self.built = built
+        self.trigram = trigram
+        self._buckets: dict[int, list[str]] | None = None
+        self._titles: dict[str, str] | None = None
+        self._known: set[str] | None = None
+        self._size: int | None = None
+
+    # ----------------------------------------------------------------- opening
+
+    @classmethod
+    def open(
+        cls,
+        pack: Pack,
+        cache_dir: Path | None,
+        progress: Callable[[int, int], None] | None = None,
+        cancelled: Callable[[], bool] | None = None,
+    ) -> SearchIndex:
+        """Return the index for ``pack``: reuse the cache file in ``cache_dir`` or build it.
+
+        With ``cache_dir`` None, or not writable, the index is built in memory. ``progress``
+        gets ``(done, total)`` every few hundred articles; if ``cancelled()`` returns True the
+        build stops with :class:`SearchCancelled`.
+        """
+        trigram = uses_trigrams(pack.language)
+        fingerprint = pack_fingerprint(pack.root)
+        if cache_dir is None:
+            return cls._build_in_memory(pack, fingerprint, progress, cancelled)
+        path = Path(cache_dir) / cache_file_name(pack.root)
+        if path.exists():
+            try:
+                conn = cls._open_cached(path, fingerprint, trigram)
+            except _StaleCacheError as exc:
+                logger.info("search cache %s is out of date (%s); rebuilding", path, exc)
+            except (sqlite3.DatabaseError, OSError) as exc:
+                logger.warning("search cache %s is damaged (%s); rebuilding", path, exc)
+            else:
+                logger.debug("reusing search cache %s", path)
+                return cls(conn, path=path, built=False, trigram=trigram)
+        try:
+            Path(cache_dir).mkdir(parents=True, exist_ok=True)
+            return cls._build_file(pack, path, fingerprint, progress, cancelled)
+        except (OSError, sqlite3.OperationalError) as exc:
+            logger.warning(
+                "cannot write the search cache in %s (%s); building the index in memory",
+                cache_dir,
+                exc,
+            )
+        return cls._build_in_memory(pack, fingerprint, progress, cancelled)
+
+    @staticmethod
+    def _connect(target: str) -> sqlite3.Connection:
+        # The GUI opens the index in a worker thread and queries it from the GUI thread;
+        # every use of the connection holds self._lock.
+        conn = sqlite3.connect(target, check_same_thread=False, isolation_level=None)
+        conn.execute("PRAGMA cache_size=-32000")
+        return conn
+
+    @classmethod
+    def _open_cached(cls, path: Path, fingerprint: str, trigram: bool) -> sqlite3.Connection:
+        if not _header_ok(path):
+            raise sqlite3.DatabaseError("file is truncated or not a database")
+        conn = cls._connect(path.as_posix())
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta").fetchall())
+            if meta.get("schema") != str(SCHEMA_VERSION):
+                raise _StaleCacheError(f"schema {meta.get('schema')} != {SCHEMA_VERSION}")
+            if meta.get("fingerprint") != fingerprint:
+                raise _StaleCacheError("pack files changed")
+            if meta.get("trigram") != str(int(trigram)):
+                raise _StaleCacheError("pack language changed")
+            if path.stat().st_size <= QUICK_CHECK_MAX_BYTES:
+                verdict = conn.execute("PRAGMA quick_check").fetchone()
+                if verdict is None or verdict[0] != "ok":
+                    raise sqlite3.DatabaseError(f"quick_check: {verdict}")
+            # Touch the full-text index and the vocabulary so damage shows up now.
+            conn.execute("SELECT rowid FROM fts WHERE fts MATCH '\"a\"' LIMIT 1").fetchall()
+            conn.execute("SELECT count(*) FROM words").fetchone()
+        except BaseException:
+            conn.close()
+            raise
+        return conn
+
+    @classmethod
+    def _build_file(
+        cls,
+        pack: Pack,
+        path: Path,
+        fingerprint: str,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> SearchIndex:
+        tmp = path.with_name(f"{path.name}.tmp-{os.getpid()}-{threading.get_ident()}")
+        tmp.unlink(missing_ok=True)
+        conn = cls._connect(tmp.as_posix())
+        try:
+            # Nobody else sees the temp file until os.replace(): durability buys nothing.
+            conn.execute("PRAGMA journal_mode=OFF")
+            conn.execute("PRAGMA synchronous=OFF")
+            _fill(conn, pack, fingerprint, progress, cancelled)
+        except BaseException:
+            conn.close()
+            tmp.unlink(missing_ok=True)
+            raise
+        conn.close()
+        try:
+            os.replace(tmp, path)
+        except OSError:
+            tmp.unlink(missing_ok=True)
+            raise
+        logger.info("built search index %s (%d articles)", path, len(pack.articles))
+        return cls(cls._connect(path.as_posix()), path=path, built=True, trigram=_trigram(pack))
+
+    @classmethod
+    def _build_in_memory(
+        cls,
+        pack: Pack,
+        fingerprint: str,
+        progress: Callable[[int, int], None] | None,
+        cancelled: Callable[[], bool] | None,
+    ) -> SearchIndex:
+        conn = cls._connect(":memory:")
+        try:
+            _fill(conn, pack, fingerprint, progress, cancelled)
+        except BaseException:
+            conn.close()
+            raise
+        logger.info("built search index in memory (%d articles)", len(pack.articles))
+        return cls(conn, path=None, built=True, trigram=_trigram(pack))
+
+    def close(self) -> None:
+        """Close the database connection; later queries return nothing."""
+        with self._lock:
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # ----------------------------------------------------------------- queries
+
+    def __len__(self) -> int:
+        rows = self._fetch("SELECT count(*) FROM articles", ())
+        return int(rows[0][0]) if rows else 0
+
+    def terms(self, query: str) -> list[str]:
+        """Return the plain words of ``query`` (lower case, no duplicates) for highlighting."""
+        seen: dict[str, None] = {}
+        for part in parse_query(query):
+            for token in part.tokens:
+                seen.setdefault(token, None)
+        return list(seen)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchResult]:
+        """Return up to ``limit`` articles matching ``query``, best first. Never raises."""
+        try:
+            return self._search(query, limit)
+        except sqlite3.DatabaseError as exc:
+            if not isinstance(exc, sqlite3.OperationalError):
+                self._discard_damaged_cache(exc)
+            logger.exception("search failed for %r", query[:200])
+            return []
+        except Exception:  # the search box must never crash the reader
+            logger.exception("search failed for %r", query[:200])
+            return []
+
+    def _discard_damaged_cache(self, exc: Exception) -> None:
+        """Delete a cache file found damaged after opening, so the next start rebuilds it."""
+        # Big cache files skip the full check when opened, so damage can surface here.
+        if self.path is None:
+            return
+        logger.warning("search cache %s is damaged (%s); it will be rebuilt", self.path, exc)
+        try:
+            self.path.unlink()
+        except OSError as error:
+            logger.warning("cannot delete the damaged search cache %s: %s", self.path, error)
+
+    def _search(self, query: str, limit: int) -> list[SearchResult]:
+        limit = min(limit, 1000)
+        parts = parse_query(query)
+        if limit <= 0 or not parts:
+            return []
+        if self.trigram:
+            return self._search_trigram(parts, limit)
+        try:
+            df = self._doc_frequencies(parts)
+            parts, rank = self._plan(parts, df)
+            return self._match(fts_query(parts), limit, SNIPPET_TOKENS, rank)
+        except sqlite3.OperationalError as exc:
+            logger.debug("FTS query for %r failed (%s); trying plain words", query[:200], exc)
+        try:
+            return self._match(_plain_query(parts), limit, SNIPPET_TOKENS)
+        except sqlite3.OperationalError as exc:
+            logger.warning("search for %r failed: %s", query[:200], exc)
+            return []
+
+    def _match(
+        self, match: str, limit: int, snippet_tokens: int, rank: bool = True
+    ) -> list[SearchResult]:
+        """Return the best ``limit`` articles for an FTS5 ``match`` expression."""
+        cap = max(RANK_ALL_MAX, 2 * limit)
+        ids = self._rowids("fts", match, cap + 1)
+        if not ids:
+            return []
+        # bm25 costs about 1 µs a matching row plus one pass over each phrase's whole doclist
+        # (with position checks for a phrase of several words).
+        if len(ids) <= cap and rank:
+            return self._ranked(match, limit, snippet_tokens)
+        # Too many matches (common words, whose bm25 weight is small anyway) or a costly phrase:
+        # rank title and tag matches first, using the small ``head`` table, then the rest
+        # within the first ``cap`` matches in pack order.
+        head_ids = self._rowids("head", match, cap + 1)
+        head_window = head_ids[-1] if len(head_ids) > cap else _MAX_ROWID
+        head = self._fetch(
+            "SELECT rowid, -rank FROM head WHERE head MATCH ? AND rowid <= ? ORDER BY rank LIMIT ?",
+            (match, head_window, limit),
+        )
+        results = self._from_summaries([(int(r), float(v)) for r, v in head], match)
+        if len(results) < limit:
+            seen = {r.slug for r in results}
+            wanted = limit + len(results)
+            if rank:
+                more = self._ranked(match, wanted, snippet_tokens, ids[-1])
+            else:  # the matches are all in ``ids`` already: keep pack order
+                more = self._from_summaries([(rowid, 0.0) for rowid in ids[:wanted]], match)
+            floor = results[-1].score if results else math.inf
+            for result in more:
+                if result.slug not in seen and len(results) < limit:
+                    # Keep scores falling with the rank across the two passes.
+                    floor = min(result.score, floor)
+                    results.append(dataclasses.replace(result, score=floor))
+        return results
+
+    def _rowids(self, table: str, match: str, limit: int) -> list[int]:
+        """Return the rowids of the first ``limit`` matches in ``table``, without ranking."""
+        rows = self._fetch(
+            f"SELECT rowid FROM {table} WHERE {table} MATCH ? LIMIT ?",  # noqa: S608
+            (match, limit),
+        )
+        return [int(r[0]) for r in rows]
+
+    def _ranked(
+        self, match: str, limit: int, snippet_tokens: int, max_rowid: int = _MAX_ROWID
+    ) -> list[SearchResult]:
+        """Return the ``limit`` best matches up to ``max_rowid``, ranked by bm25."""
+        # ORDER BY rank with LIMIT lets FTS5 sort internally, so snippet() runs only for the
+        # rows returned. Snippets come from the summary or the body: the title is shown anyway.
+        rows = self._fetch(
+            "SELECT a.slug, a.title, a.category, -fts.rank,"
+            " snippet(fts, 3, ?1, ?2, ?3, ?4), snippet(fts, 4, ?1, ?2, ?3, ?4)"
+            " FROM fts JOIN articles a ON a.id = fts.rowid"
+            " WHERE fts MATCH ?5 AND fts.rowid <= ?7 ORDER BY fts.rank LIMIT ?6",
+            (_OPEN, _CLOSE, _ELLIPSIS, snippet_tokens, match, limit, max_rowid),
+        )
+        return [
+            SearchResult(slug, title, category, float(score), _highlight(_best(summary, body)))
+            for slug, title, category, score, summary, body in rows
+        ]
+
+    def _from_summaries(self, order: Sequence[tuple[int, float]], match: str) -> list[SearchResult]:
+        """Return results for ranked rowids with the summary as snippet (no FTS pass)."""
+        if not order:
+            return []
+        marks = ", ".join("?" * len(order))
+        rows = self._fetch(
+            f"SELECT id, slug, title, category, summary FROM articles WHERE id IN ({marks})",  # noqa: S608
+            [rowid for rowid, _ in order],
+        )
+        found = {int(row[0]): row[1:] for row in rows}
+        # Highlight each query word and its endings ("cancer" in "cancers"), phrases whole.
+        words = re.findall(r'"([^"]*)"', match)
+        if self.trigram:  # substrings, and CJK text has no word boundaries
+            pattern = "|".join(re.escape(w) for w in words if w)
+        else:
+            pattern = "|".join(r"\b" + re.escape(w) + r"\w*" for w in words if w)
+        marker = re.compile(pattern, re.IGNORECASE) if pattern else None
+        results = []
+        for rowid, score in order:
+            if rowid in found:
+                slug, title, category, summary = found[rowid]
+                text = _first_words(summary or title, SNIPPET_TOKENS + 4)
+                if marker is not None:
+                    text = marker.sub(lambda m: _OPEN + m.group(0) + _CLOSE, text)
+                results.append(SearchResult(slug, title, category, score, _highlight(text)))
+        return results
+
+    def _doc_frequencies(self, parts: Sequence[_Part]) -> dict[str, int]:
+        """Return how many articles contain each (unstemmed) word of ``parts``."""
+        words = sorted({t for p in parts for t in p.tokens})
+        marks = ", ".join("?" * len(words))
+        rows = self._fetch(f"SELECT word, count FROM words WHERE word IN ({marks})", words)  # noqa: S608
+        return {str(w): int(c) for w, c in rows}
+
+    def _plan(self, parts: list[_Part], df: dict[str, int]) -> tuple[list[_Part], bool]:
+        """Return the parts worth matching, and whether bm25 ranking is worth its cost."""
+        if self._size is None:
+            self._size = len(self)
+        common_at = self._size * COMMON_WORD_SHARE
+        # A phrase's cost is a doclist pass with position checks over its rarest word.
+        phrase_df = max(
+            (min(df.get(t, 0) for t in p.tokens) for p in parts if p.phrase and len(p.tokens) > 1),
+            default=0,
+        )
+        common = [
+            p for p in parts if not p.phrase and not p.prefix and df.get(p.tokens[0], 0) > common_at
+        ]
+        if self._size >= DROP_COMMON_MIN_ARTICLES and common:
+            if len(common) < len(parts):
+                # Words in most articles barely change bm25 (idf is floored near zero) but each
+                # costs a pass over a huge doclist: in a big pack, match the other words only.
+                parts = [p for p in parts if p not in common]
+            else:  # only common words: bm25 would order near-equal scores at a high price
+                return parts, False
+        return parts, phrase_df <= PHRASE_RANK_MAX_DF
+
+    def _search_trigram(self, parts: Sequence[_Part], limit: int) -> list[SearchResult]:
+        # Trigram FTS finds substrings of 3+ characters; shorter ones need LIKE.
+        tokens = [" ".join(p.tokens) if p.phrase else p.tokens[0] for p in parts]
+        long = [t for t in tokens if len(t) >= 3]
+        short = [t for t in tokens if len(t) < 3]
+        if not short:
+            try:
+                return self._match(" ".join(_quote((t,)) for t in long), limit, SNIPPET_TRIGRAMS)
+            except sqlite3.OperationalError as exc:
+                logger.warning("search for %r failed: %s", tokens, exc)
+                return []
+        return self._like(tokens, limit)
+
+    def _like(self, tokens: Sequence[str], limit: int) -> list[SearchResult]:
+        # A scan, but only for 1-2 character queries in substring-searched (CJK) packs, which
+        # are small; most Chinese words are two characters, so the body is searched too.
+        where = []
+        score = []
+        args: list[str] = []
+        for token in tokens:
+            pattern = "%" + re.sub(r"([%_\\])", r"\\\1", token) + "%"
+            tests = [f"f.{col} LIKE ? ESCAPE '\\'" for col in _LIKE_COLUMNS]
+            where.append("(" + " OR ".join(tests) + ")")
+            score.append(
+                " + ".join(f"{w} * ({t})" for w, t in zip(_LIKE_WEIGHTS, tests, strict=True))
+            )
+            args += [pattern] * len(tests)
+        # Only constant fragments are joined; the user's words are bound as parameters.
+        points = " + ".join(score)
+        conditions = " AND ".join(where)
+        sql = (
+            f"SELECT a.slug, a.title, a.category, {points} AS s, f.summary, f.body"  # noqa: S608
+            f" FROM fts f JOIN articles a ON a.id = f.rowid WHERE {conditions}"
+            " ORDER BY s DESC, a.id LIMIT ?"
+        )
+        rows = self._fetch(sql, (*args, *args, limit))
+        marked = re.compile("|".join(re.escape(t) for t in tokens), re.IGNORECASE)
+        results = []
+        for slug, title, category, points, summary, body in rows:
+            found = marked.search(summary)
+            text = summary
+            if found is None and (found := marked.search(body)) is not None:
+                start = max(0, found.start() - SNIPPET_TRIGRAMS // 2)
+                text = body[start : start + SNIPPET_TRIGRAMS * 2]
+                text = (_ELLIPSIS if start else "") + text + _ELLIPSIS
+            text = marked.sub(lambda m: _OPEN + m.group(0) + _CLOSE, text or title)
+            results.append(SearchResult(slug, title, category, float(points), _highlight(text)))
+        return results
+
+    def suggest(self, query: str, limit: int = 3) -> list[str]:
+        """Return up to ``limit`` close spellings of ``query`` from the pack's own words."""
+        try:
+            return self._suggest(query, limit)
+        except Exception:
+            logger.exception("suggest failed for %r", query[:200])
+            return []
+
+    def _suggest(self, query: str, limit: int) -> list[str]:
+        tokens = [t for part in parse_query(query) for t in part.tokens]
+        if limit <= 0 or not tokens:
+            return []
+        out: list[str] = []
+        if not self.trigram:
+            known = self._known_words()
+            alternatives: list[list[str]] = []
+            for token in tokens:
+                if token in known or len(token) < 3 or not token.isalpha():
+                    alternatives.append([token])
+                else:
+                    alternatives.append(self._close_words(token, limit) or [token])
+            if any(alt != [tok] for alt, tok in zip(alternatives, tokens, strict=True)):
+                for i in range(limit):
+                    choice = [alt[min(i, len(alt) - 1)] for alt in alternatives]
+                    candidate = " ".join(choice)
+                    if candidate not in out:
+                        out.append(candidate)
+        text = " ".join(tokens)
+        titles = self._title_list()
+        lo, hi = len(text) * 0.7, len(text) * 1.4 + 1
+        near = [t for t in titles if lo <= len(t) <= hi]
+        for title in difflib.get_close_matches(text, near, n=limit, cutoff=0.7):
+            original = titles[title]
+            if original not in out:
+                out.append(original)
+        return out[:limit]
+
+    def _known_words(self) -> set[str]:
+        if self._known is None:
+            self._load_vocabulary()
+        assert self._known is not None
+        return self._known
+
+    def _load_vocabulary(self) -> None:
+        rows = self._fetch(
+            "SELECT word, len FROM words WHERE meta OR count >= ? ORDER BY meta DESC, count DESC",
+            (SUGGEST_MIN_COUNT,),
+        )
+        buckets: dict[int, list[str]] = {}
+        for word, length in rows:
+            buckets.setdefault(int(length), []).append(word)
+        all_words = self._fetch("SELECT word FROM words", ())
+        self._known = {w for (w,) in all_words}
+        self._buckets = buckets
+
+    def _close_words(self, token: str, limit: int) -> list[str]:
+        """Return known words close to ``token``, most frequent first among equals."""
+        if self._buckets is None:
+            self._load_vocabulary()
+        assert self._buckets is not None
+        n = len(token)
+        near = [w for size in range(n - 2, n + 3) for w in self._buckets.get(size, ())]
+        if len(near) > SUGGEST_BUCKET_LIMIT:
+            same_start = [w for w in near if w[0] == token[0]]
+            found = difflib.get_close_matches(token, same_start, n=limit, cutoff=SUGGEST_CUTOFF)
+            if found:
+                return found
+        return difflib.get_close_matches(token, near, n=limit, cutoff=SUGGEST_CUTOFF)
+
+    def _title_list(self) -> dict[str, str]:
+        """Return the titles, case-folded to their original spelling."""
+        if self._titles is None:
+            rows = self._fetch("SELECT title FROM articles ORDER BY id DESC", ())
+            self._titles = {str(t).casefold(): str(t) for (t,) in rows}
+        return self._titles
+
+    def key_terms(self, slug: str) -> list[KeyTerm]:
+        """Return the article's most distinctive terms, heaviest first (none if unknown)."""
+        try:
+            rows = self._fetch(
+                "SELECT k.terms, k.words, k.weights FROM key_terms k"
+                " JOIN articles a ON a.id = k.id WHERE a.slug = ?",
+                (slug,),
+            )
+        except sqlite3.Error as exc:
+            logger.warning("cannot read the key terms of %r: %s", slug, exc)
+            return []
+        if not rows:
+            return []
+        terms, words, weights = rows[0]
+        return [
+            KeyTerm(int(t), w, float(x))
+            for t, w, x in zip(terms.split(), words.split(), weights.split(), strict=True)
+        ]
+
+    def term_articles(self, terms: Sequence[int], per_term: int) -> list[TermMatch]:
+        """Return, for each term, the ``per_term`` articles where it weighs most."""
+        sql = (
+            "SELECT t.term, a.slug, t.weight FROM term_articles t JOIN articles a ON a.id = t.id"
+            " WHERE t.term = ? ORDER BY t.weight DESC, t.id LIMIT ?"
+        )
+        out: list[TermMatch] = []
+        try:
+            with self._lock:
+                if self._conn is None:
+                    return []
+                for term in terms:
+                    rows = self._conn.execute(sql, (term, per_term)).fetchall()
+                    out += [TermMatch(int(t), str(s), float(w)) for t, s, w in rows]
+        except sqlite3.Error as exc:
+            logger.warning("cannot read related articles: %s", exc)
+            return []
+        return out
+
+    def articles(self) -> Iterator[tuple[str, str, str, str, str, tuple[str, ...]]]:
+        """Yield ``(slug, rel_path, title, summary, category, tags)`` in pack order."""
+        rows = self._fetch(
+            "SELECT slug, rel_path, title, summary, category, tags FROM articles ORDER BY id",
+            (),
+        )
+        for slug, rel_path, title, summary, category, tags in rows:
+            yield slug, rel_path, title, summary, category, tuple(filter(None, tags.split("\n")))
+
+    def _fetch(self, sql: str, args: Sequence[object]) -> list[Any]:
+        with self._lock:
+            if self._conn is None:
+                return []
+            return self._conn.execute(sql, tuple(args)).fetchall()
+
+
+def _trigram(pack: Pack) -> bool:
+    return uses_trigrams(pack.language)
+
+
+def _fill(
+    conn: sqlite3.Connection,
+    pack: Pack,
+    fingerprint: str,
+    progress: Callable[[int, int], None] | None,
+    cancelled: Callable[[], bool] | None,
+) -> None:
+    """Create the tables in ``conn`` and index every article of ``pack``."""
+    trigram = _trigram(pack)
+    tokenizer = TRIGRAM_TOKENIZER if trigram else WORD_TOKENIZER
+    conn.executescript(_SCHEMA)
+    conn.execute(
+        f"CREATE VIRTUAL TABLE fts USING fts5(title, tags, category, summary, body,"
+        f" tokenize='{tokenizer}'{'' if trigram else PREFIX_INDEX})"
+    )
+    # Titles and tags again, alone: their small doclists rank quickly for common words.
+    conn.execute(
+        f"CREATE VIRTUAL TABLE head USING fts5(title, tags,"
+        f" tokenize='{tokenizer}'{'' if trigram else PREFIX_INDEX})"
+    )
+    conn.execute("BEGIN")
+    conn.execute(
+        "INSERT INTO fts(fts, rank) VALUES('rank', ?)",
+        ("bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")",),
+    )
+    conn.execute(
+        "INSERT INTO head(head, rank) VALUES('rank', ?)",
+        ("bm25(" + ", ".join(str(w) for w in WEIGHTS[:2]) + ")",),
+    )
+    names = {c.id: c.name for c in pack.categories}
+    total = len(pack.articles)
+    words: Counter[str] = Counter()
+    meta_words: set[str] = set()
+    batch_a: list[tuple[object, ...]] = []
+    batch_f: list[tuple[object, ...]] = []
+    keys = _KeyTermBuilder(conn, total, pack.language) if BUILD_KEY_TERMS and not trigram else None
+
+    def flush() -> None:
+        conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch_a)
+        conn.executemany(
+            "INSERT INTO fts(rowid, title, tags, category, summary, body)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            batch_f,
+        )
+        conn.executemany(
+            "INSERT INTO head(rowid, title, tags) VALUES (?, ?, ?)", (f[:3] for f in batch_f)
+        )
+        batch_a.clear()
+        batch_f.clear()
+        if keys is not None:
+            keys.flush(words)
+
+    if progress is not None:
+        progress(0, total)
+    for i, article in enumerate(pack.articles, 1):
+        name = names.get(article.category, article.category)
+        category = name
+        if article.category.casefold() not in name.casefold():
+            category += " " + article.category.replace("-", " ")
+        body = markdown_to_text(article.body)
+        tags = "\n".join(article.tags)
+        reviewed = article.reviewed.isoformat() if article.reviewed else None
+        batch_a.append(
+            (
+                i,
+                article.slug,
+                article.rel_path,
+                article.title,
+                article.summary,
+                article.category,
+                tags,
+                article.order,
+                reviewed,
+            )
+        )
+        batch_f.append((i, article.title, ", ".join(article.tags), category, article.summary, body))
+        if not trigram:
+            fields = [
+                _VOCAB_WORD_RE.findall(text.casefold())
+                for text in (article.title, " ".join(article.tags), article.summary, body)
+            ]
+            found = fields[0] + fields[1] + fields[2]
+            meta_words.update(found)
+            if keys is None:
+                # Document frequency: phrase ranking decisions and suggestions use it.
+                words.update({*found, *fields[3]})
+            else:
+                words.update(keys.add(i, fields))
+        if i % PROGRESS_EVERY == 0:
+            if cancelled is not None and cancelled():
+                raise SearchCancelled()
+            flush()
+            if progress is not None:
+                progress(i, total)
+    flush()
+    if cancelled is not None and cancelled():
+        raise SearchCancelled()
+    if keys is not None:
+        keys.finish(words)
+    conn.executemany(
+        "INSERT INTO words VALUES (?, ?, ?, ?)",
+        (
+            (w, c, int(w in meta_words), len(w))
+            for w, c in words.items()
+            if c >= SUGGEST_MIN_COUNT or w in meta_words
+        ),
+    )
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("schema", str(SCHEMA_VERSION)),
+            ("fingerprint", fingerprint),
+            ("trigram", str(int(trigram))),
+            ("language", pack.language),
+            ("root", str(pack.root)),
+        ],
+    )
+    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
+    conn.execute("INSERT INTO head(head) VALUES('optimize')")
+    conn.execute("COMMIT")
+    if progress is not None:
+        progress(total, total)
+
+
+class _KeyTermBuilder:
+    """Count words while articles are indexed; then store each article's key terms.
+
+    Words are weighed with tf-idf over the pack (document frequencies are only known at the
+    end, so each article keeps its word counts until then, minus words already too common).
+    The chosen words are then reduced to the FTS tokenizer's own stems (SQLite stems them,
+    through a temporary FTS5 table), so key terms and the full-text index agree on what a term
+    is. Work and storage are linear in the pack: nothing is computed for pairs of articles.
+    """
+
+    def __init__(self, conn: sqlite3.Connection, total: int, language: str) -> None:
+        self.conn = conn
+        self.total = max(1, total)
+        self.max_df = max(KEY_TERM_MAX_SHARE * total, KEY_TERM_MIN_DF_CAP)
+        english = language.strip().lower().startswith("en")
+        #: Words whose counts are not kept: stop words, then words found too common.
+        self.common: set[str] = set(STOP_WORDS if english else ())
+        self.word_ids: dict[str, int] = {}
+        self._next_id = count(1)
+        self.batch: set[str] = set()
+        self.counts: list[tuple[int, array[int], array[int]]] = []
+
+    def add(self, rowid: int, fields: Sequence[list[str]]) -> KeysView[str]:
+        """Count an article's casefolded words (title, tags, summary, body); return them."""
+        tokens: list[str] = []
+        for found, weight in zip(fields, KEY_TERM_FIELDS, strict=True):
+            tokens += found * weight
+        # Only C-level passes over the words here: this runs for every word of the pack.
+        tf = Counter(tokens)
+        # A key term is said at least twice (a title, tag or summary word counts as more),
+        # and is not known to be too common yet.
+        twice = compress(tf, map(_ONCE.__lt__, tf.values()))
+        keep = list(filterfalse(self.common.__contains__, twice))
+        self.batch.update(keep)
+        ids = array("I", map(self.word_ids.setdefault, keep, self._next_id))
+        counts = array("L", map(tf.__getitem__, keep))
+        if max(counts, default=0) > _MAX_COUNT:  # rare: a word repeated a thousand times
+            counts = array("L", (min(c, _MAX_COUNT) for c in counts))
+        self.counts.append((rowid, ids, counts))
+        return tf.keys()
+
+    def flush(self, doc_counts: Counter[str]) -> None:
+        """Stop keeping counts of words now in too many articles (they can only gain more)."""
+        self.common.update(w for w in self.batch if doc_counts[w] > self.max_df)
+        self.batch.clear()
+
+    def finish(self, doc_counts: Counter[str]) -> None:
+        """Pick and store every article's key terms; ``doc_counts`` is the df of each word."""
+        total = self.total
+        idf = [0.0] * (max(self.word_ids.values(), default=0) + 1)
+        for word, wid in self.word_ids.items():
+            df = doc_counts[word]
+            if 2 <= df <= self.max_df and df < total:
+                idf[wid] = math.log(total / df)
+        log_tf = [0.0] + [1.0 + math.log(n) for n in range(1, _MAX_COUNT + 1)]
+        words = {i: w for w, i in self.word_ids.items() if idf[i]}
+        term_of = [0] * len(idf)
+        for wid, term in self._stems(words).items():
+            term_of[wid] = term
+        # The word shown for a term: its most frequent spelling in the pack, then the shortest.
+        best_spelling: dict[int, tuple[int, int, str]] = {}
+        for wid, word in words.items():
+            key = (-doc_counts[word], len(word), word)
+            term = term_of[wid]
+            if term and (term not in best_spelling or key < best_spelling[term]):
+                best_spelling[term] = key
+        shown = {term: key[2] for term, key in best_spelling.items()}
+        # A few spare candidates: two spellings of one stem ("cancer", "cancers") merge below.
+        wanted = KEY_TERMS + 3
+        rows = []
+        postings: list[tuple[int, float, int]] = []
+        # Per article, only C-level passes (map, zip, compress, sorted) over its words.
+        for rowid, ids, counts in self.counts:
+            weights = list(map(mul, map(log_tf.__getitem__, counts), map(idf.__getitem__, ids)))
+            floor = sorted(weights)[-wanted] if len(weights) > wanted else 0.0
+            terms = map(term_of.__getitem__, ids)
+            pairs = sorted(compress(zip(weights, terms, strict=True), map(floor.__le__, weights)))
+            if not pairs:
+                continue
+            # In ascending order a term's heaviest spelling comes last, and stays.
+            ws, ts = zip(*pairs, strict=True)
+            merged = dict(zip(ts, ws, strict=True))
+            merged.pop(0, None)  # words that are not key terms
+            if not merged:
+                continue
+            top = sorted(merged.items(), key=itemgetter(1), reverse=True)[:KEY_TERMS]
+            ts, ws = zip(*top, strict=True)
+            norm = math.hypot(*ws)
+            ws = tuple(map(truediv, ws, repeat(norm)))
+            rows.append(
+                (
+                    rowid,
+                    " ".join(map(str, ts)),
+                    " ".join(map(shown.__getitem__, ts)),
+                    " ".join(map(str, ws)),
+                )
+            )
+            postings.extend(zip(ts, map(neg, ws), repeat(rowid)))
+        self.counts.clear()
+        self.conn.executemany("INSERT INTO key_terms VALUES (?, ?, ?, ?)", rows)
+        postings.sort()  # (term, -weight, id): the table's key order, so inserts append
+        self.conn.executemany("INSERT INTO term_articles VALUES (?1, -?2, ?3)", postings)
+
+    def _stems(self, words: dict[int, str]) -> dict[int, int]:
+        """Return a term id for each word id, words with the same FTS stem sharing one."""
+        conn = self.conn
+        conn.execute(
+            f"CREATE VIRTUAL TABLE temp.stemmer USING fts5(w, tokenize='{WORD_TOKENIZER}')"
+        )
+        conn.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(temp, stemmer, instance)")
+        conn.executemany("INSERT INTO temp.stemmer(rowid, w) VALUES (?, ?)", words.items())
+        stems: dict[int, str] = {}
+        split: set[int] = set()
+        for wid, stem in conn.execute("SELECT doc, term FROM temp.stems"):
+            if wid in stems:  # a word the tokenizer splits in two is not a key term
+                split.add(wid)
+            stems[wid] = stem
+        conn.execute("DROP TABLE temp.stems")
+        conn.execute("DROP TABLE temp.stemmer")
+        term_ids: dict[str, int] = {}
+        for stem in sorted(set(stems.values())):
+            term_ids[stem] = len(term_ids) + 1
+        return {wid: term_ids[stem] for wid, stem in stems.items() if wid not in split}

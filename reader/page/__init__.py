@@ -1,0 +1,1 @@
+"""An article made into safe HTML (no Qt)."""

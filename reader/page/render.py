@@ -1,0 +1,513 @@
+"""Turn articles and the pack's home page into HTML for the article view.
+
+Everything here is Qt-free. Words the reader sees come from :class:`PageText`, which the
+window fills with translated strings; the defaults are English.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import math
+import re
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reader.find.recommend import Recommendation
+from reader.library.pack import Article, Pack, review_overdue
+from reader.page.links import CATEGORY_SCHEME
+
+if TYPE_CHECKING:
+    from markdown import Markdown
+
+    from reader.page.bodycache import BodyCache
+    from reader.page.guard import Change, Guarded
+    from reader.page.mdext import PackLinksExtension
+    from reader.page.sanitize import SanitizeExtension
+
+# Markdown, the guard and the sanitizer are imported when the first article body is converted,
+# not at start-up: the home page and a page from the cache need none of them (about 40 ms).
+
+logger = logging.getLogger(__name__)
+
+WORDS_PER_MINUTE = 200
+#: Articles with at least this many ``##`` sections get an "On this page" list.
+TOC_MIN_SECTIONS = 4
+TOC_MIN_WORDS = 600
+BODY_CACHE_SIZE = 64
+
+
+def escape(text: str, quote: bool = True) -> str:
+    """Return ``text`` with ``& < >`` (and quotes) as HTML character references.
+
+    The same as :func:`html.escape`, without importing :mod:`html` (and its table of 2,000
+    entities) at start-up.
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    if quote:
+        text = text.replace('"', "&quot;").replace("'", "&#x27;")
+    return text
+
+
+def _english_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+class PageText(NamedTuple):
+    """User-visible words on rendered pages (translated by the window)."""
+
+    previous: str = "‹ Previous: {title}"
+    next: str = "Next: {title} ›"
+    recommended: str = "Recommended"
+    reviewed: str = "Reviewed {date}"
+    minutes: str = "{n} min read"
+    on_this_page: str = "On this page"
+    sources: str = "Sources"
+    image: str = "image"
+    start_here: str = "Start here"
+    browse: str = "Browse by topic"
+    recently_reviewed: str = "Recently reviewed"
+    articles_count: str = "{n} articles"
+    article_count_one: str = "1 article"
+    important: str = "Important"
+    a_to_z: str = "All articles A–Z"
+    too_long: str = "This article is very long; only the first part is shown."
+    not_displayed: str = (
+        "This article could not be displayed with its formatting, so it is shown as plain text."
+    )
+    stale: str = (
+        "This article was last reviewed on {date}. Some details may have changed — "
+        "check with a health professional."
+    )
+    format_date: Callable[[dt.date], str] = _english_date
+
+
+class RenderedBody(NamedTuple):
+    """An article body as HTML, its "On this page" links, and what went wrong on the way."""
+
+    html: str
+    toc: str = ""
+    sections: int = 0
+    #: What the guard changed so the parser would finish quickly (reported by ``check``).
+    changes: tuple[Change, ...] = ()
+    #: Why the body is shown as plain text; empty when it was rendered normally.
+    failure: str = ""
+
+
+class Renderer:
+    """Render Markdown articles of one pack; reuses one configured Markdown instance."""
+
+    #: Seconds a child process may spend on risky text before plain text is shown instead
+    #: (``reader.page.guard.RENDER_TIMEOUT``).
+    timeout = 1.0
+
+    def __init__(
+        self, pack: Pack, text: PageText | None = None, today: dt.date | None = None
+    ) -> None:
+        self.pack = pack
+        self.text = text or PageText()
+        self.today = today
+        #: Recently rendered bodies; long articles are converted in a child process, so
+        #: turning back to one must not pay that again.
+        #: Keyed by slug and the text's length and hash, so the cache does not keep texts alive.
+        self._bodies: dict[tuple[str, int, int], RenderedBody] = {}
+        self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
+        self._disk: BodyCache | None = None
+
+    def use_disk_cache(self, cache_dir: Path) -> None:
+        """Keep rendered bodies in ``cache_dir`` too (see :mod:`reader.page.bodycache`).
+
+        Only for a pack with a fingerprint (one opened through its catalog).
+        """
+        if self.pack.fingerprint:
+            from reader.library.catalog import catalog_path
+            from reader.page.bodycache import BodyCache
+
+            name = catalog_path(self.pack.root, cache_dir).stem.replace("catalog-", "bodies-")
+            self._disk = BodyCache(cache_dir / name, self.pack.fingerprint)
+
+    def _markdown(self) -> tuple[Markdown, PackLinksExtension, SanitizeExtension]:
+        """Build the one configured Markdown instance on first use."""
+        if self._md is None:
+            from markdown import Markdown
+            from markdown.extensions.admonition import AdmonitionExtension
+            from markdown.extensions.attr_list import AttrListExtension
+            from markdown.extensions.def_list import DefListExtension
+            from markdown.extensions.fenced_code import FencedCodeExtension
+            from markdown.extensions.footnotes import FootnoteExtension
+            from markdown.extensions.sane_lists import SaneListExtension
+            from markdown.extensions.tables import TableExtension
+            from markdown.extensions.toc import TocExtension
+
+            from reader.page.mdext import CalloutExtension, PackLinksExtension
+            from reader.page.sanitize import SanitizeExtension
+
+            links, sanitize = PackLinksExtension(), SanitizeExtension()
+            md = Markdown(
+                # Extension objects, not names: names are looked up through package metadata,
+                # which costs about 20 ms (benchmarks/findings.md).
+                extensions=[
+                    TableExtension(),
+                    FootnoteExtension(),
+                    AttrListExtension(),
+                    DefListExtension(),
+                    AdmonitionExtension(),
+                    SaneListExtension(),
+                    FencedCodeExtension(),
+                    TocExtension(toc_depth="2-3", permalink=False),
+                    links,
+                    CalloutExtension(),
+                    sanitize,
+                ],
+                output_format="html",
+            )
+            self._md = (md, links, sanitize)
+        return self._md
+
+    def warm_up(self) -> None:
+        """Import and build the Markdown converter now (an idle moment after start-up)."""
+        from reader.page import guard  # noqa: F401 - imported for its cost, not its names
+
+        self._markdown()
+
+    def markdown(self, article: Article) -> tuple[str, str, int]:
+        """Return the body HTML, an "On this page" line of section links, and their number."""
+        body = self.render_body(article)
+        return body.html, body.toc, body.sections
+
+    def render_body(self, article: Article) -> RenderedBody:
+        """Render the body in bounded time; never raise (plain text is the fallback).
+
+        Text the guard left alone and that is short is converted here; anything else in a
+        child process that is stopped after :attr:`timeout` seconds.
+        """
+        cached = self._stored(article)
+        if cached is not None:
+            return cached
+        return self._keep(article, self._render_body(article))
+
+    def _keep(self, article: Article, result: RenderedBody) -> RenderedBody:
+        """Remember a freshly rendered body (and write it to the disk cache); return it."""
+        if not result.failure:
+            self._remember(article, result)
+            if self._disk is not None and not result.changes:
+                key = self._disk.key(article.slug, article.body, self.text.image)
+                self._disk.put(key, result.html, result.toc, result.sections)
+        return result
+
+    def _stored(self, article: Article) -> RenderedBody | None:
+        """Return the body rendered before, in this session or (with a disk cache) earlier."""
+        cached = self._bodies.get(_body_key(article))
+        if cached is None and self._disk is not None:
+            stored = self._disk.get(self._disk.key(article.slug, article.body, self.text.image))
+            if stored is not None:
+                cached = RenderedBody(*stored)
+                self._remember(article, cached)
+        return cached
+
+    def _remember(self, article: Article, body: RenderedBody) -> None:
+        if len(self._bodies) >= BODY_CACHE_SIZE:
+            self._bodies.pop(next(iter(self._bodies)))
+        self._bodies[_body_key(article)] = body
+
+    def prefetch(self, article: Article) -> bool:
+        """Render ``article``'s body ahead of time if that is quick; return True if it is ready.
+
+        For idle moments (the page a reader is likely to open next): text that would need the
+        time-limited child process is left for when it is really opened.
+        """
+        from reader.page.guard import INLINE_LIMIT, guard
+
+        if self._stored(article) is not None:
+            return True
+        text = article.body
+        guarded = guard(text) if len(text) <= INLINE_LIMIT else None
+        if guarded is None or guarded.risky:
+            return False
+        self._keep(article, self._render_body(article, guarded))
+        return True
+
+    def _render_body(self, article: Article, guarded: Guarded | None = None) -> RenderedBody:
+        """Render ``article``; ``guarded`` is its text already through the guard, if known."""
+        from reader.page import guard
+
+        changes: tuple[Change, ...] = ()
+        try:
+            text = article.body
+            if guarded is None and len(text) <= guard.INLINE_LIMIT:
+                guarded = guard.guard(text)
+            if guarded is not None and not guarded.risky:
+                body, tokens = self.convert(article, guarded.text)
+            else:
+                job = _Job.of(self.pack, article, self.text.image)
+                body, tokens, changes = guard.run_isolated(_convert_in_child, job, self.timeout)
+        except Exception as exc:  # RecursionError, a timeout, a bug in an extension …
+            logger.warning("showing %s as plain text: %s", article.rel_path, exc)
+            failure = f"{exc.__class__.__name__}: {exc}".rstrip(": ")
+            return RenderedBody(plain_text_html(article.body), changes=changes, failure=failure)
+        if len(tokens) == 1 and tokens[0].get("level") == 1:  # a lone '# ' heading
+            tokens = tokens[0].get("children", [])
+        from html import unescape  # Markdown has imported it already
+
+        esc = escape
+        toc = " · ".join(
+            f'<a href="#{esc(t["id"])}">{esc(unescape(t["name"]))}</a>' for t in tokens
+        )
+        return RenderedBody(body, toc, len(tokens), changes)
+
+    def convert(self, article: Article, text: str) -> tuple[str, list[dict[str, Any]]]:
+        """Convert ``text`` (the guarded body of ``article``) with no guard and no time limit."""
+        from reader.page.sanitize import resolve_safely, safe_url
+
+        md, links, sanitize = self._markdown()
+        md.reset()
+        pack = self.pack
+        links.resolver = lambda raw: resolve_safely(pack, article, raw)
+        links.missing_image_text = self.text.image
+        sanitize.url_filter = lambda raw, image: safe_url(pack, article, raw, image)
+        sanitize.missing_image_text = self.text.image
+        body = md.convert(text)
+        return body, list(getattr(md, "toc_tokens", []))
+
+    def article_page(
+        self,
+        article: Article,
+        recommendations: Sequence[Recommendation] = (),
+        for_print: bool = False,
+    ) -> str:
+        """Return the whole page for ``article``: header, body, sources and footer.
+
+        ``for_print`` leaves out what only works on screen: the section links, Previous/Next
+        and the recommendations.
+        """
+        t = self.text
+        esc = escape
+        rendered = self.render_body(article)
+        body, toc, sections = rendered.html, rendered.toc, rendered.sections
+        parts = [f'<h1 class="title">{esc(article.title)}</h1>']
+        for notice, shown in ((t.too_long, article.truncated), (t.not_displayed, rendered.failure)):
+            if shown:
+                parts.append(
+                    '<table class="callout notice" width="100%" cellpadding="12" cellspacing="0">'
+                    f'<tr><td class="note"><p>{esc(notice)}</p></td></tr></table>'
+                )
+        if article.summary:
+            parts.append(f'<p class="lede">{esc(article.summary)}</p>')
+        parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
+        if article.reviewed and review_overdue(
+            article.reviewed, self.pack.review_period_years, self.today or dt.date.today()
+        ):
+            note = t.stale.format(date=t.format_date(article.reviewed))
+            parts.append(
+                '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
+                f'<tr><td class="note"><p>{esc(note)}</p></td></tr></table>'
+            )
+        if not for_print and sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
+            parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
+        parts.append(f'<div class="body">{body}</div>')
+        if article.sources:
+            items = "".join(f"<li>{esc(s)}</li>" for s in article.sources)
+            parts.append(
+                f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>'
+            )
+        if not for_print:
+            parts.append(self._footer(article, recommendations))
+        return "\n".join(parts)
+
+    def meta_line(self, article: Article) -> str:
+        t = self.text
+        bits = [self.pack.category_name(article.category)]
+        if article.reviewed:
+            bits.append(t.reviewed.format(date=t.format_date(article.reviewed)))
+        minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
+        bits.append(t.minutes.format(n=minutes))
+        return " · ".join(bits)
+
+    def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
+        t = self.text
+        esc = escape
+        prev, nxt = self.pack.neighbours(article.slug)
+        left = (
+            f'<a href="article:{esc(prev.slug)}">{esc(t.previous.format(title=prev.title))}</a>'
+            if prev
+            else ""
+        )
+        right = (
+            f'<a href="article:{esc(nxt.slug)}">{esc(t.next.format(title=nxt.title))}</a>'
+            if nxt
+            else ""
+        )
+        parts = [
+            '<hr/><table class="prevnext" width="100%" cellspacing="0" cellpadding="6"><tr>'
+            f'<td class="prev" align="left" width="50%">{left}</td>'
+            f'<td class="next" align="right" width="50%">{right}</td></tr></table>'
+        ]
+        if recommendations:
+            parts.append(f'<h2 class="recommended">{esc(t.recommended)}</h2>')
+            parts.append(self.teaser_list(recommendations, "recommended"))
+        return "\n".join(parts)
+
+    def teaser_list(self, items: Sequence[Recommendation], css_class: str) -> str:
+        """Return a list of linked titles with their teasers (and reasons, when given)."""
+        esc = escape
+        rows = []
+        for item in items:
+            teaser = f'<br/><span class="teaser">{esc(item.summary)}</span>' if item.summary else ""
+            reason = f'<br/><span class="reason">{esc(item.reason)}</span>' if item.reason else ""
+            rows.append(
+                f'<li><a href="article:{esc(item.slug)}"><b>{esc(item.title)}</b></a>'
+                f"{teaser}{reason}</li>"
+            )
+        return f'<ul class="{css_class}">{"".join(rows)}</ul>'
+
+    def home_page(
+        self,
+        extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = (),
+        a_to_z: bool = False,
+    ) -> str:
+        """Return the pack's home page: title, description, disclaimer, topics, featured."""
+        t = self.text
+        esc = escape
+        pack = self.pack
+        parts = [f'<h1 class="title">{esc(pack.title)}</h1>']
+        if pack.description:
+            parts.append(f'<p class="lede">{esc(pack.description)}</p>')
+        if pack.disclaimer:
+            parts.append(
+                '<table class="callout disclaimer" width="100%" cellpadding="12" cellspacing="0">'
+                f'<tr><td class="disclaimer"><p class="admonition-title">{esc(t.important)}</p>'
+                f"<p>{esc(pack.disclaimer)}</p></td></tr></table>"
+            )
+        for heading, items in extra_sections:
+            if items:
+                parts.append(f"<h2>{esc(heading)}</h2>{self.teaser_list(items, 'teasers')}")
+        featured = [a for s in pack.featured if (a := pack.get(s)) is not None]
+        if featured:
+            parts.append(f"<h2>{esc(t.start_here)}</h2>")
+            parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
+        parts.append(f"<h2>{esc(t.browse)}</h2>")
+        parts.append(self._category_tiles())
+        recent = pack.recently_reviewed(5)
+        if recent:
+            parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
+            items = [
+                teaser(a, t.reviewed.format(date=t.format_date(a.reviewed)))
+                for a in recent
+                if a.reviewed
+            ]
+            parts.append(self.teaser_list(items, "teasers"))
+        if a_to_z:
+            parts.append(self._a_to_z())
+        return "\n".join(parts)
+
+    def _a_to_z(self) -> str:
+        """Every title in alphabetical order under its first letter, for browsing by touch."""
+        esc = escape
+        groups: dict[str, list[tuple[str, str]]] = {}
+        entries = zip(self.pack.column("title"), self.pack.column("slug"), strict=True)
+        by_title = sorted(entries, key=lambda e: e[0].casefold())
+        for title, slug in by_title:
+            letter = title[:1].upper()
+            groups.setdefault(letter if letter.isalpha() else "#", []).append((title, slug))
+        rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
+        for letter, group in groups.items():
+            links = "<br/>".join(
+                f'<a href="article:{esc(slug)}">{esc(title)}</a>' for title, slug in group
+            )
+            rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
+        return "".join(rows)
+
+    def _category_tiles(self, columns: int = 3) -> str:
+        t = self.text
+        esc = escape
+        cells = []
+        for category in self.pack.categories:
+            count = len(self.pack.category_members(category.id))
+            if not count:
+                continue
+            label = t.article_count_one if count == 1 else t.articles_count.format(n=count)
+            cells.append(
+                f'<td class="tile" width="{100 // columns}%">'
+                f'<a href="{CATEGORY_SCHEME}:{esc(category.id)}"><b>{esc(category.name)}</b></a>'
+                f'<br/><span class="count">{esc(label)}</span></td>'
+            )
+        rows = [
+            "<tr>" + "".join(cells[i : i + columns]) + "</tr>"
+            for i in range(0, len(cells), columns)
+        ]
+        return (
+            '<table class="tiles" width="100%" cellspacing="8" cellpadding="14">'
+            + "".join(rows)
+            + "</table>"
+        )
+
+
+def _body_key(article: Article) -> tuple[str, int, int]:
+    text = article.body
+    return article.slug, len(text), hash(text)
+
+
+def teaser(article: Article, reason: str = "") -> Recommendation:
+    """Return ``article`` as a list entry with its summary as the teaser."""
+    return Recommendation(article.slug, article.title, article.summary, reason)
+
+
+def plain_text_html(text: str) -> str:
+    """Return ``text`` as escaped paragraphs: the fallback when Markdown cannot be used.
+
+    Long lines are broken and paragraphs kept short: Qt needs minutes to lay out one
+    two-megabyte line with no place to break it.
+    """
+    blocks: list[str] = []
+    for paragraph in _BLANK_LINES.split(text):
+        lines: list[str] = []
+        for line in paragraph.strip("\n").split("\n"):
+            while len(line) > PLAIN_LINE_CHARS:
+                cut = (
+                    line.rfind(" ", PLAIN_LINE_CHARS // 2, PLAIN_LINE_CHARS) + 1 or PLAIN_LINE_CHARS
+                )
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+        for start in range(0, len(lines), PLAIN_BLOCK_LINES):
+            chunk = "\n".join(lines[start : start + PLAIN_BLOCK_LINES])
+            if chunk.strip():
+                blocks.append(escape(chunk).replace("\n", "<br/>"))
+    return "".join(f'<p class="plain">{block}</p>' for block in blocks)
+
+
+PLAIN_LINE_CHARS = 1_000
+PLAIN_BLOCK_LINES = 20
+_BLANK_LINES = re.compile(r"\n[ \t]*\n")
+
+
+class _Job(NamedTuple):
+    """What a child process needs to render one article: the body and the pack's layout."""
+
+    root: Path
+    entries: tuple[tuple[str, str], ...]  # (slug, pack-relative path) of every article
+    slug: str
+    rel_path: str
+    body: str
+    image_text: str
+
+    @classmethod
+    def of(cls, pack: Pack, article: Article, image_text: str) -> _Job:
+        entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
+        return cls(pack.root, entries, article.slug, article.rel_path, article.body, image_text)
+
+
+def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Change, ...]]:
+    """Guard and convert in a child process (see :func:`reader.page.guard.run_isolated`)."""
+    from reader.page.guard import guard
+
+    pack = Pack(root=job.root)
+    pack.articles = [
+        Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
+    ]
+    pack._index()
+    article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
+    guarded = guard(job.body)
+    body, tokens = Renderer(pack, PageText(image=job.image_text)).convert(article, guarded.text)
+    return body, tokens, guarded.changes

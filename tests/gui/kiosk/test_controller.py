@@ -1,0 +1,326 @@
+"""Kiosk mode: locked down, reset for the next visitor, hidden admin exit."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QContextMenuEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from reader.gui.kiosk.config import KioskConfig, hash_pin, load_config, verify_pin
+from reader.gui.kiosk.controller import ADMIN_EXIT_CODE, KioskController
+from reader.gui.settings import Settings
+from reader.gui.window import MainWindow
+from reader.library.pack import load_pack
+from tests.gui.conftest import WindowFactory
+
+PIN = "2468"
+PIN_HASH = hash_pin(PIN)
+
+
+class Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()
+
+
+@pytest.fixture
+def kiosk(
+    qtbot: QtBot, make_window: WindowFactory, small_pack: Path, clock: Clock
+) -> Iterator[KioskController]:
+    window = make_window(small_pack)
+    window.show_home()
+    config = KioskConfig(kiosk=True, countdown_seconds=3, admin_pin=PIN_HASH, text_size=150)
+    controller = KioskController(window, config, ask_pin=lambda: None, clock=clock)
+    controller.idle.setInterval(150)  # seconds in production; milliseconds here
+    controller.tick.setInterval(20)
+    yield controller
+    app = QApplication.instance()
+    assert app is not None
+    app.removeEventFilter(controller)
+
+
+def test_idle_reset_forgets_the_visitor(qtbot: QtBot, kiosk: KioskController) -> None:
+    w = kiosk.window
+    w.open_article("alpha")
+    w.open_article("gamma")
+    w.sidebar.search_field.setText("beta")
+    w.find_bar.open_bar()
+    w.set_text_size(250)
+    w.set_theme("dark")
+    with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
+        pass
+    assert w.windowTitle() == "Home — Test Pack"
+    assert w.sidebar.search_field.text() == ""
+    assert not w.find_bar.isVisible()
+    assert not w.act.back.isEnabled() and not w.act.forward.isEnabled()
+    assert (w.theme, w.text_size) == ("light", 150)
+    assert w.view.verticalScrollBar().value() == 0
+    assert "Continue reading" not in w.view.toPlainText()
+    assert w.sidebar.current_slug() is None
+
+
+def test_countdown_shows_and_input_cancels_it(qtbot: QtBot, kiosk: KioskController) -> None:
+    kiosk.window.open_article("beta")
+    qtbot.waitUntil(kiosk.countdown.isVisible, timeout=2000)
+    assert "Still reading?" in kiosk.countdown.title.text()
+    qtbot.mouseClick(kiosk.window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert not kiosk.countdown.isVisible()
+    assert kiosk.window.current == "beta"
+
+
+def test_close_and_quit_keys_do_nothing(qtbot: QtBot, kiosk: KioskController) -> None:
+    w = kiosk.window
+    w.close()
+    assert w.isVisible()
+    for key, mod in (
+        (Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier),
+        (Qt.Key.Key_F4, Qt.KeyboardModifier.AltModifier),
+        (Qt.Key.Key_Escape, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_F11, Qt.KeyboardModifier.NoModifier),
+    ):
+        qtbot.keyClick(w, key, mod)
+        assert w.isVisible()
+    assert not w.menuBar().isVisible()
+    assert not w.act.quit.isEnabled()
+
+
+def test_quit_works_on_the_desktop(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    assert not window.isVisible()
+
+
+def test_no_context_menus(kiosk: KioskController) -> None:
+    view = kiosk.window.view.viewport()
+    event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, QPoint(5, 5), QPoint(5, 5))
+    assert kiosk.eventFilter(view, event) is True
+
+
+def test_admin_exit_needs_the_right_pin(
+    kiosk: KioskController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes: list[int] = []
+    monkeypatch.setattr(
+        "reader.gui.kiosk.controller.QApplication.exit", lambda code=0: codes.append(code)
+    )
+    kiosk.ask_pin = lambda: "0000"
+    kiosk.request_admin_exit()
+    assert codes == []
+    kiosk.ask_pin = lambda: PIN
+    kiosk.request_admin_exit()
+    assert codes == [ADMIN_EXIT_CODE]
+
+
+def test_wrong_pins_lock_the_prompt(
+    kiosk: KioskController, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    codes: list[int] = []
+    monkeypatch.setattr(
+        "reader.gui.kiosk.controller.QApplication.exit", lambda code=0: codes.append(code)
+    )
+    asked: list[int] = []
+
+    def wrong() -> str:
+        asked.append(1)
+        return "1111"
+
+    kiosk.ask_pin = wrong
+    for _ in range(3):
+        kiosk.request_admin_exit()
+    assert kiosk.is_locked()
+    kiosk.ask_pin = lambda: PIN
+    kiosk.request_admin_exit()
+    assert codes == [] and len(asked) == 3  # locked: not even asked
+    clock.now += 61
+    kiosk.request_admin_exit()
+    assert codes == [ADMIN_EXIT_CODE]
+
+
+def test_five_taps_in_the_corner_ask_for_the_pin(
+    qtbot: QtBot, kiosk: KioskController, clock: Clock
+) -> None:
+    asked: list[int] = []
+    kiosk.ask_pin = lambda: asked.append(1)  # type: ignore[func-returns-value]
+    target = kiosk.window.toolbar
+    for _ in range(4):
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        clock.now += 0.4
+    assert asked == []
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert asked == [1]
+    for _ in range(5):  # too slow: no prompt
+        qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+        clock.now += 1.0
+    assert asked == [1]
+
+
+def test_without_a_pin_the_admin_exit_is_disabled(kiosk: KioskController) -> None:
+    kiosk.config = replace(kiosk.config, admin_pin="")
+    asked: list[int] = []
+    kiosk.ask_pin = lambda: asked.append(1)  # type: ignore[func-returns-value]
+    kiosk.request_admin_exit()
+    assert asked == []
+
+
+def test_outside_links_are_not_followed(kiosk: KioskController) -> None:
+    w = kiosk.window
+    w.open_link(QUrl("https://example.org/page"))
+    assert w.opened_externally == []  # type: ignore[attr-defined]
+    assert "not available on this terminal" in w.statusBar().currentMessage()
+
+
+def test_touch_targets_are_big_enough(qtbot: QtBot, kiosk: KioskController) -> None:
+    w = kiosk.window
+    w.resize(1280, 800)
+    qtbot.wait(20)
+    for action in (w.act.home, w.act.back, w.act.previous, w.act.next, w.act.larger, w.act.smaller):
+        button = w.toolbar.widgetForAction(action)
+        assert button.height() >= 44 and button.width() >= 44, action.text()
+    assert w.sidebar.search_field.height() >= 44
+    tree = w.sidebar.tree
+    for slug in ("alpha", "gamma"):
+        assert tree.visualRect(w.sidebar.model.index_of(slug)).height() >= 44
+
+
+def test_kiosk_home_has_an_a_to_z_list(kiosk: KioskController) -> None:
+    kiosk.window.show_home()
+    text = kiosk.window.view.toPlainText()
+    assert "All articles A–Z" in text
+    assert text.index("Alpha", text.index("A–Z")) < text.index("Gamma", text.index("A–Z"))
+
+
+def test_attract_mode_cycles_featured_cards_until_touched(
+    qtbot: QtBot, kiosk: KioskController
+) -> None:
+    kiosk.config = replace(kiosk.config, attract=True)
+    kiosk.attract_timer.setInterval(30)
+    kiosk.reset()
+    assert kiosk.attract_card.isVisible()
+    assert kiosk.attract_card.title.text() == "Alpha"  # the featured article
+    qtbot.mouseClick(kiosk.window.view.viewport(), Qt.MouseButton.LeftButton)
+    assert not kiosk.attract_card.isVisible()
+    assert not kiosk.attract_timer.isActive()
+
+
+def test_bad_config_values_fall_back_to_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text(
+        'kiosk = true\nidle_seconds = "soon"\ntheme = "purple"\ncountdown_seconds = 5\n'
+        'admin_pin = "1234"\nmystery = 1\ntext_size = 900\n'
+    )
+    config = load_config(path)
+    assert config.kiosk is True and config.countdown_seconds == 5
+    assert config.idle_seconds == 120 and config.theme == "light" and config.text_size == 150
+    assert config.admin_pin == ""
+    joined = "\n".join(config.problems)
+    assert "'idle_seconds' = 'soon' is not valid" in joined
+    assert "'theme' = 'purple'" in joined and "unknown option 'mystery'" in joined
+    assert "'admin_pin'" in joined and "'text_size' = 900" in joined
+
+
+def test_unreadable_config_uses_defaults(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text("kiosk = = true")
+    config = load_config(path)
+    assert config == KioskConfig() and "cannot read it" in config.problems[0]
+
+
+def test_pin_hash_round_trip_and_cli() -> None:
+    stored = hash_pin("8642")
+    assert verify_pin("8642", stored) and not verify_pin("8643", stored)
+    assert not verify_pin("8642", "scrypt$garbage")
+    result = subprocess.run(
+        [sys.executable, "-m", "reader", "kiosk-pin", "--stdin"],
+        input="5791\n",
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = result.stdout.strip()
+    assert line.startswith('admin_pin = "scrypt$') and "5791" not in line
+    assert verify_pin("5791", line.split('"')[1])
+
+
+def test_on_screen_keyboard_types_a_search_below_the_field(
+    qtbot: QtBot, kiosk: KioskController
+) -> None:
+    keyboard = kiosk.keyboard
+    assert keyboard is not None and not keyboard.isVisible()
+    field = kiosk.window.sidebar.search_field
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)  # a visitor taps the search field
+    qtbot.waitUntil(keyboard.isVisible, timeout=1000)
+    for letter in "gam":
+        qtbot.mouseClick(keyboard.key_buttons[letter], Qt.MouseButton.LeftButton)
+    assert field.text() == "gam"
+    field_bottom = field.mapTo(kiosk.window, QPoint(0, field.height())).y()
+    assert keyboard.mapTo(kiosk.window, QPoint(0, 0)).y() >= field_bottom  # never covers it
+    kiosk.reset()
+    assert not keyboard.isVisible() and field.text() == ""
+
+
+def test_qr_code_for_articles_with_a_web_address(
+    qtbot: QtBot, make_window: WindowFactory, make_pack: object
+) -> None:
+    from tests.conftest import article
+
+    root = make_pack(  # type: ignore[operator]
+        {
+            "web.md": article("Web", url="https://example.org/web"),
+            "local.md": article("Local"),
+        }
+    )
+    window = make_window(root)
+    controller = KioskController(window, KioskConfig(kiosk=True, qr_codes=True))
+    try:
+        assert controller.qr is not None
+        window.open_article("web")
+        assert controller.qr.isVisible() and controller.qr.url() == "https://example.org/web"
+        assert "Scan to read on your phone" in controller.qr.caption.text()
+        window.open_article("local")
+        assert not controller.qr.isVisible()
+    finally:
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(controller)
+
+
+def test_the_keyboard_waits_for_a_tap_on_the_search_field(
+    qtbot: QtBot, small_pack: Path, settings_path: Path
+) -> None:
+    # As the reader starts a kiosk: the controller rebuilds the window before it is shown.
+    window = MainWindow(load_pack(small_pack), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    controller = KioskController(window, KioskConfig(kiosk=True), ask_pin=lambda: None)
+    try:
+        window.show_home()
+        window.show()
+        qtbot.waitExposed(window)
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        assert controller.keyboard is not None and not controller.keyboard.isVisible()
+        assert not window.sidebar.search_field.hasFocus()
+        qtbot.mouseClick(window.sidebar.search_field, Qt.MouseButton.LeftButton)
+        assert controller.keyboard.isVisible()
+        controller.reset()
+        QApplication.processEvents()
+        assert not controller.keyboard.isVisible()
+        assert not window.sidebar.search_field.hasFocus()
+    finally:
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(controller)
