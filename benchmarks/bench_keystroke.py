@@ -50,7 +50,7 @@ def measure(size: int, count: int) -> dict[str, float]:
     from reader.find.index import SearchIndex
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.library.pack import load_pack
+    from reader.library.loading import load_pack
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     pack = load_pack(BENCH / f"pack-{size}-w600-s1")

@@ -39,7 +39,7 @@ from benchmarks.common import (  # noqa: E402
 from reader.find import index as search  # noqa: E402
 from reader.find.index import SearchIndex  # noqa: E402
 from reader.find.related import ContentRecommender  # noqa: E402
-from reader.library.pack import load_pack  # noqa: E402
+from reader.library.loading import load_pack  # noqa: E402
 
 
 def timed_build(pack: object, cache: Path, key_terms: bool) -> tuple[float, float]:

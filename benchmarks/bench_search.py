@@ -33,7 +33,7 @@ from benchmarks.common import (  # noqa: E402
     write_outputs,
 )
 from reader.find.index import SearchIndex  # noqa: E402
-from reader.library.pack import load_pack  # noqa: E402
+from reader.library.loading import load_pack  # noqa: E402
 
 _WORD_RE = re.compile(r"[a-z]{3,}")
 

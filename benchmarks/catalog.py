@@ -25,11 +25,12 @@ from benchmarks.common import PYTHON, rss_kb
 
 def _measure(root: Path, cache: Path | None, full_check: bool) -> dict[str, float]:
     """Time one load_pack in this (fresh) process."""
-    from reader.library.pack import load_pack
+    from reader.library.catalog import Catalog
+    from reader.library.loading import load_pack
 
     before = rss_kb()["vmrss"]
     started = time.perf_counter()
-    loaded = load_pack(root, cache_dir=cache, full_check=full_check)
+    loaded = Catalog(cache).load(root, full_check=full_check)
     total = time.perf_counter() - started
     result = {
         "articles": len(loaded.articles),

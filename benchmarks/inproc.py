@@ -32,8 +32,8 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Export, rss_kb
 
 _WRITE_CATALOG = (
-    "import sys\nfrom pathlib import Path\nfrom reader.library.pack import load_pack\n"
-    "load_pack(sys.argv[1], cache_dir=Path(sys.argv[2]))\n"
+    "import sys\nfrom pathlib import Path\nfrom reader.library.loading import load_pack\n"
+    "Catalog(Path(sys.argv[2])).load(sys.argv[1])\n"
 )
 
 
@@ -70,7 +70,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     from reader.gui.app import freeze_startup_objects
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.library.pack import load_pack
+    from reader.library.catalog import Catalog
 
     app = QApplication(sys.argv[:1])
     app.setOrganizationName(ORG_NAME)
@@ -85,7 +85,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         timeout=1800,
     )
     started = time.perf_counter()
-    pack = load_pack(options.pack, cache_dir=catalog_dir, full_check=False)
+    pack = Catalog(catalog_dir).load(options.pack, full_check=False)
     load_s = time.perf_counter() - started
     settings_file = options.export / "settings.ini"
     settings_file.unlink(missing_ok=True)

@@ -40,16 +40,16 @@ def main(argv: list[str] | None = None) -> int:
     from reader.gui import app as app_module
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.library.pack import load_pack
+    from reader.library.catalog import Catalog
+    from reader.library.loading import load_pack
     from reader.paths import bundled_dir
 
     mark("import reader.gui.app and window")
     app = QApplication(sys.argv[:1])
     app.setStyle("Fusion")
     mark("QApplication + style")
-    pack = load_pack(
-        options.pack or bundled_dir("content"), cache_dir=options.cache, full_check=False
-    )
+    root = options.pack or bundled_dir("content")
+    pack = Catalog(options.cache).load(root, full_check=False) if options.cache else load_pack(root)
     mark(f"load_pack ({len(pack.articles)} articles)")
     settings_file = Path(f"/tmp/phases-{os.getpid()}.ini")
     window = MainWindow(pack, Settings.at(settings_file))

@@ -48,7 +48,7 @@ def main() -> int:
     from reader.gui.kiosk.controller import KioskController
     from reader.gui.settings import Settings
     from reader.gui.window import MainWindow
-    from reader.library.pack import load_pack
+    from reader.library.loading import load_pack
     from reader.paths import bundled_dir
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

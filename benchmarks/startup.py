@@ -35,13 +35,15 @@ import sys
 from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QStandardPaths
 from reader import APP_NAME, ORG_NAME
-from reader.library.pack import load_pack
+from reader.library.catalog import Catalog
+from reader.library.loading import load_pack
+
 from reader.find.index import SearchIndex
 app = QCoreApplication([])
 app.setOrganizationName(ORG_NAME)
 app.setApplicationName(APP_NAME)
 cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-SearchIndex.open(load_pack(sys.argv[1], cache_dir=Path(cache)), Path(cache)).close()
+SearchIndex.open(Catalog(Path(cache)).load(sys.argv[1]), Path(cache)).close()
 print(cache)
 """
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import os
+import sys
 from pathlib import Path, PurePosixPath
 
 #: The kiosk configuration read when no ``--config`` is given (docs/kiosk.md).
@@ -35,3 +37,20 @@ def resource_path(name: str) -> Path:
 def read_resource(name: str) -> str:
     """Return the text of a file under ``resources/``."""
     return resource_path(name).read_text(encoding="utf-8")
+
+
+def cache_dir() -> Path:
+    """Return the per-user cache folder of the reader: the one place every part keeps its cache.
+
+    The window, ``search`` and ``related`` all use it, so a pack's catalog and search index are
+    built and stored once. Follows ``XDG_CACHE_HOME`` on Linux (``~/.cache/offline-reader``).
+    """
+    home = Path.home()
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = home / "Library" / "Caches"
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else home / ".cache"
+    return base / "offline-reader"

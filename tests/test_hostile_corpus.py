@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.library.check import check_pack
-from reader.library.pack import load_pack
+from reader.library.loading import load_pack
 from reader.page.render import Renderer
 
 CORPUS = Path(__file__).parent / "corpus"

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.library.check import check_pack
-from reader.library.pack import KNOWN_KEYS, load_pack
+from reader.library.loading import KNOWN_KEYS, load_pack
 from reader.page.guard import guard
 from reader.page.render import Renderer
 

@@ -52,7 +52,7 @@ def test_wheel_install_opens_the_bundled_pack(tmp_path: Path) -> None:
     )
     env = {**os.environ, "PYTHONPATH": str(site), "QT_QPA_PLATFORM": "offscreen"}
     probe = (
-        "from reader.paths import bundled_dir; from reader.library.pack import load_pack;"
+        "from reader.paths import bundled_dir; from reader.library.loading import load_pack;"
         "p = load_pack(bundled_dir('content'));"
         "print(bundled_dir('content')); print(len(p.articles));"
         "print(bundled_dir('resources').joinpath('article.css').is_file())"

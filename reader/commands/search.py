@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.find.index import SearchIndex, default_cache_dir
-from reader.library.pack import Pack, PackError, load_pack
-from reader.paths import bundled_dir
+from reader.find.index import SearchIndex
+from reader.library.loading import load_pack
+from reader.library.pack import Pack, PackError
+from reader.paths import bundled_dir, cache_dir
 
 _BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -63,7 +64,7 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
 
 def cache_dir_of(options: argparse.Namespace) -> Path | None:
     """Where the index is kept: the user's cache folder, or nowhere with ``--no-cache``."""
-    return None if options.no_cache else default_cache_dir()
+    return None if options.no_cache else cache_dir()
 
 
 def snippet_text(snippet: str, bold: bool) -> str:

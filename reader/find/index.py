@@ -22,7 +22,6 @@ import os
 import re
 import sqlite3
 import struct
-import sys
 import threading
 import unicodedata
 from array import array
@@ -160,19 +159,6 @@ class SearchResult:
     category: str
     score: float
     snippet: str
-
-
-def default_cache_dir() -> Path:
-    """Return the platform's per-user cache folder for the reader (without Qt)."""
-    home = Path.home()
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or home / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = home / "Library" / "Caches"
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else home / ".cache"
-    return base / "offline-reader"
 
 
 def uses_trigrams(language: str) -> bool:

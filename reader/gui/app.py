@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import (
     QLibraryInfo,
@@ -30,32 +30,27 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
+from reader.gui.kiosk.config import KioskConfig, load_config
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import PackError, load_pack
-from reader.paths import SYSTEM_CONFIG, bundled_dir, resource_path
+from reader.library.catalog import Catalog
+from reader.library.pack import PackError
+from reader.paths import SYSTEM_CONFIG, bundled_dir, cache_dir, resource_path
 from reader.themes import clamp_text_size
 
-if TYPE_CHECKING:
-    from reader.gui.kiosk.config import KioskConfig
-
 logger = logging.getLogger(__name__)
-
-
-class _NoConfig:
-    """No kiosk configuration at all: reader.gui.kiosk.config is not even imported (desktop use)."""
-
-    kiosk = False
-    content = ""
-    problems: tuple[str, ...] = ()
-
-
-_NO_CONFIG = _NoConfig()
 
 
 def run(options: argparse.Namespace) -> int:
     """Start the reader with parsed command-line ``options``; return the exit code."""
     gc.disable()  # until the first paint: see freeze_startup_objects()
+    try:
+        return _run(options)
+    finally:
+        gc.enable()  # whichever way start-up ended (freeze_startup_objects may have already)
+
+
+def _run(options: argparse.Namespace) -> int:
     # Fusion: the same look everywhere, and it follows our palette. A new application gets it
     # on its command line: setStyle() hands Python a QStyle, 4 ms of set-up at every start.
     existing = QApplication.instance()
@@ -71,13 +66,7 @@ def run(options: argparse.Namespace) -> int:
     _install_translators(app)
 
     config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
-    config: KioskConfig | _NoConfig
-    if config_path is not None or options.kiosk:
-        from reader.gui.kiosk.config import load_config
-
-        config = load_config(config_path)
-    else:
-        config = _NO_CONFIG
+    config = load_config(config_path) if config_path is not None or options.kiosk else KioskConfig()
     kiosk = options.kiosk or config.kiosk
     if kiosk:
         _log_to_file()
@@ -90,14 +79,13 @@ def run(options: argparse.Namespace) -> int:
     sys.excepthook = _kiosk_excepthook if kiosk else _excepthook
 
     content = options.content or (Path(config.content) if config.content else None)
-    cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-    cache_dir = Path(cache) if cache else None
+    cache = cache_dir()
+    catalog = Catalog(cache)
     progress, close_progress = load_progress()
     try:
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.
-        pack = load_pack(
+        pack = catalog.load(
             content or bundled_dir("content"),
-            cache_dir=cache_dir,
             full_check=False,
             defer_save=True,  # a missing catalog is written after the first paint
             progress=progress,
@@ -130,13 +118,10 @@ def run(options: argparse.Namespace) -> int:
     if options.text_size:
         settings.text_size = clamp_text_size(options.text_size)
     window = MainWindow(pack, settings)
-    if cache_dir is not None:
-        window.renderer.use_disk_cache(cache_dir)
+    window.renderer.use_disk_cache(cache)
     if kiosk:
-        from reader.gui.kiosk.config import KioskConfig
         from reader.gui.kiosk.controller import KioskController
 
-        assert isinstance(config, KioskConfig)  # loaded above whenever kiosk mode is possible
         look = replace(
             config,
             theme=options.theme or config.theme,
@@ -168,9 +153,8 @@ def run(options: argparse.Namespace) -> int:
     # gc.freeze() so its long-lived objects are frozen with the rest.
     _after_first_paint_or_2s(window, window.renderer.warm_up)
     _after_first_paint_or_2s(window, freeze_startup_objects)
-    _after_first_paint_or_2s(window, lambda: window.start_search_index(cache_dir))
-    if cache_dir is not None:
-        _after_first_paint_or_2s(window, lambda: verify_pack_later(window, cache_dir, kiosk))
+    _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
+    _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
     return app.exec()
 
 
@@ -248,21 +232,17 @@ class _PackChecked(QObject):
     changed = Signal()
 
 
-def verify_pack_later(window: MainWindow, cache_dir: Path, kiosk: bool = False) -> None:
+def verify_pack_later(window: MainWindow, catalog: Catalog, kiosk: bool = False) -> None:
     """Check every file of a pack built from its catalog in a thread; say so if it changed.
 
     The quick check at start-up sees files added, removed or renamed, not edited in place.
     Bodies are always read from the files; titles, summaries and order can be stale until the
-    next start, for which :func:`reader.library.catalog.verify` has then rebuilt the catalog. A pack
-    loaded from its files just now has nothing to check: its catalog is written instead.
+    next start, for which :meth:`Catalog.verify` has then rebuilt the catalog. A pack loaded
+    from its files just now has nothing to check: its catalog is written instead.
     """
-    from reader.library import catalog
-
     pack = window.pack
-    if pack.pending_catalog is not None:
-        threading.Thread(
-            target=catalog.save_pending, args=(pack,), name="save-catalog", daemon=True
-        ).start()
+    if catalog.has_pending:
+        threading.Thread(target=catalog.save_pending, name="save-catalog", daemon=True).start()
         return
     if not pack.articles or pack.articles[0].body_loaded:
         return
@@ -281,7 +261,7 @@ def verify_pack_later(window: MainWindow, cache_dir: Path, kiosk: bool = False) 
 
     def check() -> None:
         try:
-            if not catalog.verify(pack, cache_dir, pack.articles[0].max_bytes):
+            if not catalog.verify(pack, pack.articles[0].max_bytes):
                 notice.changed.emit()
         except Exception:  # a check must never take the reader down
             logger.exception("could not check the content pack for changes")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -17,7 +18,6 @@ from PySide6.QtGui import QFont
 
 from reader.find.recommend import Recommendation
 from reader.library.pack import Article, Pack
-from reader.page.render import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex

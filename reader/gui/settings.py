@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import logging
+from hashlib import sha256
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from reader.digest import sha256
 from reader.themes import DEFAULT_TEXT_SIZE, SYSTEM, THEME_NAMES, clamp_text_size
 
 logger = logging.getLogger(__name__)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
@@ -38,7 +39,6 @@ from reader.gui.models import (
     TeaserListModel,
 )
 from reader.library.pack import Pack
-from reader.page.render import escape
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QPersistentModelIndex

@@ -6,6 +6,7 @@ import importlib.util
 import logging
 import sys
 from collections.abc import Callable, Mapping
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -35,7 +36,7 @@ from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
-from reader.page.render import PageText, Renderer, escape, teaser
+from reader.page.render import PageText, Renderer, teaser
 from reader.paths import resource_path
 from reader.themes import (
     DARK,

@@ -40,7 +40,6 @@ catalog rewritten). This module never imports Qt.
 from __future__ import annotations
 
 import datetime as dt
-import gc
 import json
 import logging
 import os
@@ -48,20 +47,13 @@ import struct
 import sys
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from hashlib import sha256
 from pathlib import Path
 from typing import Any, overload
 
-from reader.digest import sha256
-from reader.library.pack import (
-    PACK_FILE,
-    Article,
-    ArticleTable,
-    Category,
-    Pack,
-    Problem,
-    _load_files,
-    log_problems,
-)
+from reader.library.files import MAX_ARTICLE_BYTES
+from reader.library.loading import load_files, log_problems, pack_root
+from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack, Problem
 
 logger = logging.getLogger(__name__)
 
@@ -155,65 +147,96 @@ def _pack_toml_stamp(root: Path) -> list[int] | None:
     return [st.st_size, st.st_mtime_ns]
 
 
-def load_cached(
-    root: Path,
-    cache_dir: Path,
-    max_bytes: int,
-    full_check: bool = True,
-    defer_save: bool = False,
-    progress: Callable[[int, int], object] | None = None,
-) -> Pack:
-    """Return the pack in ``root`` from its catalog if still valid, else load it and save one
-    (or, with ``defer_save``, leave that to :func:`save_pending`)."""
-    path = catalog_path(root, cache_dir)
-    header = _read_header(path)
-    scanned: tuple[str, list[list[Any]]] | None = None
-    if header is not None and header["root"] == str(root) and header["max_bytes"] == max_bytes:
-        if full_check:
-            scanned = scan(root)
-            valid = header["fingerprint"] == scanned[0]
-        else:
-            valid = _stamps_match(root, header["folders"]) and header.get("pack_toml") == (
-                _pack_toml_stamp(root)
-            )
-        if not valid:
-            logger.info("the pack in %s changed; rebuilding its catalog", root)
-        elif (pack := _read_catalog(root, path, header)) is not None:
-            log_problems(pack)
-            return pack
-    # Fingerprint before reading: a file changed during the load then fails the next check.
-    fingerprint, folders = scanned or scan(root)
-    pack = _load_files(root, max_bytes, progress)
-    if defer_save:
-        pack.fingerprint = fingerprint
-        pack.pending_catalog = (cache_dir, fingerprint, folders, max_bytes)
-    else:
-        save(pack, cache_dir, fingerprint, folders, max_bytes)
-    return pack
+class Catalog:
+    """The catalogs kept in one cache folder: open a pack from its catalog, write it, check it.
 
-
-def save_pending(pack: Pack) -> Path | None:
-    """Write the catalog that ``load_pack(..., defer_save=True)`` left to write, if any."""
-    pending, pack.pending_catalog = pack.pending_catalog, None
-    if pending is None:
-        return None
-    cache_dir, fingerprint, folders, max_bytes = pending
-    return save(pack, cache_dir, fingerprint, folders, max_bytes)
-
-
-def verify(pack: Pack, cache_dir: Path, max_bytes: int) -> bool:
-    """Return True if ``pack`` still matches its files; if not, rebuild its catalog.
-
-    Meant for a worker thread after a quick check: it walks every file, and a rebuild reads
-    every file. The ``pack`` given is not changed.
+    Built once by the program (the window's :func:`~reader.gui.app.run`, or a sub-command) and
+    passed to whoever needs it; the pack itself carries no cache state.
     """
-    fingerprint, folders = scan(pack.root)
-    if pack.fingerprint and fingerprint == pack.fingerprint:
-        return True
-    logger.info("the pack in %s changed since its catalog was written", pack.root)
-    fresh = _load_files(pack.root, max_bytes)
-    save(fresh, cache_dir, fingerprint, folders, max_bytes)
-    return False
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        #: A catalog still to write: the pack, its fingerprint, folder stamps and size limit.
+        self._pending: tuple[Pack, str, list[list[Any]], int] | None = None
+        self._lock = threading.Lock()
+
+    def path(self, root: Path) -> Path:
+        """Return where the catalog of the pack in ``root`` is kept."""
+        return catalog_path(root, self.cache_dir)
+
+    def load(
+        self,
+        root: Path | str,
+        max_article_bytes: int = MAX_ARTICLE_BYTES,
+        full_check: bool = True,
+        defer_save: bool = False,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> Pack:
+        """Return the pack in ``root`` from its catalog if still valid, else read its files and
+        save a catalog (or, with ``defer_save``, leave that to :meth:`save_pending`).
+
+        ``full_check=False`` trusts the catalog if no folder and not ``pack.toml`` changed
+        (files added, removed or renamed); the caller should then run :meth:`verify` later,
+        which also notices files edited in place. ``progress`` is as for
+        :func:`~reader.library.loading.load_pack`. Raises :class:`PackError` if ``root`` is
+        not a folder.
+        """
+        root = pack_root(root)
+        max_bytes = max_article_bytes
+        path = self.path(root)
+        header = _read_header(path)
+        scanned: tuple[str, list[list[Any]]] | None = None
+        if header is not None and header["root"] == str(root) and header["max_bytes"] == max_bytes:
+            if full_check:
+                scanned = scan(root)
+                valid = header["fingerprint"] == scanned[0]
+            else:
+                valid = _stamps_match(root, header["folders"]) and header.get("pack_toml") == (
+                    _pack_toml_stamp(root)
+                )
+            if not valid:
+                logger.info("the pack in %s changed; rebuilding its catalog", root)
+            elif (pack := _read_catalog(root, path, header)) is not None:
+                log_problems(pack)
+                return pack
+        # Fingerprint before reading: a file changed during the load then fails the next check.
+        fingerprint, folders = scanned or scan(root)
+        pack = load_files(root, max_bytes, progress)
+        if defer_save:
+            pack.fingerprint = fingerprint
+            with self._lock:
+                self._pending = (pack, fingerprint, folders, max_bytes)
+        else:
+            save(pack, self.cache_dir, fingerprint, folders, max_bytes)
+        return pack
+
+    def save_pending(self) -> Path | None:
+        """Write the catalog that ``load(..., defer_save=True)`` left to write, if any."""
+        with self._lock:
+            pending, self._pending = self._pending, None
+        if pending is None:
+            return None
+        pack, fingerprint, folders, max_bytes = pending
+        return save(pack, self.cache_dir, fingerprint, folders, max_bytes)
+
+    @property
+    def has_pending(self) -> bool:
+        """True while a deferred catalog is still to be written."""
+        return self._pending is not None
+
+    def verify(self, pack: Pack, max_bytes: int = MAX_ARTICLE_BYTES) -> bool:
+        """Return True if ``pack`` still matches its files; if not, rebuild its catalog.
+
+        Meant for a worker thread after a quick check: it walks every file, and a rebuild
+        reads every file. The ``pack`` given is not changed.
+        """
+        fingerprint, folders = scan(pack.root)
+        if pack.fingerprint and fingerprint == pack.fingerprint:
+            return True
+        logger.info("the pack in %s changed since its catalog was written", pack.root)
+        fresh = load_files(pack.root, max_bytes)
+        save(fresh, self.cache_dir, fingerprint, folders, max_bytes)
+        return False
 
 
 def _read_header(path: Path) -> dict[str, Any] | None:
@@ -280,8 +303,8 @@ def _pack_from(root: Path, index: dict[str, Any], fingerprint: str, table: Artic
         problems=[Problem(str(p), ln, str(m), str(s)) for p, ln, m, s in index["problems"]],
         fingerprint=fingerprint,
     )
-    pack._index(positions_set=True)
-    if len(pack._by_slug) != len(table):
+    pack.reindex(positions_set=True)
+    if pack.slug_count != len(table):
         raise CatalogError("duplicate slugs")
     return pack
 
@@ -482,31 +505,25 @@ class CatalogArticles(ArticleTable):
         The rows are read and parsed without the lock and built in batches, so a page turn
         waits for one batch at most while a worker thread (the search index) walks them.
         """
-        collecting = gc.isenabled()  # 100,000 new objects make collections that free nothing
-        gc.disable()
         try:
-            try:
-                rows = json.loads(b"[" + self._read("rows").replace(b"\n", b",") + b"]")
-                if len(rows) != len(self._built):
-                    raise CatalogError("the rows do not match the slugs")
-            except (OSError, ValueError) as exc:
-                with self._lock:
+            rows = json.loads(b"[" + self._read("rows").replace(b"\n", b",") + b"]")
+            if len(rows) != len(self._built):
+                raise CatalogError("the rows do not match the slugs")
+        except (OSError, ValueError) as exc:
+            with self._lock:
+                self._damaged(exc)
+            return
+        built = self._built
+        for start in range(0, len(rows), _BATCH):
+            with self._lock:
+                try:
+                    for i in range(start, min(start + _BATCH, len(rows))):
+                        if built[i] is None:
+                            built[i] = self._article(i, rows[i])
+                except (ValueError, TypeError, IndexError) as exc:
                     self._damaged(exc)
-                return
-            built = self._built
-            for start in range(0, len(rows), _BATCH):
-                with self._lock:
-                    try:
-                        for i in range(start, min(start + _BATCH, len(rows))):
-                            if built[i] is None:
-                                built[i] = self._article(i, rows[i])
-                    except (ValueError, TypeError, IndexError) as exc:
-                        self._damaged(exc)
-                        return
-            self._all_built = True
-        finally:
-            if collecting:
-                gc.enable()
+                    return
+        self._all_built = True
 
     def _article(self, i: int, row: list[Any]) -> Article:
         (
@@ -568,7 +585,7 @@ class CatalogArticles(ArticleTable):
             self._path,
             exc,
         )
-        fresh = _load_files(Path(self._root), self._max_bytes)
+        fresh = load_files(Path(self._root), self._max_bytes)
         by_slug = {article.slug: article for article in fresh.articles}
         for i, slug in enumerate(self._slugs):
             if self._built[i] is None:
@@ -604,13 +621,9 @@ def save(
     pack: Pack, cache_dir: Path, fingerprint: str, folders: list[list[Any]], max_bytes: int
 ) -> Path | None:
     """Write the catalog of ``pack`` (atomically); return its path, or None if not writable."""
-    collecting = gc.isenabled()  # 100,000 rows make collections that free nothing
-    gc.disable()
-    try:
-        return _save(pack, cache_dir, fingerprint, folders, max_bytes)
-    finally:
-        if collecting:
-            gc.enable()
+    # The garbage collector is left alone: this runs in a worker thread, and switching the
+    # process-wide collector off here could leave it off for the window (see gc in app.run).
+    return _save(pack, cache_dir, fingerprint, folders, max_bytes)
 
 
 def _dump(value: Any) -> bytes:

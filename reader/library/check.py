@@ -8,7 +8,8 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, load_pack, review_overdue
+from reader.library.loading import load_pack
+from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, review_overdue
 from reader.page.links import IMAGE_SUFFIXES, Kind
 from reader.page.render import Renderer
 from reader.page.sanitize import resolve_safely

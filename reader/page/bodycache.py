@@ -25,11 +25,11 @@ import contextlib
 import json
 import logging
 import os
+from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
 from reader import __version__
-from reader.digest import sha256
 
 logger = logging.getLogger(__name__)
 

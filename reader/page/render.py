@@ -11,6 +11,7 @@ import logging
 import math
 import re
 from collections.abc import Callable, Sequence
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -36,18 +37,6 @@ WORDS_PER_MINUTE = 200
 TOC_MIN_SECTIONS = 4
 TOC_MIN_WORDS = 600
 BODY_CACHE_SIZE = 64
-
-
-def escape(text: str, quote: bool = True) -> str:
-    """Return ``text`` with ``& < >`` (and quotes) as HTML character references.
-
-    The same as :func:`html.escape`, without importing :mod:`html` (and its table of 2,000
-    entities) at start-up.
-    """
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    if quote:
-        text = text.replace('"', "&quot;").replace("'", "&#x27;")
-    return text
 
 
 def _english_date(day: dt.date) -> str:
@@ -506,7 +495,7 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     pack.articles = [
         Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
     ]
-    pack._index()
+    pack.reindex()
     article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
     guarded = guard(job.body)
     body, tokens = Renderer(pack, PageText(image=job.image_text)).convert(article, guarded.text)

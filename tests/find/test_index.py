@@ -20,11 +20,11 @@ from reader.find.index import (
     SearchIndex,
     SearchResult,
     cache_file_name,
-    default_cache_dir,
     markdown_to_text,
     parse_query,
 )
-from reader.library.pack import Pack, load_pack
+from reader.library.loading import load_pack
+from reader.library.pack import Pack
 from reader.paths import bundled_dir
 from tests.conftest import PackBuilder, article
 from tests.locations import FIXTURES, ROOT
@@ -484,19 +484,6 @@ def test_closed_index_returns_nothing(pack_root: Path) -> None:
 
 
 # ------------------------------------------------------------------ platform bits
-
-
-def test_default_cache_dir(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(sys, "platform", "linux")
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
-    assert default_cache_dir() == tmp_path / "xdg" / "offline-reader"
-    monkeypatch.setenv("XDG_CACHE_HOME", "relative/is/ignored")
-    assert default_cache_dir() == Path.home() / ".cache" / "offline-reader"
-    monkeypatch.setattr(sys, "platform", "darwin")
-    assert default_cache_dir() == Path.home() / "Library" / "Caches" / "offline-reader"
-    monkeypatch.setattr(sys, "platform", "win32")
-    monkeypatch.setenv("LOCALAPPDATA", str(tmp_path / "local"))
-    assert default_cache_dir() == tmp_path / "local" / "offline-reader"
 
 
 def test_search_modules_never_import_qt() -> None:

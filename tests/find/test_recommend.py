@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from reader.find.recommend import TagRecommender
-from reader.library.catalog import CatalogArticles
-from reader.library.pack import load_pack
+from reader.library.catalog import Catalog, CatalogArticles
+from reader.library.loading import load_pack
 from tests.conftest import PackBuilder, article
 
 
@@ -49,8 +49,8 @@ def test_a_pack_from_its_catalog_gets_the_same_answers_and_builds_only_those(
     }
     root = make_pack(files)
     eager = load_pack(root)
-    load_pack(root, cache_dir=tmp_path / "cache")  # writes the catalog
-    lazy = load_pack(root, cache_dir=tmp_path / "cache")
+    Catalog(tmp_path / "cache").load(root)  # writes the catalog
+    lazy = Catalog(tmp_path / "cache").load(root)
     table = lazy.articles
     assert isinstance(table, CatalogArticles)
     answer = TagRecommender(lazy).recommend("a2", limit=3)

@@ -12,7 +12,8 @@ from benchmarks import synth
 from reader.commands import related as related_cli
 from reader.find.index import SearchIndex
 from reader.find.related import ContentRecommender
-from reader.library.pack import Pack, load_pack
+from reader.library.loading import load_pack
+from reader.library.pack import Pack
 from reader.paths import bundled_dir
 from tests.conftest import PackBuilder, article
 from tests.locations import FIXTURES

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import load_pack
+from reader.library.loading import load_pack
 
 WindowFactory = Callable[..., MainWindow]
 

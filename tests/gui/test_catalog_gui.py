@@ -9,12 +9,12 @@ from pytestqt.qtbot import QtBot
 from reader.gui.app import verify_pack_later
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import load_pack
+from reader.library.catalog import Catalog
 
 
 def _window(qtbot: QtBot, root: Path, cache: Path, settings_path: Path) -> MainWindow:
-    load_pack(root, cache_dir=cache)  # writes the catalog
-    pack = load_pack(root, cache_dir=cache, full_check=False)
+    Catalog(cache).load(root)  # writes the catalog
+    pack = Catalog(cache).load(root, full_check=False)
     assert not any(a.body_loaded for a in pack.articles)
     window = MainWindow(pack, Settings.at(settings_path))
     qtbot.addWidget(window)
@@ -39,12 +39,12 @@ def test_a_file_edited_in_place_is_noticed_after_the_first_paint(
     (small_pack / "two" / "delta.md").write_text(
         "---\ntitle: Delta, edited\ncategory: two\n---\n\nNew delta body.\n", encoding="utf-8"
     )
-    verify_pack_later(window, cache)
+    verify_pack_later(window, Catalog(cache))
     qtbot.waitUntil(
         lambda: window.statusBar().currentMessage().startswith("The content pack has changed"),
         timeout=5000,
     )
-    fresh = load_pack(small_pack, cache_dir=cache, full_check=False)
+    fresh = Catalog(cache).load(small_pack, full_check=False)
     assert not any(a.body_loaded for a in fresh.articles)  # the catalog was rebuilt
     assert fresh.get("delta") is not None and fresh.get("delta").title == "Delta, edited"  # type: ignore[union-attr]
 
@@ -55,10 +55,11 @@ def test_the_first_start_writes_the_catalog_after_the_first_paint(
     from reader.library import catalog
 
     cache = tmp_path / "cache"
-    pack = load_pack(small_pack, cache_dir=cache, full_check=False, defer_save=True)
+    service = Catalog(cache)
+    pack = service.load(small_pack, full_check=False, defer_save=True)
     window = MainWindow(pack, Settings.at(settings_path))
     qtbot.addWidget(window)
     assert not catalog.catalog_path(small_pack, cache).exists()
-    verify_pack_later(window, cache)
+    verify_pack_later(window, service)
     qtbot.waitUntil(catalog.catalog_path(small_pack, cache).exists, timeout=5000)
-    qtbot.waitUntil(lambda: pack.pending_catalog is None, timeout=5000)
+    qtbot.waitUntil(lambda: not service.has_pending, timeout=5000)

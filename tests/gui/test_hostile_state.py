@@ -20,7 +20,8 @@ from reader.cli import gui_parser
 from reader.gui import app
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import PackError, load_pack
+from reader.library.loading import load_pack
+from reader.library.pack import PackError
 from reader.themes import DEFAULT_TEXT_SIZE, THEME_NAMES
 from tests.gui.conftest import WindowFactory
 

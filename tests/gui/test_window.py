@@ -16,7 +16,8 @@ from reader.gui.app import start_page
 from reader.gui.models import SLUG_ROLE
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import load_pack
+from reader.library.catalog import Catalog
+from reader.library.loading import load_pack
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
@@ -380,8 +381,7 @@ def test_start_up_imports_only_what_the_first_page_needs(
 ) -> None:
     script = _RUN_MAIN + (
         "late = ['multiprocessing', 'reader.gui.speech', 'reader.gui.find_bar',"
-        " 'reader.find.index', 'sqlite3', 'reader.gui.kiosk.config', 'reader.gui.splash',"
-        " 'hashlib']\n"
+        " 'reader.find.index', 'sqlite3', 'reader.gui.splash']\n"
         "print('early:', [m for m in late if m in sys.modules])\n"
         "print('no markdown' if 'markdown' not in sys.modules else 'markdown')\n"
     )
@@ -513,7 +513,7 @@ def test_a_long_first_load_says_how_far_it_has_got(
 
     monkeypatch.setattr(splash.LoadingSplash, "set_progress", record)
     progress, close = load_progress(show_after=0)
-    pack = load_pack(root, cache_dir=tmp_path / "cache", progress=progress)
+    pack = Catalog(tmp_path / "cache").load(root, progress=progress)
     close()
     assert len(pack.articles) == 450
     assert said == [(0, 450, True), (200, 450, True), (400, 450, True)]
@@ -526,7 +526,7 @@ def test_a_long_first_load_says_how_far_it_has_got(
     # From its catalog the next load reads no files, and says nothing.
     said.clear()
     progress, close = load_progress(show_after=0)
-    load_pack(root, cache_dir=tmp_path / "cache", progress=progress)
+    Catalog(tmp_path / "cache").load(root, progress=progress)
     close()
     assert said == []
 

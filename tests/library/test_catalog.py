@@ -11,7 +11,9 @@ from typing import Any
 import pytest
 
 from reader.library import catalog
-from reader.library.pack import Pack, load_pack
+from reader.library.catalog import Catalog
+from reader.library.loading import load_pack
+from reader.library.pack import Pack
 from tests.conftest import PackBuilder, article
 
 FILES: dict[str, str | bytes] = {
@@ -49,10 +51,10 @@ def _bump_mtime(path: Path) -> None:
 
 
 def test_first_load_writes_the_catalog_and_the_second_reuses_it(root: Path, cache: Path) -> None:
-    first = load_pack(root, cache_dir=cache)
+    first = Catalog(cache).load(root)
     assert all(a.body_loaded for a in first.articles)  # a full load
     assert catalog.catalog_path(root, cache).is_file()
-    second = load_pack(root, cache_dir=cache)
+    second = Catalog(cache).load(root)
     assert _from_catalog(second)
     assert [a.slug for a in second.articles] == [a.slug for a in first.articles]
 
@@ -60,8 +62,8 @@ def test_first_load_writes_the_catalog_and_the_second_reuses_it(root: Path, cach
 @pytest.mark.parametrize("full_check", [True, False])
 def test_catalog_pack_equals_a_full_load(root: Path, cache: Path, full_check: bool) -> None:
     eager = load_pack(root)
-    load_pack(root, cache_dir=cache)
-    lazy = load_pack(root, cache_dir=cache, full_check=full_check)
+    Catalog(cache).load(root)
+    lazy = Catalog(cache).load(root, full_check=full_check)
     assert _from_catalog(lazy)
     assert list(lazy.articles) == eager.articles  # every front-matter field, the order, the index
     assert [a.body for a in lazy.articles] == [a.body for a in eager.articles]
@@ -80,9 +82,9 @@ def test_problems_are_kept_and_logged_from_the_catalog(
     eager = load_pack(root)
     assert any("invalid YAML" in p.message for p in eager.problems)
     assert any("not UTF-8" in p.message for p in eager.problems)
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     with caplog.at_level(logging.WARNING, logger="reader.library.pack"):
-        lazy = load_pack(root, cache_dir=cache)
+        lazy = Catalog(cache).load(root)
     assert _from_catalog(lazy)
     assert lazy.problems == eager.problems
     assert {r.getMessage() for r in caplog.records} == {str(p) for p in eager.problems}
@@ -94,19 +96,19 @@ def test_an_article_too_long_is_cut_the_same_way_lazily(
     long_body = "\n".join(f"Line {i} of a long article." for i in range(200))
     root = make_pack({"one/long.md": article("Long", long_body, category="one")})
     eager = load_pack(root, max_article_bytes=1000)
-    load_pack(root, max_article_bytes=1000, cache_dir=cache)
-    lazy = load_pack(root, max_article_bytes=1000, cache_dir=cache)
+    Catalog(cache).load(root, max_article_bytes=1000)
+    lazy = Catalog(cache).load(root, max_article_bytes=1000)
     assert _from_catalog(lazy)
     assert lazy.articles[0].truncated and eager.articles[0].truncated
     assert lazy.articles[0].body == eager.articles[0].body
     assert lazy.problems == eager.problems
     # Another size limit is another catalog: never a body cut at the wrong place.
-    assert not _from_catalog(load_pack(root, cache_dir=cache))
+    assert not _from_catalog(Catalog(cache).load(root))
 
 
 @pytest.mark.parametrize("change", ["added", "changed", "removed", "pack.toml"])
 def test_catalog_is_rebuilt_when_the_pack_changes(root: Path, cache: Path, change: str) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     if change == "added":
         (root / "one" / "new.md").write_text(article("New", category="one"), encoding="utf-8")
     elif change == "changed":  # edited in place: same folder, different size
@@ -117,19 +119,19 @@ def test_catalog_is_rebuilt_when_the_pack_changes(root: Path, cache: Path, chang
         (root / "one" / "alpha.md").unlink()
     else:
         (root / "pack.toml").write_text('title = "Renamed pack"\n', encoding="utf-8")
-    pack = load_pack(root, cache_dir=cache)
+    pack = Catalog(cache).load(root)
     assert not _from_catalog(pack)
     expected = load_pack(root)
     assert pack.articles == expected.articles
     assert pack.title == expected.title
-    assert _from_catalog(load_pack(root, cache_dir=cache))  # and the new catalog is reused
+    assert _from_catalog(Catalog(cache).load(root))  # and the new catalog is reused
 
 
 @pytest.mark.parametrize("change", ["added", "removed", "renamed"])
 def test_quick_check_notices_files_added_removed_or_renamed(
     root: Path, cache: Path, change: str
 ) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     folder = root / "two"
     if change == "added":
         (folder / "new.md").write_text(article("New", category="two"), encoding="utf-8")
@@ -138,15 +140,15 @@ def test_quick_check_notices_files_added_removed_or_renamed(
     else:
         (folder / "gamma.md").rename(folder / "gamma-2.md")
     _bump_mtime(folder)
-    pack = load_pack(root, cache_dir=cache, full_check=False)
+    pack = Catalog(cache).load(root, full_check=False)
     assert not _from_catalog(pack)
     assert [a.slug for a in pack.articles] == [a.slug for a in load_pack(root).articles]
 
 
 def test_verify_notices_an_edit_in_place_and_rebuilds(root: Path, cache: Path) -> None:
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache, full_check=False)
-    assert catalog.verify(pack, cache, pack.articles[0].max_bytes)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root, full_check=False)
+    assert Catalog(cache).verify(pack, pack.articles[0].max_bytes)
     path = root / "one" / "beta.md"
     path.write_text(
         "---\ntitle: Beta edited\ncategory: one\nsummary: Longer front matter now.\n---\n\n"
@@ -155,13 +157,13 @@ def test_verify_notices_an_edit_in_place_and_rebuilds(root: Path, cache: Path) -
     )
     # The quick check cannot see an edit in place, but the body is read from the file and
     # still starts in the right place although the front matter grew.
-    stale = load_pack(root, cache_dir=cache, full_check=False)
+    stale = Catalog(cache).load(root, full_check=False)
     assert _from_catalog(stale)
     beta = stale.get("beta")
     assert beta is not None
     assert beta.body.strip() == "Edited beta body."
-    assert not catalog.verify(stale, cache, beta.max_bytes)
-    fresh = load_pack(root, cache_dir=cache, full_check=False)
+    assert not Catalog(cache).verify(stale, beta.max_bytes)
+    fresh = Catalog(cache).load(root, full_check=False)
     assert _from_catalog(fresh)
     assert fresh.get("beta") is not None and fresh.get("beta").title == "Beta edited"  # type: ignore[union-attr]
 
@@ -180,32 +182,32 @@ def test_verify_notices_an_edit_in_place_and_rebuilds(root: Path, cache: Path) -
 def test_a_damaged_catalog_is_ignored_with_a_log_line(
     root: Path, cache: Path, caplog: pytest.LogCaptureFixture, damage: bytes
 ) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     path = catalog.catalog_path(root, cache)
     if b'"root": "R"' in damage:  # a good header over a broken catalog
         header = path.read_bytes().split(b"\n", 1)[0]
         damage = header + b"\n" + damage.split(b"\n", 1)[1]
     path.write_bytes(damage)
     with caplog.at_level(logging.INFO, logger="reader.library.catalog"):
-        pack = load_pack(root, cache_dir=cache)
+        pack = Catalog(cache).load(root)
     assert not _from_catalog(pack)
     assert list(pack.articles) == load_pack(root).articles
     assert any(
         "damaged" in r.getMessage() or "old format" in r.getMessage() for r in caplog.records
     )
-    assert _from_catalog(load_pack(root, cache_dir=cache))  # rewritten
+    assert _from_catalog(Catalog(cache).load(root))  # rewritten
 
 
 def test_an_unwritable_cache_folder_still_loads(root: Path, tmp_path: Path) -> None:
     blocker = tmp_path / "file-not-folder"
     blocker.write_text("x", encoding="utf-8")
-    pack = load_pack(root, cache_dir=blocker / "cache")
+    pack = Catalog(blocker / "cache").load(root)
     assert list(pack.articles) == load_pack(root).articles
 
 
 def test_a_file_gone_after_loading_reads_as_empty(root: Path, cache: Path) -> None:
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache, full_check=False)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root, full_check=False)
     (root / "one" / "alpha.md").unlink()
     alpha = pack.get("alpha")
     assert alpha is not None
@@ -214,12 +216,15 @@ def test_a_file_gone_after_loading_reads_as_empty(root: Path, cache: Path) -> No
 
 
 def test_a_deferred_catalog_is_written_by_save_pending(root: Path, cache: Path) -> None:
-    pack = load_pack(root, cache_dir=cache, full_check=False, defer_save=True)
+    service = Catalog(cache)
+    pack = service.load(root, full_check=False, defer_save=True)
     assert all(a.body_loaded for a in pack.articles)
     assert not catalog.catalog_path(root, cache).exists()
-    assert catalog.save_pending(pack) == catalog.catalog_path(root, cache)
-    assert catalog.save_pending(pack) is None  # once
-    assert _from_catalog(load_pack(root, cache_dir=cache, full_check=False, defer_save=True))
+    assert service.has_pending
+    assert service.save_pending() == catalog.catalog_path(root, cache)
+    assert service.save_pending() is None  # once
+    assert not service.has_pending
+    assert _from_catalog(Catalog(cache).load(root, full_check=False, defer_save=True))
 
 
 def _table(pack: Pack) -> catalog.CatalogArticles:
@@ -234,8 +239,8 @@ def _built(pack: Pack) -> set[str]:
 def test_opening_from_the_catalog_builds_only_the_articles_asked_for(
     root: Path, cache: Path
 ) -> None:
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache, full_check=False)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root, full_check=False)
     assert _built(pack) == set()
     assert len(pack.articles) == 8 and "beta" in pack and "nope" not in pack
     beta = pack.get("beta")
@@ -251,8 +256,8 @@ def test_opening_from_the_catalog_builds_only_the_articles_asked_for(
 
 def test_questions_about_every_article_get_the_full_load_answers(root: Path, cache: Path) -> None:
     eager = load_pack(root)
-    load_pack(root, cache_dir=cache)
-    lazy = load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
+    lazy = Catalog(cache).load(root)
     for name in ("slug", "title", "rel_path", "reviewed"):
         assert list(lazy.column(name)) == list(eager.column(name)), name
     assert lazy.by_rel_path("two/gamma.md") == eager.by_rel_path("two/gamma.md")
@@ -270,8 +275,8 @@ def test_a_catalog_damaged_while_open_falls_back_to_the_files(
     root: Path, cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     eager = load_pack(root)
-    path = load_pack(root, cache_dir=cache) and catalog.catalog_path(root, cache)
-    pack = load_pack(root, cache_dir=cache)
+    path = Catalog(cache).load(root) and catalog.catalog_path(root, cache)
+    pack = Catalog(cache).load(root)
     assert pack.get("alpha") == eager.get("alpha")
     header, index = path.read_bytes().split(b"\n", 2)[:2]
     rows_at = len(header) + len(index) + 2 + json.loads(index)["sections"]["rows"][0]
@@ -287,23 +292,23 @@ def test_a_catalog_damaged_while_open_falls_back_to_the_files(
 def test_a_catalog_rebuilt_while_open_does_not_disturb_the_open_pack(
     root: Path, cache: Path
 ) -> None:
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache, full_check=False)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root, full_check=False)
     (root / "one" / "aaa.md").write_text(article("Aaa", category="one"), encoding="utf-8")
-    fresh = load_pack(root, cache_dir=cache)  # rebuilds and replaces the catalog file
-    assert _from_catalog(load_pack(root, cache_dir=cache)) and "aaa" in fresh
+    fresh = Catalog(cache).load(root)  # rebuilds and replaces the catalog file
+    assert _from_catalog(Catalog(cache).load(root)) and "aaa" in fresh
     assert "aaa" not in pack and pack.get("alpha") is not None  # its own rows still
     assert [a.slug for a in pack.articles] == [a.slug for a in fresh.articles if a.slug != "aaa"]
 
 
 def test_the_catalog_file_is_closed_with_its_pack(root: Path, cache: Path) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     fds = Path("/proc/self/fd")
     if not fds.is_dir():
         pytest.skip("needs /proc")
     before = len(list(fds.iterdir()))
     for _ in range(20):
-        load_pack(root, cache_dir=cache).get("alpha")
+        Catalog(cache).load(root).get("alpha")
     import gc
 
     gc.collect()
@@ -322,14 +327,14 @@ def test_the_catalog_file_is_closed_with_its_pack(root: Path, cache: Path) -> No
 def test_an_index_that_does_not_match_its_sections_is_ignored(
     root: Path, cache: Path, caplog: pytest.LogCaptureFixture, change: Any
 ) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     path = catalog.catalog_path(root, cache)
     header, index_line, data = path.read_bytes().split(b"\n", 2)
     index = json.loads(index_line)
     change(index)
     path.write_bytes(header + b"\n" + json.dumps(index).encode() + b"\n" + data)
     with caplog.at_level(logging.WARNING, logger="reader.library.catalog"):
-        pack = load_pack(root, cache_dir=cache)
+        pack = Catalog(cache).load(root)
     assert not _from_catalog(pack)
     assert any("damaged pack catalog" in r.getMessage() for r in caplog.records)
 
@@ -341,8 +346,8 @@ def test_walking_in_a_thread_and_asking_meanwhile_give_the_same_articles(
 
     files = {f"c{i % 3}/a{i}.md": article(f"A{i}", category=f"c{i % 3}") for i in range(300)}
     root = make_pack(files)
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root)
     monkeypatch.setattr(catalog, "_BATCH", 7)  # many holds of the lock
     walked: list[list[object]] = []
     walker = threading.Thread(target=lambda: walked.append(list(pack.articles)))
@@ -359,14 +364,14 @@ def test_a_catalog_of_the_first_format_is_replaced(root: Path, cache: Path) -> N
     old = catalog.catalog_path(root, cache).with_suffix(".json")
     cache.mkdir()
     old.write_text('{"version": 1}\n{}', encoding="utf-8")
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     assert catalog.catalog_path(root, cache).is_file() and not old.exists()
 
 
 def test_an_empty_pack_comes_back_from_its_catalog(make_pack: PackBuilder, cache: Path) -> None:
     root = make_pack({})
-    load_pack(root, cache_dir=cache)
-    pack = load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
+    pack = Catalog(cache).load(root)
     assert isinstance(pack.articles, catalog.CatalogArticles)
     assert list(pack.articles) == [] and pack.get("x") is None
     assert pack.recently_reviewed(3) == [] and list(pack.column("title")) == []
@@ -386,9 +391,9 @@ def test_row_offsets_read_the_same_on_any_byte_order(monkeypatch: pytest.MonkeyP
 def test_a_tag_list_damaged_while_open_is_answered_from_the_files(
     root: Path, cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    load_pack(root, cache_dir=cache)
+    Catalog(cache).load(root)
     path = catalog.catalog_path(root, cache)
-    pack = load_pack(root, cache_dir=cache)
+    pack = Catalog(cache).load(root)
     header, index = path.read_bytes().split(b"\n", 2)[:2]
     tag_at = len(header) + len(index) + 2 + json.loads(index)["tags"]["x"][0]
     with path.open("r+b") as file:  # the same file, changed in place

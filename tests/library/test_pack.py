@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.pack import PackError, load_pack
+from reader.library.loading import load_pack
+from reader.library.pack import PackError
 from tests.conftest import PackBuilder, article
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.pack import Article, load_pack
+from reader.library.catalog import Catalog
+from reader.library.pack import Article
 from reader.page.bodycache import BodyCache
 from reader.page.render import Renderer
 from tests.conftest import PackBuilder, article
@@ -16,7 +17,7 @@ from tests.conftest import PackBuilder, article
 
 def fresh_renderer(root: Path, cache: Path) -> tuple[Renderer, list[str]]:
     """A renderer as a new session makes one, recording which bodies it had to convert."""
-    pack = load_pack(root, cache_dir=cache)
+    pack = Catalog(cache).load(root)
     renderer = Renderer(pack)
     renderer.use_disk_cache(cache)
     converted: list[str] = []
@@ -107,12 +108,3 @@ def test_the_least_recently_used_bodies_are_trimmed(tmp_path: Path) -> None:
     assert cache.get("k0") is not None  # read just now: the most recently used
     cache.trim(keep=3)
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == ["k0", "k4", "k5"]
-
-
-def test_the_start_up_sha256_is_hashlibs() -> None:
-    import hashlib
-
-    from reader.digest import sha256
-
-    for data in (b"", b"abc", "Café 鼻咽癌".encode(), bytes(range(256)) * 100):
-        assert sha256(data).hexdigest() == hashlib.sha256(data).hexdigest()

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.library.check import check_pack
-from reader.library.pack import load_pack, review_overdue
+from reader.library.loading import load_pack
+from reader.library.pack import review_overdue
 from reader.page import guard as guard_module
 from reader.page.guard import guard
 from reader.page.render import Renderer

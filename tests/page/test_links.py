@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from reader.library.pack import Pack, load_pack
+from reader.library.loading import load_pack
+from reader.library.pack import Pack
 from reader.page.links import Kind, resolve
 
 

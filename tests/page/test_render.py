@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import html
 from pathlib import Path
 
 import pytest
-from hypothesis import given
-from hypothesis import strategies as st
 
 from reader.find.recommend import TagRecommender
-from reader.library.pack import Pack, load_pack
-from reader.page.render import Renderer, escape
+from reader.library.loading import load_pack
+from reader.library.pack import Pack
+from reader.page.render import Renderer
 from tests.conftest import PackBuilder, article
 
 
@@ -138,11 +136,6 @@ def test_overdue_review_shows_a_gentle_note(make_pack: PackBuilder) -> None:
     assert old is not None and new is not None
     assert "last reviewed on 1 March 2020" in renderer.article_page(old)
     assert "last reviewed on" not in renderer.article_page(new)
-
-
-@given(st.text(), st.booleans())
-def test_escape_is_exactly_html_escape(text: str, quote: bool) -> None:
-    assert escape(text, quote) == html.escape(text, quote)
 
 
 def test_a_paragraph_that_is_only_a_picture_is_a_figure(make_pack: PackBuilder) -> None:

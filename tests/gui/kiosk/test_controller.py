@@ -18,7 +18,7 @@ from reader.gui.kiosk.config import KioskConfig, hash_pin, load_config, verify_p
 from reader.gui.kiosk.controller import ADMIN_EXIT_CODE, KioskController
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
-from reader.library.pack import load_pack
+from reader.library.loading import load_pack
 from tests.gui.conftest import WindowFactory
 
 PIN = "2468"
