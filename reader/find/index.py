@@ -23,33 +23,28 @@ import re
 import sqlite3
 import struct
 import threading
-import unicodedata
-from array import array
-from collections import Counter
-from collections.abc import Callable, Iterator, KeysView, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from itertools import compress, count, filterfalse, repeat
-from operator import itemgetter, mul, neg, truediv
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Self
 
+from reader.find.building import (
+    SCHEMA_VERSION,
+    SUGGEST_MIN_COUNT,
+    SearchCancelled,
+    fill,
+    trigram_for,
+    uses_trigrams,
+)
+from reader.find.query import Part, clean_query, fts_query, parse_query, plain_query, quote
 from reader.library.catalog import scan
 from reader.library.pack import Pack
 
+__all__ = ["SearchCancelled", "SearchIndex", "SearchResult", "clean_query", "parse_query"]
+
 logger = logging.getLogger(__name__)
 
-#: Bump when the tables or the way text is indexed change; older cache files are rebuilt.
-SCHEMA_VERSION = 3
-#: bm25() weights, in column order: title, tags, category, summary, body.
-WEIGHTS = (10.0, 5.0, 3.0, 2.0, 1.0)
-WORD_TOKENIZER = "porter unicode61 remove_diacritics 2"
-TRIGRAM_TOKENIZER = "trigram"
-#: Languages written without spaces between words get substring (trigram) search.
-TRIGRAM_LANGUAGES = ("zh", "ja", "ko")
-PROGRESS_EVERY = 500
-#: Prefix indexes make "th*" one doclist instead of a merge of hundreds (costs index size).
-PREFIX_INDEX = ", prefix='2 3'"
 #: Queries matching more articles than this are ranked in windows; see SearchIndex._match.
 RANK_ALL_MAX = 2000
 #: A phrase whose rarest word is in more articles than this is not ranked with bm25.
@@ -59,50 +54,16 @@ PHRASE_RANK_MAX_DF = 5000
 DROP_COMMON_MIN_ARTICLES = 5000
 COMMON_WORD_SHARE = 0.5
 _MAX_ROWID = (1 << 63) - 1
-#: Term counts above this are counted as this (tf is damped by a logarithm anyway).
-_MAX_COUNT = 1000
 _ONCE = 1
 #: Caps that keep a pasted novel from turning into a huge query.
-MAX_QUERY_CHARS = 1000
-MAX_QUERY_TOKENS = 32
 SNIPPET_TOKENS = 14
 SNIPPET_TRIGRAMS = 40
 #: Cache files smaller than this get a full ``PRAGMA quick_check`` when opened.
 QUICK_CHECK_MAX_BYTES = 64 * 1024 * 1024
-#: Words seen fewer times than this (and not in a title, tag or summary) are not suggested.
-SUGGEST_MIN_COUNT = 2
 SUGGEST_CUTOFF = 0.75
 #: Above this many candidates of similar length, only words with the same first letter are
 #: compared first (typos rarely change the first letter), which keeps suggest() fast.
 SUGGEST_BUCKET_LIMIT = 4000
-#: Each article keeps this many of its most distinctive terms (tf-idf) for related articles.
-KEY_TERMS = 12
-#: A term in more than this share of the articles (and more than KEY_TERM_MIN_DF_CAP of them)
-#: is too common to say what an article is about; a term in one article relates nothing.
-KEY_TERM_MAX_SHARE = 0.1
-KEY_TERM_MIN_DF_CAP = 5
-#: Field weights for key terms: a word in the title counts as this many words of the body.
-KEY_TERM_FIELDS = (3, 3, 2, 1)  # title, tags, summary, body
-#: Set to False to build without key terms (benchmarks measure what they cost).
-BUILD_KEY_TERMS = True
-#: Words never taken as key terms in English packs (most are also too common anyway).
-_STOP_WORDS = """
-    about above after again against all also although always among and another any are
-    around aside because been before being below between both but can cannot could did does
-    doing done down during each either else even ever every few for from further had has have
-    having her here hers herself him himself his how however into its itself just less like
-    made make many may might more most much must near neither never nor not now off often once
-    one only other others our ours ourselves out over own per quite rather really same shall
-    she should since some still such than that the their theirs them themselves then there
-    these they this those though through thus too under until upon very was way were what
-    whatever when where whether which while who whom whose why will with within without would
-    yet you your yours yourself yourselves usually sometimes something someone anything
-    everything nothing get gets got getting use used using uses two three first well back
-    see seen need needs want wants know known take takes taken give given good better best
-    let lets non
-"""
-STOP_WORDS = frozenset(_STOP_WORDS.split())
-
 # Private-use characters mark matches inside snippet() output before HTML escaping.
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
@@ -111,40 +72,6 @@ _ELLIPSIS = "…"
 _LIKE_COLUMNS = ("title", "tags", "summary", "body")
 _LIKE_WEIGHTS = (8, 4, 2, 1)
 _SPACE_RE = re.compile(r"\s+")
-
-# What unicode61 treats as a token: runs of letters and digits.
-_TOKEN_RE = re.compile(r"[^\W_]+")
-_QUERY_PART_RE = re.compile(r'"([^"]*)"?|([^\s"]+)')
-_VOCAB_WORD_RE = re.compile(r"[^\W\d_]{3,30}")
-_SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
-_CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
-
-# Markdown to plain text, cheaply: good enough for an index, not for display.
-_MARKUP_SUBS: tuple[tuple[re.Pattern[str], str], ...] = (
-    (re.compile(r"<!--.*?-->", re.DOTALL), " "),
-    (re.compile(r"<[^>\n]+>"), " "),
-    (re.compile(r"^\s*(```|~~~).*$", re.MULTILINE), " "),
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: keep alt text
-    (re.compile(r"\[\^[^\]]*\]:?"), " "),  # footnote references and definitions
-    (re.compile(r"\[([^\]]*)\]\([^)]*\)"), r"\1"),  # links: keep their text
-    (re.compile(r"^\s*\[[^\]]+\]:\s*\S+.*$", re.MULTILINE), " "),  # reference link definitions
-    (
-        re.compile(r'^\s*[!?]{3}\+?\s*[\w-]+(?:\s+"([^"]*)")?.*$', re.MULTILINE),
-        r"\1",
-    ),  # admonitions
-    (
-        re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$", re.MULTILINE),
-        " ",
-    ),  # table rules
-    (re.compile(r"^\s{0,3}(#{1,6}|>+|[-*+]|\d+[.)]|:)\s+", re.MULTILINE), " "),  # block markers
-    (re.compile(r"\{[:#.][^}]*\}"), " "),  # attribute lists
-    (re.compile(r"[*_`|~]+"), " "),
-    (re.compile(r"&[a-zA-Z]+;|&#\d+;"), " "),
-)
-
-
-class SearchCancelled(Exception):  # noqa: N818 - the name the GUI and brief use
-    """Building the index was cancelled by the caller."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,11 +88,6 @@ class SearchResult:
     snippet: str
 
 
-def uses_trigrams(language: str) -> bool:
-    """Return True if text in ``language`` should be searched as substrings."""
-    return language.strip().lower().startswith(TRIGRAM_LANGUAGES)
-
-
 def cache_file_name(root: Path) -> str:
     """Return the cache file name for the pack in ``root``."""
     digest = hashlib.sha256(str(root.resolve()).encode("utf-8", "surrogatepass")).hexdigest()
@@ -175,73 +97,6 @@ def cache_file_name(root: Path) -> str:
 def pack_fingerprint(root: Path) -> str:
     """Return a hash over the path, size and modification time of every pack file."""
     return scan(root.resolve())[0]
-
-
-def markdown_to_text(markdown: str) -> str:
-    """Strip Markdown markup from ``markdown`` with regexes, leaving words for the index."""
-    text = markdown
-    for pattern, replacement in _MARKUP_SUBS:
-        text = pattern.sub(replacement, text)
-    return _CONTROL_RE.sub(" ", text)
-
-
-def clean_query(text: str) -> str:
-    """Return ``text`` safe to bind to SQLite: no lone surrogates or control characters."""
-    text = _SURROGATE_RE.sub(" ", text[:MAX_QUERY_CHARS])
-    return unicodedata.normalize("NFC", _CONTROL_RE.sub(" ", text))
-
-
-@dataclass(frozen=True, slots=True)
-class _Part:
-    """A piece of a parsed query: a quoted phrase or a single word."""
-
-    tokens: tuple[str, ...]
-    phrase: bool
-    prefix: bool = False
-
-
-def parse_query(text: str) -> list[_Part]:
-    """Split user text into quoted phrases and words; the last open word becomes a prefix."""
-    text = clean_query(text)
-    parts: list[_Part] = []
-    count = 0
-    for match in _QUERY_PART_RE.finditer(text):
-        phrase, word = match.group(1), match.group(2)
-        tokens = tuple(_TOKEN_RE.findall((phrase if phrase is not None else word).casefold()))
-        tokens = tokens[: MAX_QUERY_TOKENS - count]
-        if not tokens:
-            continue
-        if phrase is not None:
-            parts.append(_Part(tokens, phrase=True))
-        else:
-            parts.extend(_Part((t,), phrase=False) for t in tokens)
-        count += len(tokens)
-        if count >= MAX_QUERY_TOKENS:
-            break
-    # While typing, the word under the cursor is incomplete: match it as a prefix.
-    if parts and not parts[-1].phrase and text and not text[-1].isspace() and text[-1] != '"':
-        last = parts[-1]
-        parts[-1] = _Part(last.tokens, phrase=False, prefix=True)
-    return parts
-
-
-def _quote(tokens: Sequence[str]) -> str:
-    return '"' + " ".join(tokens).replace('"', '""') + '"'
-
-
-def fts_query(parts: Sequence[_Part], min_prefix: int = 2) -> str:
-    """Return an FTS5 query ANDing every part, each quoted so FTS syntax stays literal."""
-    out = []
-    for part in parts:
-        quoted = _quote(part.tokens)
-        if part.prefix and len(part.tokens[0]) >= min_prefix:
-            quoted += "*"
-        out.append(quoted)
-    return " ".join(out)
-
-
-def _plain_query(parts: Sequence[_Part]) -> str:
-    return " ".join(_quote((t,)) for part in parts for t in part.tokens)
 
 
 def _first_words(text: str, count: int) -> str:
@@ -276,43 +131,6 @@ def _header_ok(path: Path) -> bool:
 
 class _StaleCacheError(Exception):
     """A cache file exists but cannot be used (the message says why)."""
-
-
-_SCHEMA = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
-CREATE TABLE articles(
-    id INTEGER PRIMARY KEY,
-    slug TEXT NOT NULL UNIQUE,
-    rel_path TEXT NOT NULL,
-    title TEXT NOT NULL,
-    summary TEXT NOT NULL,
-    category TEXT NOT NULL,
-    tags TEXT NOT NULL,
-    ord INTEGER,
-    reviewed TEXT
-);
-CREATE TABLE words(
-    word TEXT PRIMARY KEY,
-    count INTEGER NOT NULL,
-    meta INTEGER NOT NULL,
-    len INTEGER NOT NULL
-) WITHOUT ROWID;
--- Each article's most distinctive terms (space-separated, best first): term ids, the word
--- shown for each (as written in the pack) and tf-idf weights (the vector has length 1).
-CREATE TABLE key_terms(
-    id INTEGER PRIMARY KEY,
-    terms TEXT NOT NULL,
-    words TEXT NOT NULL,
-    weights TEXT NOT NULL
-);
--- The same, inverted: the articles having a term among their key terms, heaviest first.
-CREATE TABLE term_articles(
-    term INTEGER NOT NULL,
-    weight REAL NOT NULL,
-    id INTEGER NOT NULL,
-    PRIMARY KEY(term, weight DESC, id)
-) WITHOUT ROWID;
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -442,7 +260,7 @@ class SearchIndex:
             # Nobody else sees the temp file until os.replace(): durability buys nothing.
             conn.execute("PRAGMA journal_mode=OFF")
             conn.execute("PRAGMA synchronous=OFF")
-            _fill(conn, pack, fingerprint, progress, cancelled)
+            fill(conn, pack, fingerprint, progress, cancelled)
         except BaseException:
             conn.close()
             tmp.unlink(missing_ok=True)
@@ -454,7 +272,7 @@ class SearchIndex:
             tmp.unlink(missing_ok=True)
             raise
         logger.info("built search index %s (%d articles)", path, len(pack.articles))
-        return cls(cls._connect(path.as_posix()), path=path, built=True, trigram=_trigram(pack))
+        return cls(cls._connect(path.as_posix()), path=path, built=True, trigram=trigram_for(pack))
 
     @classmethod
     def _build_in_memory(
@@ -466,12 +284,12 @@ class SearchIndex:
     ) -> SearchIndex:
         conn = cls._connect(":memory:")
         try:
-            _fill(conn, pack, fingerprint, progress, cancelled)
+            fill(conn, pack, fingerprint, progress, cancelled)
         except BaseException:
             conn.close()
             raise
         logger.info("built search index in memory (%d articles)", len(pack.articles))
-        return cls(conn, path=None, built=True, trigram=_trigram(pack))
+        return cls(conn, path=None, built=True, trigram=trigram_for(pack))
 
     def close(self) -> None:
         """Close the database connection; later queries return nothing."""
@@ -543,7 +361,7 @@ class SearchIndex:
         except sqlite3.OperationalError as exc:
             logger.debug("FTS query for %r failed (%s); trying plain words", query[:200], exc)
         try:
-            return self._match(_plain_query(parts), limit, SNIPPET_TOKENS)
+            return self._match(plain_query(parts), limit, SNIPPET_TOKENS)
         except sqlite3.OperationalError as exc:
             logger.warning("search for %r failed: %s", query[:200], exc)
             return []
@@ -638,14 +456,14 @@ class SearchIndex:
                 results.append(SearchResult(slug, title, category, score, _highlight(text)))
         return results
 
-    def _doc_frequencies(self, parts: Sequence[_Part]) -> dict[str, int]:
+    def _doc_frequencies(self, parts: Sequence[Part]) -> dict[str, int]:
         """Return how many articles contain each (unstemmed) word of ``parts``."""
         words = sorted({t for p in parts for t in p.tokens})
         marks = ", ".join("?" * len(words))
         rows = self._fetch(f"SELECT word, count FROM words WHERE word IN ({marks})", words)  # noqa: S608
         return {str(w): int(c) for w, c in rows}
 
-    def _plan(self, parts: list[_Part], df: dict[str, int]) -> tuple[list[_Part], bool]:
+    def _plan(self, parts: list[Part], df: dict[str, int]) -> tuple[list[Part], bool]:
         """Return the parts worth matching, and whether bm25 ranking is worth its cost."""
         if self._size is None:
             self._size = len(self)
@@ -667,14 +485,14 @@ class SearchIndex:
                 return parts, False
         return parts, phrase_df <= PHRASE_RANK_MAX_DF
 
-    def _search_trigram(self, parts: Sequence[_Part], limit: int) -> list[SearchResult]:
+    def _search_trigram(self, parts: Sequence[Part], limit: int) -> list[SearchResult]:
         # Trigram FTS finds substrings of 3+ characters; shorter ones need LIKE.
         tokens = [" ".join(p.tokens) if p.phrase else p.tokens[0] for p in parts]
         long = [t for t in tokens if len(t) >= 3]
         short = [t for t in tokens if len(t) < 3]
         if not short:
             try:
-                return self._match(" ".join(_quote((t,)) for t in long), limit, SNIPPET_TRIGRAMS)
+                return self._match(" ".join(quote((t,)) for t in long), limit, SNIPPET_TRIGRAMS)
             except sqlite3.OperationalError as exc:
                 logger.warning("search for %r failed: %s", tokens, exc)
                 return []
@@ -844,256 +662,3 @@ class SearchIndex:
             if self._conn is None:
                 return []
             return self._conn.execute(sql, tuple(args)).fetchall()
-
-
-def _trigram(pack: Pack) -> bool:
-    return uses_trigrams(pack.language)
-
-
-def _fill(
-    conn: sqlite3.Connection,
-    pack: Pack,
-    fingerprint: str,
-    progress: Callable[[int, int], None] | None,
-    cancelled: Callable[[], bool] | None,
-) -> None:
-    """Create the tables in ``conn`` and index every article of ``pack``."""
-    trigram = _trigram(pack)
-    tokenizer = TRIGRAM_TOKENIZER if trigram else WORD_TOKENIZER
-    conn.executescript(_SCHEMA)
-    conn.execute(
-        f"CREATE VIRTUAL TABLE fts USING fts5(title, tags, category, summary, body,"
-        f" tokenize='{tokenizer}'{'' if trigram else PREFIX_INDEX})"
-    )
-    # Titles and tags again, alone: their small doclists rank quickly for common words.
-    conn.execute(
-        f"CREATE VIRTUAL TABLE head USING fts5(title, tags,"
-        f" tokenize='{tokenizer}'{'' if trigram else PREFIX_INDEX})"
-    )
-    conn.execute("BEGIN")
-    conn.execute(
-        "INSERT INTO fts(fts, rank) VALUES('rank', ?)",
-        ("bm25(" + ", ".join(str(w) for w in WEIGHTS) + ")",),
-    )
-    conn.execute(
-        "INSERT INTO head(head, rank) VALUES('rank', ?)",
-        ("bm25(" + ", ".join(str(w) for w in WEIGHTS[:2]) + ")",),
-    )
-    names = {c.id: c.name for c in pack.categories}
-    total = len(pack.articles)
-    words: Counter[str] = Counter()
-    meta_words: set[str] = set()
-    batch_a: list[tuple[object, ...]] = []
-    batch_f: list[tuple[object, ...]] = []
-    keys = _KeyTermBuilder(conn, total, pack.language) if BUILD_KEY_TERMS and not trigram else None
-
-    def flush() -> None:
-        conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", batch_a)
-        conn.executemany(
-            "INSERT INTO fts(rowid, title, tags, category, summary, body)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            batch_f,
-        )
-        conn.executemany(
-            "INSERT INTO head(rowid, title, tags) VALUES (?, ?, ?)", (f[:3] for f in batch_f)
-        )
-        batch_a.clear()
-        batch_f.clear()
-        if keys is not None:
-            keys.flush(words)
-
-    if progress is not None:
-        progress(0, total)
-    for i, article in enumerate(pack.articles, 1):
-        name = names.get(article.category, article.category)
-        category = name
-        if article.category.casefold() not in name.casefold():
-            category += " " + article.category.replace("-", " ")
-        body = markdown_to_text(article.body)
-        tags = "\n".join(article.tags)
-        reviewed = article.reviewed.isoformat() if article.reviewed else None
-        batch_a.append(
-            (
-                i,
-                article.slug,
-                article.rel_path,
-                article.title,
-                article.summary,
-                article.category,
-                tags,
-                article.order,
-                reviewed,
-            )
-        )
-        batch_f.append((i, article.title, ", ".join(article.tags), category, article.summary, body))
-        if not trigram:
-            fields = [
-                _VOCAB_WORD_RE.findall(text.casefold())
-                for text in (article.title, " ".join(article.tags), article.summary, body)
-            ]
-            found = fields[0] + fields[1] + fields[2]
-            meta_words.update(found)
-            if keys is None:
-                # Document frequency: phrase ranking decisions and suggestions use it.
-                words.update({*found, *fields[3]})
-            else:
-                words.update(keys.add(i, fields))
-        if i % PROGRESS_EVERY == 0:
-            if cancelled is not None and cancelled():
-                raise SearchCancelled()
-            flush()
-            if progress is not None:
-                progress(i, total)
-    flush()
-    if cancelled is not None and cancelled():
-        raise SearchCancelled()
-    if keys is not None:
-        keys.finish(words)
-    conn.executemany(
-        "INSERT INTO words VALUES (?, ?, ?, ?)",
-        (
-            (w, c, int(w in meta_words), len(w))
-            for w, c in words.items()
-            if c >= SUGGEST_MIN_COUNT or w in meta_words
-        ),
-    )
-    conn.executemany(
-        "INSERT INTO meta VALUES (?, ?)",
-        [
-            ("schema", str(SCHEMA_VERSION)),
-            ("fingerprint", fingerprint),
-            ("trigram", str(int(trigram))),
-            ("language", pack.language),
-            ("root", str(pack.root)),
-        ],
-    )
-    conn.execute("INSERT INTO fts(fts) VALUES('optimize')")
-    conn.execute("INSERT INTO head(head) VALUES('optimize')")
-    conn.execute("COMMIT")
-    if progress is not None:
-        progress(total, total)
-
-
-class _KeyTermBuilder:
-    """Count words while articles are indexed; then store each article's key terms.
-
-    Words are weighed with tf-idf over the pack (document frequencies are only known at the
-    end, so each article keeps its word counts until then, minus words already too common).
-    The chosen words are then reduced to the FTS tokenizer's own stems (SQLite stems them,
-    through a temporary FTS5 table), so key terms and the full-text index agree on what a term
-    is. Work and storage are linear in the pack: nothing is computed for pairs of articles.
-    """
-
-    def __init__(self, conn: sqlite3.Connection, total: int, language: str) -> None:
-        self.conn = conn
-        self.total = max(1, total)
-        self.max_df = max(KEY_TERM_MAX_SHARE * total, KEY_TERM_MIN_DF_CAP)
-        english = language.strip().lower().startswith("en")
-        #: Words whose counts are not kept: stop words, then words found too common.
-        self.common: set[str] = set(STOP_WORDS if english else ())
-        self.word_ids: dict[str, int] = {}
-        self._next_id = count(1)
-        self.batch: set[str] = set()
-        self.counts: list[tuple[int, array[int], array[int]]] = []
-
-    def add(self, rowid: int, fields: Sequence[list[str]]) -> KeysView[str]:
-        """Count an article's casefolded words (title, tags, summary, body); return them."""
-        tokens: list[str] = []
-        for found, weight in zip(fields, KEY_TERM_FIELDS, strict=True):
-            tokens += found * weight
-        # Only C-level passes over the words here: this runs for every word of the pack.
-        tf = Counter(tokens)
-        # A key term is said at least twice (a title, tag or summary word counts as more),
-        # and is not known to be too common yet.
-        twice = compress(tf, map(_ONCE.__lt__, tf.values()))
-        keep = list(filterfalse(self.common.__contains__, twice))
-        self.batch.update(keep)
-        ids = array("I", map(self.word_ids.setdefault, keep, self._next_id))
-        counts = array("L", map(tf.__getitem__, keep))
-        if max(counts, default=0) > _MAX_COUNT:  # rare: a word repeated a thousand times
-            counts = array("L", (min(c, _MAX_COUNT) for c in counts))
-        self.counts.append((rowid, ids, counts))
-        return tf.keys()
-
-    def flush(self, doc_counts: Counter[str]) -> None:
-        """Stop keeping counts of words now in too many articles (they can only gain more)."""
-        self.common.update(w for w in self.batch if doc_counts[w] > self.max_df)
-        self.batch.clear()
-
-    def finish(self, doc_counts: Counter[str]) -> None:
-        """Pick and store every article's key terms; ``doc_counts`` is the df of each word."""
-        total = self.total
-        idf = [0.0] * (max(self.word_ids.values(), default=0) + 1)
-        for word, wid in self.word_ids.items():
-            df = doc_counts[word]
-            if 2 <= df <= self.max_df and df < total:
-                idf[wid] = math.log(total / df)
-        log_tf = [0.0] + [1.0 + math.log(n) for n in range(1, _MAX_COUNT + 1)]
-        words = {i: w for w, i in self.word_ids.items() if idf[i]}
-        term_of = [0] * len(idf)
-        for wid, term in self._stems(words).items():
-            term_of[wid] = term
-        # The word shown for a term: its most frequent spelling in the pack, then the shortest.
-        best_spelling: dict[int, tuple[int, int, str]] = {}
-        for wid, word in words.items():
-            key = (-doc_counts[word], len(word), word)
-            term = term_of[wid]
-            if term and (term not in best_spelling or key < best_spelling[term]):
-                best_spelling[term] = key
-        shown = {term: key[2] for term, key in best_spelling.items()}
-        # A few spare candidates: two spellings of one stem ("cancer", "cancers") merge below.
-        wanted = KEY_TERMS + 3
-        rows = []
-        postings: list[tuple[int, float, int]] = []
-        # Per article, only C-level passes (map, zip, compress, sorted) over its words.
-        for rowid, ids, counts in self.counts:
-            weights = list(map(mul, map(log_tf.__getitem__, counts), map(idf.__getitem__, ids)))
-            floor = sorted(weights)[-wanted] if len(weights) > wanted else 0.0
-            terms = map(term_of.__getitem__, ids)
-            pairs = sorted(compress(zip(weights, terms, strict=True), map(floor.__le__, weights)))
-            if not pairs:
-                continue
-            # In ascending order a term's heaviest spelling comes last, and stays.
-            ws, ts = zip(*pairs, strict=True)
-            merged = dict(zip(ts, ws, strict=True))
-            merged.pop(0, None)  # words that are not key terms
-            if not merged:
-                continue
-            top = sorted(merged.items(), key=itemgetter(1), reverse=True)[:KEY_TERMS]
-            ts, ws = zip(*top, strict=True)
-            norm = math.hypot(*ws)
-            ws = tuple(map(truediv, ws, repeat(norm)))
-            rows.append(
-                (
-                    rowid,
-                    " ".join(map(str, ts)),
-                    " ".join(map(shown.__getitem__, ts)),
-                    " ".join(map(str, ws)),
-                )
-            )
-            postings.extend(zip(ts, map(neg, ws), repeat(rowid)))
-        self.counts.clear()
-        self.conn.executemany("INSERT INTO key_terms VALUES (?, ?, ?, ?)", rows)
-        postings.sort()  # (term, -weight, id): the table's key order, so inserts append
-        self.conn.executemany("INSERT INTO term_articles VALUES (?1, -?2, ?3)", postings)
-
-    def _stems(self, words: dict[int, str]) -> dict[int, int]:
-        """Return a term id for each word id, words with the same FTS stem sharing one."""
-        conn = self.conn
-        conn.execute(
-            f"CREATE VIRTUAL TABLE temp.stemmer USING fts5(w, tokenize='{WORD_TOKENIZER}')"
-        )
-        conn.execute("CREATE VIRTUAL TABLE temp.stems USING fts5vocab(temp, stemmer, instance)")
-        conn.executemany("INSERT INTO temp.stemmer(rowid, w) VALUES (?, ?)", words.items())
-        stems: dict[int, str] = {}
-        split: set[int] = set()
-        for wid, stem in conn.execute("SELECT doc, term FROM temp.stems"):
-            if wid in stems:  # a word the tokenizer splits in two is not a key term
-                split.add(wid)
-            stems[wid] = stem
-        conn.execute("DROP TABLE temp.stems")
-        conn.execute("DROP TABLE temp.stemmer")
-        term_ids: dict[str, int] = {}
-        for stem in sorted(set(stems.values())):
-            term_ids[stem] = len(term_ids) + 1
-        return {wid: term_ids[stem] for wid, stem in stems.items() if wid not in split}

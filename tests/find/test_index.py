@@ -15,14 +15,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.find import index as search
-from reader.find.index import (
-    SearchCancelled,
-    SearchIndex,
-    SearchResult,
-    cache_file_name,
-    markdown_to_text,
-    parse_query,
-)
+from reader.find.building import SearchCancelled, markdown_to_text
+from reader.find.index import SearchIndex, SearchResult, cache_file_name
+from reader.find.query import MAX_QUERY_TOKENS, parse_query
 from reader.library.loading import load_pack
 from reader.library.pack import Pack
 from reader.paths import bundled_dir
@@ -182,7 +177,7 @@ def test_operators_are_plain_words(bundled: SearchIndex) -> None:
 
 def test_parse_query_caps_tokens() -> None:
     parts = parse_query("word " * 500)
-    assert len(parts) == search.MAX_QUERY_TOKENS
+    assert len(parts) == MAX_QUERY_TOKENS
 
 
 _ODD = st.sampled_from(
