@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-#: Match colours; the window sets them from the theme.
-COLOURS = {"match_bg": QColor("#fff1a8"), "current_match_bg": QColor("#ffb84d")}
+#: Match colours when none are given (the Light theme's).
+MATCH = QColor("#fff1a8")
+CURRENT_MATCH = QColor("#ffb84d")
 
 
-def mark_words(view: QTextBrowser, words: list[str]) -> int:
+def mark_words(view: QTextBrowser, words: list[str], colour: QColor = MATCH) -> int:
     """Highlight every word starting with one of ``words`` (query highlighting); return count."""
     if not words:
         view.setExtraSelections([])
@@ -31,18 +32,18 @@ def mark_words(view: QTextBrowser, words: list[str]) -> int:
         QRegularExpression.PatternOption.CaseInsensitiveOption
         | QRegularExpression.PatternOption.UseUnicodePropertiesOption,
     )
-    selections = _find_all(view, regex)
+    selections = _find_all(view, regex, colour)
     view.setExtraSelections(selections)
     return len(selections)
 
 
 def _find_all(
-    view: QTextBrowser, needle: str | QRegularExpression
+    view: QTextBrowser, needle: str | QRegularExpression, colour: QColor
 ) -> list[QTextEdit.ExtraSelection]:
     doc = view.document()
     selections: list[QTextEdit.ExtraSelection] = []
     fmt = QTextCharFormat()
-    fmt.setBackground(COLOURS["match_bg"])
+    fmt.setBackground(colour)
     cursor = doc.find(needle, 0)
     while not cursor.isNull() and len(selections) < 10_000:
         if not cursor.hasSelection():
@@ -66,6 +67,8 @@ class FindBar(QWidget):
         self.view = view
         self._matches: list[QTextEdit.ExtraSelection] = []
         self._current = -1
+        self.colour = MATCH
+        self.current_colour = CURRENT_MATCH
         self.field = QLineEdit(self)
         self.field.setPlaceholderText(self.tr("Find in this article"))
         self.field.setAccessibleName(self.tr("Find in this article"))
@@ -102,6 +105,10 @@ class FindBar(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def set_colours(self, match: QColor, current: QColor) -> None:
+        """Use these colours for the matches (and the current one) from the next search on."""
+        self.colour, self.current_colour = match, current
+
     def open_bar(self) -> None:
         """Show the bar, focus the field with its text selected, and mark the matches."""
         selected = self.view.textCursor().selectedText()
@@ -123,7 +130,7 @@ class FindBar(QWidget):
     def search(self) -> None:
         """Mark every match of the field's text; make the first one after the top current."""
         text = self.field.text()
-        self._matches = _find_all(self.view, text) if text else []
+        self._matches = _find_all(self.view, text, self.colour) if text else []
         self._current = 0 if self._matches else -1
         self._show_current()
 
@@ -148,7 +155,7 @@ class FindBar(QWidget):
             current = QTextEdit.ExtraSelection()
             current.cursor = self._matches[self._current].cursor  # type: ignore[attr-defined]
             fmt = QTextCharFormat()
-            fmt.setBackground(COLOURS["current_match_bg"])
+            fmt.setBackground(self.current_colour)
             current.format = fmt  # type: ignore[attr-defined]
             selections.append(current)
             cursor = self.view.textCursor()

@@ -4,30 +4,23 @@ from __future__ import annotations
 
 import importlib.util
 import logging
-import sys
 from collections.abc import Callable, Mapping
 from html import escape
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QGuiApplication,
-    QIcon,
-    QKeySequence,
-)
+from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSplitter,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.find.recommend import Reasons, Recommendation, Recommender, TagRecommender
+from reader.gui.actions import WindowActions
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import IndexLoader
@@ -39,10 +32,6 @@ from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.page.render import PageText, Renderer, teaser
 from reader.paths import resource_path
 from reader.themes import (
-    DARK,
-    DEFAULT_TEXT_SIZE,
-    HIGH_CONTRAST,
-    LIGHT,
     SYSTEM,
     TEXT_SIZES,
     THEME_NAMES,
@@ -55,13 +44,11 @@ from reader.themes import (
 )
 
 if TYPE_CHECKING:
-    from types import ModuleType
-
     from PySide6.QtGui import QCloseEvent
-    from PySide6.QtPrintSupport import QPrinter
     from PySide6.QtWidgets import QDialog
 
     from reader.gui.find_bar import FindBar
+    from reader.gui.printing import ArticlePrinting
     from reader.gui.speech import ReadAloud, SpeechEngine
 
 logger = logging.getLogger(__name__)
@@ -70,32 +57,6 @@ logger = logging.getLogger(__name__)
 LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
 PREFETCH_DELAY_MS = 300
-
-
-class Actions(NamedTuple):
-    """Every action of the window, built in one place."""
-
-    home: QAction
-    back: QAction
-    forward: QAction
-    previous: QAction
-    next: QAction
-    toggle_sidebar: QAction
-    search: QAction
-    find: QAction
-    larger: QAction
-    smaller: QAction
-    normal_size: QAction
-    themes: dict[str, QAction]
-    print: QAction
-    save_pdf: QAction
-    listen: QAction
-    stop_listening: QAction
-    slower: QAction
-    faster: QAction
-    problems: QAction
-    about: QAction
-    quit: QAction
 
 
 def _open_url(url: QUrl) -> bool:
@@ -165,6 +126,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self._find_bar: FindBar | None = None  # built on first use (see find_bar)
+        self._printing: ArticlePrinting | None = None
         reading = QWidget(self)
         self._reading_layout = QVBoxLayout(reading)
         self._reading_layout.setContentsMargins(0, 0, 0, 0)
@@ -180,9 +142,8 @@ class MainWindow(QMainWindow):
         self.position_label = QLabel(self)
         self.statusBar().addPermanentWidget(self.position_label)
 
-        self.act = self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.act = WindowActions(self)
+        self.toolbar = self.act.toolbar
         self._connect_signals()
         self._restore_state()
         self._check_speech()
@@ -233,235 +194,6 @@ class MainWindow(QMainWindow):
             same_category=self.tr("More in {category}"),
         )
 
-    def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        keys: list[QKeySequence] | None = None,
-        icon: str = "",
-        tip: str = "",
-    ) -> QAction:
-        action = QAction(text, self)
-        if icon:
-            action.setProperty("icon_name", icon)
-        if keys:
-            action.setShortcuts(keys)
-            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-            action.setToolTip(f"{tip or text.replace('&', '')} ({shown})")
-        elif tip:
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
-        self.addAction(action)  # shortcuts work even with the menu bar hidden
-        return action
-
-    def _build_actions(self) -> Actions:
-        std = QKeySequence.StandardKey
-        key = QKeySequence
-        return Actions(
-            home=self._action(
-                self.tr("&Home"),
-                self.show_home,
-                [key("Alt+Home")],
-                "home",
-                self.tr("Go to the home page"),
-            ),
-            back=self._action(
-                self.tr("&Back"),
-                self.go_back,
-                key.keyBindings(std.Back),
-                "back",
-                self.tr("Back to the page you read before"),
-            ),
-            forward=self._action(
-                self.tr("&Forward"),
-                self.go_forward,
-                key.keyBindings(std.Forward),
-                "forward",
-                self.tr("Forward again"),
-            ),
-            previous=self._action(
-                self.tr("&Previous article"),
-                self.go_previous,
-                [key("Ctrl+PgUp"), key("Ctrl+Shift+Tab")],
-                "previous",
-                self.tr("Previous article in the library"),
-            ),
-            next=self._action(
-                self.tr("&Next article"),
-                self.go_next,
-                [key("Ctrl+PgDown"), key("Ctrl+Tab")],
-                "next",
-                self.tr("Next article in the library"),
-            ),
-            search=self._action(
-                self.tr("&Search articles"),
-                self.sidebar_search,
-                [key("Ctrl+K"), key("/")],
-                "",
-                self.tr("Search all articles"),
-            ),
-            find=self._action(
-                self.tr("&Find in article…"),
-                lambda: self.find_bar.open_bar(),
-                key.keyBindings(std.Find),
-                "",
-                self.tr("Find words in this article"),
-            ),
-            larger=self._action(
-                self.tr("&Larger text"),
-                lambda: self.step_text_size(1),
-                [*key.keyBindings(std.ZoomIn), key("Ctrl+=")],
-                "larger",
-                self.tr("Make the text larger"),
-            ),
-            smaller=self._action(
-                self.tr("&Smaller text"),
-                lambda: self.step_text_size(-1),
-                key.keyBindings(std.ZoomOut),
-                "smaller",
-                self.tr("Make the text smaller"),
-            ),
-            normal_size=self._action(
-                self.tr("&Normal text size"),
-                lambda: self.set_text_size(DEFAULT_TEXT_SIZE),
-                [key("Ctrl+0")],
-                "",
-                self.tr("Reset the text size"),
-            ),
-            themes=self._theme_actions(),
-            toggle_sidebar=self._action(
-                self.tr("Show &sidebar"),
-                self._toggle_sidebar,
-                [key("F9")],
-                "sidebar",
-                self.tr("Show or hide the list of articles"),
-            ),
-            print=self._action(
-                self.tr("&Print…"),
-                self.print_article,
-                key.keyBindings(std.Print) or [key("Ctrl+P")],
-                "",
-                self.tr("Print this article"),
-            ),
-            save_pdf=self._action(
-                self.tr("Save as P&DF…"),
-                self.save_pdf,
-                [key("Ctrl+Shift+S")],
-                "",
-                self.tr("Save this article as a PDF file"),
-            ),
-            listen=self._action(
-                self.tr("&Listen"),
-                self.toggle_listening,
-                [key("Ctrl+Shift+L")],
-                "listen",
-                self.tr("Read this article aloud; again to pause"),
-            ),
-            stop_listening=self._action(
-                self.tr("S&top reading aloud"),
-                self.stop_listening,
-                [key("Ctrl+Shift+.")],
-                "",
-                self.tr("Stop reading aloud"),
-            ),
-            slower=self._action(
-                self.tr("Read &slower"),
-                lambda: self._change_rate(-1),
-                [],
-                "",
-                self.tr("Read aloud more slowly"),
-            ),
-            faster=self._action(
-                self.tr("Read &faster"),
-                lambda: self._change_rate(1),
-                [],
-                "",
-                self.tr("Read aloud faster"),
-            ),
-            problems=self._action(
-                self.tr("Content &problems…"),
-                self.show_problems,
-                tip=self.tr("Problems found in the content pack"),
-            ),
-            about=self._action(self.tr("&About"), self.show_about, icon="about"),
-            # Some platforms define no standard Quit key; Ctrl+Q is what readers expect.
-            quit=self._action(
-                self.tr("&Quit"), self.close, key.keyBindings(std.Quit) or [key("Ctrl+Q")]
-            ),
-        )
-
-    def _theme_actions(self) -> dict[str, QAction]:
-        names = {
-            LIGHT: self.tr("&Light"),
-            DARK: self.tr("&Dark"),
-            HIGH_CONTRAST: self.tr("&High contrast"),
-            SYSTEM: self.tr("Follow &system"),
-        }
-        group = QActionGroup(self)
-        actions: dict[str, QAction] = {}
-        for name, label in names.items():
-            action = QAction(label, group)
-            action.setCheckable(True)
-            action.setChecked(name == self.theme)
-            action.triggered.connect(lambda _checked=False, n=name: self.set_theme(n))
-            actions[name] = action
-        return actions
-
-    def _build_menus(self) -> None:
-        a = self.act
-        a.toggle_sidebar.setCheckable(True)
-        a.toggle_sidebar.setChecked(True)
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(a.print)
-        file_menu.addAction(a.save_pdf)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        go_menu = self.menuBar().addMenu(self.tr("&Go"))
-        for action in (a.home, a.back, a.forward):
-            go_menu.addAction(action)
-        go_menu.addSeparator()
-        go_menu.addAction(a.previous)
-        go_menu.addAction(a.next)
-        go_menu.addSeparator()
-        go_menu.addAction(a.search)
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(a.find)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(a.toggle_sidebar)
-        view_menu.addSeparator()
-        for action in (a.listen, a.stop_listening, a.slower, a.faster):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(a.larger)
-        view_menu.addAction(a.smaller)
-        view_menu.addAction(a.normal_size)
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        for action in a.themes.values():
-            theme_menu.addAction(action)
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(a.problems)
-        help_menu.addSeparator()
-        help_menu.addAction(a.about)
-
-    def _build_toolbar(self) -> None:
-        a = self.act
-        bar = QToolBar(self.tr("Navigation"), self)
-        bar.setObjectName("navigation")
-        bar.setMovable(False)
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (a.home, a.back, a.forward):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(a.previous)
-        bar.addAction(a.next)
-        bar.addSeparator()
-        bar.addAction(a.smaller)
-        bar.addAction(a.larger)
-        bar.addSeparator()
-        bar.addAction(a.listen)
-        self.addToolBar(bar)
-        self.toolbar = bar
-
     def _connect_signals(self) -> None:
         self.sidebar.article_requested.connect(self.open_article)
         self.sidebar.result_opened.connect(self.open_result)
@@ -483,7 +215,10 @@ class MainWindow(QMainWindow):
     def find_bar(self) -> FindBar:
         """The find-in-page bar over the article, built the first time it is needed."""
         if self._find_bar is None:
-            self._find_bar = self._find_module().FindBar(self.view, self)
+            from reader.gui.find_bar import FindBar  # imported on first use
+
+            self._find_bar = FindBar(self.view, self)
+            self._find_bar.set_colours(*self._match_colours())
             self._reading_layout.insertWidget(0, self._find_bar)
         return self._find_bar
 
@@ -491,16 +226,10 @@ class MainWindow(QMainWindow):
         if self._find_bar is not None:
             self._find_bar.refresh()
 
-    def _find_module(self) -> ModuleType:
-        """Return reader.gui.find_bar (imported on first use) with the theme's match colours."""
-        from PySide6.QtGui import QColor
-
-        from reader.gui import find_bar
-
+    def _match_colours(self) -> tuple[QColor, QColor]:
+        """Return the theme's colours for search matches and for the current match."""
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
-        for name in find_bar.COLOURS:
-            find_bar.COLOURS[name] = QColor(colours[name])
-        return find_bar
+        return QColor(colours["match_bg"]), QColor(colours["current_match_bg"])
 
     # --- look ----------------------------------------------------------------------------
     def apply_look(self) -> None:
@@ -508,8 +237,8 @@ class MainWindow(QMainWindow):
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
         self.setPalette(palette_for(colours))
         self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
-        if "reader.gui.find_bar" in sys.modules:  # its colours matter once it is in use
-            self._find_module()
+        if self._find_bar is not None:
+            self._find_bar.set_colours(*self._match_colours())
         self.view.set_text_size(self.text_size)
         css = scale_points(fill(self.templates.article_css, colours), self.text_size)
         self.view.set_style_sheet(css)
@@ -603,6 +332,10 @@ class MainWindow(QMainWindow):
         self.page_shown.emit(slug)
         return True
 
+    def current_article(self) -> Article | None:
+        """Return the article shown, or None on the home page."""
+        return self.pack.get(self.current) if self.current and self.current != HOME else None
+
     def _prefetch_neighbours(self) -> None:
         if self.current is None:
             return
@@ -692,7 +425,9 @@ class MainWindow(QMainWindow):
     def open_result(self, slug: str, query: str) -> None:
         """Open a search result and mark the query's words in it."""
         if self.open_article(slug) and self.search_index is not None:
-            self._find_module().mark_words(self.view, self.search_index.terms(query))
+            from reader.gui.find_bar import mark_words
+
+            mark_words(self.view, self.search_index.terms(query), self._match_colours()[0])
 
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
@@ -808,7 +543,7 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
 
-    def _toggle_sidebar(self) -> None:
+    def toggle_sidebar(self) -> None:
         self._set_sidebar_visible(self.act.toggle_sidebar.isChecked())
 
     def _set_sidebar_visible(self, visible: bool) -> None:
@@ -819,20 +554,9 @@ class MainWindow(QMainWindow):
         self.settings.splitter = self.splitter.saveState()
 
     def show_about(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs: imported when opened
+        from reader.gui.dialogs import AboutDialog  # dialogs: imported when opened
 
-        QMessageBox.about(
-            self,
-            self.tr("About Offline Reader"),
-            self.tr(
-                "<h3>Offline Reader</h3><p>{pack}: {count} articles, readable with no "
-                "internet connection.</p><p><b>Important:</b> {disclaimer}</p>"
-            ).format(
-                pack=self.pack.title,
-                count=len(self.pack.articles),
-                disclaimer=self.pack.disclaimer or self.tr("General information only."),
-            ),
-        )
+        AboutDialog(self.pack, self).exec()
 
     # --- read aloud ------------------------------------------------------------------------
     def _check_speech(self) -> None:
@@ -870,7 +594,7 @@ class MainWindow(QMainWindow):
             self._speech_engine = engine
             self._read_aloud = ReadAloud(self.view, engine)
             self._read_aloud.state_changed.connect(self._on_speech_state)
-        self._read_aloud.highlight = self._find_module().COLOURS["match_bg"]
+        self._read_aloud.highlight = self._match_colours()[0]
         return self._read_aloud
 
     def toggle_listening(self) -> None:
@@ -881,7 +605,7 @@ class MainWindow(QMainWindow):
         if self._read_aloud is not None:
             self._read_aloud.stop()
 
-    def _change_rate(self, steps: int) -> None:
+    def change_rate(self, steps: int) -> None:
         if (reader := self.read_aloud()) is not None:
             rate = reader.change_rate(steps)
             self.statusBar().showMessage(
@@ -896,90 +620,28 @@ class MainWindow(QMainWindow):
         self.act.listen.setIcon(self._themed_icon("pause" if playing else "listen", colours))
 
     # --- print ---------------------------------------------------------------------------
-    def print_to(self, printer: QPrinter) -> int:
-        """Print the current article on ``printer`` in the print layout; return the pages."""
-        article = self.pack.get(self.current) if self.current else None
-        if article is None:
-            return 0
-        try:
-            page = self.renderer.article_page(article, for_print=True)
-        except Exception:
-            logger.exception("could not render %s for printing", article.rel_path)
-            return 0
-        from reader.gui.printing import print_article  # print support is loaded when used
+    def printing(self) -> ArticlePrinting:
+        """Return the print and PDF glue, loading print support on first use."""
+        if self._printing is None:
+            from reader.gui.printing import ArticlePrinting  # QtPrintSupport: ~10 ms
 
-        css = fill(self.templates.article_css, THEMES[LIGHT])
-        footer = self.pack.disclaimer or self.pack.title
-        return print_article(printer, page, css, footer, article.title)
+            self._printing = ArticlePrinting(self)
+        return self._printing
 
     def print_article(self) -> None:
         """Print with the system dialog (on a kiosk: to its configured printer, no dialog)."""
-        from PySide6.QtPrintSupport import QPrintDialog
-
-        from reader.gui.printing import new_printer
-
-        if self.kiosk:
-            if self.printer_name:
-                self.print_to(new_printer(name=self.printer_name))
-                self.statusBar().showMessage(self.tr("Printing…"), 5000)
-            return
-        printer = new_printer()
-        dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
-            self.print_to(printer)
+        self.printing().print_article()
 
     def save_pdf(self, path: Path | None = None) -> Path | None:
         """Save the current article as a PDF, asking where unless ``path`` is given."""
-        from reader.gui.printing import new_printer
+        return self.printing().save_pdf(path)
 
-        article = self.pack.get(self.current) if self.current else None
-        if article is None or self.kiosk:
-            return None
-        if path is None:
-            from PySide6.QtWidgets import QFileDialog
-
-            chosen, _ = QFileDialog.getSaveFileName(
-                self,
-                self.tr("Save as PDF"),
-                str(Path.home() / f"{article.slug}.pdf"),
-                self.tr("PDF files (*.pdf)"),
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
-        if self.print_to(new_printer(pdf=path)) == 0 or not path.exists():
-            self.statusBar().showMessage(self.tr("Could not save {path}").format(path=path), 8000)
-            return None
-        self.statusBar().showMessage(self.tr("Saved {path}").format(path=path), 5000)
-        return path
-
+    # --- problems ------------------------------------------------------------------------
     def problems_dialog(self) -> QDialog:
-        """Return a dialog listing the pack's problems (one ``path:line: message`` per line)."""
-        from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
+        """Return the dialog listing the pack's problems."""
+        from reader.gui.dialogs import ProblemsDialog
 
-        dialog = QDialog(self)
-        dialog.setWindowTitle(self.tr("Content problems"))
-        layout = QVBoxLayout(dialog)
-        count = len(self.pack.problems)
-        layout.addWidget(
-            QLabel(
-                self.tr("No problems were found in this content pack.")
-                if not count
-                else self.tr("{n} problem(s) were found while loading the content pack:").format(
-                    n=count
-                ),
-                dialog,
-            )
-        )
-        text = QPlainTextEdit("\n".join(str(p) for p in self.pack.problems), dialog)
-        text.setReadOnly(True)
-        text.setAccessibleName(self.tr("Problems"))
-        layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
-        buttons.rejected.connect(dialog.reject)
-        layout.addWidget(buttons)
-        dialog.resize(720, 360)
-        return dialog
+        return ProblemsDialog(self.pack, self)
 
     def show_problems(self) -> None:
         self.problems_dialog().exec()
