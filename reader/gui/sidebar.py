@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QScroller,
     QSplitter,
     QStackedWidget,
     QStyledItemDelegate,
@@ -268,6 +269,22 @@ class Sidebar(QWidget):
         slug = index.data(SLUG_ROLE)
         if slug:
             self.article_requested.emit(slug)
+
+    def add_panel(self, widget: QWidget) -> None:
+        """Add ``widget`` under the recommendations (the kiosk's QR code)."""
+        self.panel_layout.addWidget(widget)
+
+    def enter_kiosk(self) -> None:
+        """Touch use: long titles wrap instead of being cut, lists scroll by the pixel."""
+        self.search_field.setPlaceholderText(self.tr("Search articles"))
+        self.tree.setUniformRowHeights(False)
+        self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        for widget in (self.tree, self.recommended, self.results):
+            QScroller.grabGesture(
+                widget.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+            )
+            widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
 
     def select_article(self, slug: str | None) -> None:
         """Highlight ``slug`` in the tree and scroll it into view (None clears)."""

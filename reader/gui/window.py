@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
+    QScroller,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,7 +31,7 @@ from reader.history import HOME, History
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
 from reader.page.render import PageText, Renderer, teaser
-from reader.paths import resource_path
+from reader.paths import read_resource, resource_path
 from reader.themes import (
     SYSTEM,
     TEXT_SIZES,
@@ -48,6 +49,7 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QDialog
 
     from reader.gui.find_bar import FindBar
+    from reader.gui.kiosk.config import KioskConfig
     from reader.gui.printing import ArticlePrinting
     from reader.gui.speech import ReadAloud, SpeechEngine
 
@@ -655,6 +657,60 @@ class MainWindow(QMainWindow):
                 ),
                 15000,
             )
+
+    # --- kiosk ---------------------------------------------------------------------------
+    def enter_kiosk(self, look: KioskConfig) -> None:
+        """Lock the window down for a public terminal, in ``look``'s theme and text size.
+
+        No menus, no quitting, no outside links, nothing remembered between visitors; the
+        kiosk controller (reader.gui.kiosk) watches for idle visitors and the admin exit.
+        """
+        self.kiosk = True
+        self.menuBar().hide()
+        a = self.act
+        for action in (a.quit, a.about, a.problems, a.toggle_sidebar, a.save_pdf):
+            action.setEnabled(False)
+            action.setVisible(False)
+        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        was_visible = self.isVisible()
+        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
+        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
+        if was_visible:  # changing flags hides a window
+            self.show()
+            self.activateWindow()
+        self.extra_qss = read_resource("styles/kiosk.qss")
+        self.theme = look.theme
+        self.text_size = look.text_size
+        self.default_look = (self.theme, self.text_size)
+        self.persist_look = False
+        self.printer_name = look.printer
+        self.apply_look()
+        self.sidebar.enter_kiosk()
+        self.splitter.setSizes([420, max(400, self.width() - 420)])
+        self.view.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByMouse
+            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+        )
+        QScroller.grabGesture(
+            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
+        )
+
+    def dock_at_bottom(self, widget: QWidget) -> None:
+        """Put ``widget`` along the bottom of the window, under everything (never over it)."""
+        content = self.takeCentralWidget()
+        assert content is not None
+        container = QWidget(self)
+        layout = QVBoxLayout(container)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(content, 1)
+        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.setCentralWidget(container)
+        content.show()  # taking it out of the window hid it
+        container.show()
+        # Rebuilding the central widget forgot which widget had the focus; without this the
+        # search field would take it on show and open the keyboard over half the screen.
+        self.view.setFocus()
 
     def reset_for_next_visitor(self) -> None:
         """Forget this visitor: home page, no search, no history, default look, no marks."""

@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QFrame,
     QInputDialog,
     QLabel,
     QLineEdit,
-    QScroller,
     QVBoxLayout,
     QWidget,
 )
@@ -27,7 +25,6 @@ if TYPE_CHECKING:
     from reader.gui.kiosk.keyboard import OnScreenKeyboard
     from reader.gui.kiosk.qr import QrCodeWidget
 from reader.gui.kiosk.config import KioskConfig, verify_pin
-from reader.paths import read_resource
 
 logger = logging.getLogger(__name__)
 
@@ -61,10 +58,12 @@ class Notice(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(self)
         self.title.setObjectName("noticeTitle")
+        self.title.setTextFormat(Qt.TextFormat.PlainText)  # article titles are not markup
         self.title.setWordWrap(True)
         self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.body = QLabel(self)
         self.body.setObjectName("noticeBody")
+        self.body.setTextFormat(Qt.TextFormat.PlainText)
         self.body.setWordWrap(True)
         self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout = QVBoxLayout(self)
@@ -125,12 +124,9 @@ class KioskController(QObject):
         self.countdown = Notice(window, "idleNotice")
         self.attract_card = Notice(window, "attractCard")
 
-        self._lock_down()
-        self._make_touch_friendly()
+        window.enter_kiosk(config)
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
         self.qr = self._add_qr() if config.qr_codes else None
-        # Rebuilding the central widget forgot which widget had the focus; without this the
-        # search field would take it on show and open the keyboard over half the screen.
         window.view.setFocus()
         chord = QShortcut(QKeySequence(config.admin_chord), window)
         chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -143,53 +139,6 @@ class KioskController(QObject):
         self.idle.start()
 
     # --- set-up ----------------------------------------------------------------------------
-    def _lock_down(self) -> None:
-        w = self.window
-        w.kiosk = True
-        w.menuBar().hide()
-        for action in (w.act.quit, w.act.about, w.act.problems, w.act.toggle_sidebar):
-            action.setEnabled(False)
-            action.setVisible(False)
-        w.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        was_visible = w.isVisible()
-        w.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        w.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        if was_visible:  # changing flags hides a window
-            w.show()
-            w.activateWindow()
-        w.extra_qss = read_resource("styles/kiosk.qss")
-        w.theme = self.config.theme
-        w.text_size = self.config.text_size
-        w.default_look = (w.theme, w.text_size)
-        w.persist_look = False
-        w.printer_name = self.config.printer
-        w.act.save_pdf.setVisible(False)
-        w.apply_look()
-        w.sidebar.search_field.setPlaceholderText(self.tr("Search articles"))
-        tree = w.sidebar.tree
-        tree.setUniformRowHeights(False)
-        tree.setWordWrap(True)  # long titles wrap instead of being cut off
-        tree.setTextElideMode(Qt.TextElideMode.ElideNone)
-        w.splitter.setSizes([420, max(400, w.width() - 420)])
-        w.view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-
-    def _make_touch_friendly(self) -> None:
-        w = self.window
-        scrollables: list[QAbstractItemView | QWidget] = [
-            w.view,
-            w.sidebar.tree,
-            w.sidebar.recommended,
-            w.sidebar.results,
-        ]
-        for widget in scrollables:
-            viewport = widget.viewport() if hasattr(widget, "viewport") else widget
-            QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-            if isinstance(widget, QAbstractItemView):
-                widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-
     def _add_keyboard(self) -> OnScreenKeyboard:
         """Dock a touch keyboard along the bottom, under everything, never over the field."""
         from reader.gui.kiosk.keyboard import OnScreenKeyboard
@@ -198,17 +147,7 @@ class KioskController(QObject):
         keyboard = OnScreenKeyboard(w.sidebar.search_field)
         keyboard.follow_focus()
         keyboard.hide()
-        content = w.takeCentralWidget()
-        assert content is not None
-        container = QWidget(w)
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(content, 1)
-        layout.addWidget(keyboard, 0, Qt.AlignmentFlag.AlignHCenter)
-        w.setCentralWidget(container)
-        content.show()  # taking it out of the window hid it
-        container.show()
+        w.dock_at_bottom(keyboard)
         keyboard.done.connect(w.view.setFocus)
         return keyboard
 
@@ -218,7 +157,7 @@ class KioskController(QObject):
 
         w = self.window
         qr = QrCodeWidget(w.sidebar)
-        w.sidebar.panel_layout.addWidget(qr)
+        w.sidebar.add_panel(qr)
         w.page_shown.connect(self._update_qr)
         return qr
 
