@@ -118,11 +118,33 @@ def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
                 continue
             if path.name.lower() in {"readme.md", "license.md"} and len(rel_parts) == 1:
                 continue
-            if path.is_file():
-                found.append(path)
+            if not path.is_file():
+                continue
+            if not _inside(root, path):
+                problems.append(
+                    Problem(
+                        path.relative_to(root).as_posix(),
+                        None,
+                        "file is a link to somewhere outside the content folder; skipped",
+                    )
+                )
+                continue
+            found.append(path)
     except OSError as exc:
         problems.append(Problem(".", None, f"cannot list the content folder: {exc}"))
     return found
+
+
+def _inside(root: Path, path: Path) -> bool:
+    """Return True if ``path``, with every link followed, is a file inside ``root``.
+
+    A pack may be copied from anywhere; a link in it must not show a file from elsewhere on
+    the terminal (the same rule as for pictures, reader.page.links.confined_file).
+    """
+    try:
+        return path.resolve(strict=True).is_relative_to(root)
+    except (OSError, RuntimeError):
+        return False
 
 
 def _load_meta(pack: Pack) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import resource
@@ -166,6 +167,7 @@ def test_missing_content_folder_at_start_is_reported_once(
     )
     assert app.run(options) == 1
     assert len(messages) == 1 and str(missing) in messages[0]
+    assert gc.isenabled()  # start-up switches the collector off; every way out turns it on
 
 
 def test_settings_are_replaced_atomically(settings_path: Path) -> None:

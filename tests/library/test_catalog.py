@@ -403,3 +403,21 @@ def test_a_tag_list_damaged_while_open_is_answered_from_the_files(
         assert [pack.articles[i].slug for i in pack.tagged("X")] == ["beta"]
     assert any("is damaged" in r.getMessage() for r in caplog.records)
     assert [pack.articles[i].slug for i in pack.tagged("x")] == ["beta"]  # kept
+
+
+def test_catalog_work_leaves_the_garbage_collector_alone(
+    root: Path, cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Workers (save, verify, building every row) must not switch the process-wide collector:
+    two of them interleaving could leave it off for the whole session."""
+    import gc
+
+    def refuse() -> None:
+        raise AssertionError("gc.disable() called by catalog code")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    service = Catalog(cache)
+    service.load(root)  # reads the files and saves the catalog
+    pack = service.load(root)  # from the catalog
+    assert len(list(pack.articles)) == len(load_pack(root).articles)  # builds every row
+    assert service.verify(pack)

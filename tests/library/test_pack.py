@@ -190,3 +190,19 @@ def test_crlf_and_bom_are_accepted(make_pack: PackBuilder) -> None:
     pack = load_pack(root)
     assert pack.get("w").title == "Windows"  # type: ignore[union-attr]
     assert [p for p in pack.problems if p.path == "w.md"] == []
+
+
+def test_a_linked_article_from_outside_the_pack_is_skipped(
+    make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Secret\n---\nPrivate notes.\n", encoding="utf-8")
+    root = make_pack({"one/a.md": article("A", "Fine.", category="one")})
+    (root / "one" / "leak.md").symlink_to(secret)
+    (root / "one" / "inside.md").symlink_to(root / "one" / "a.md")
+    pack = load_pack(root)
+    assert pack.get("leak") is None
+    assert [p.path for p in pack.problems if "outside the content folder" in p.message] == [
+        "one/leak.md"
+    ]
+    assert pack.get("inside") is not None  # a link within the pack is fine

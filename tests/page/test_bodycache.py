@@ -108,3 +108,22 @@ def test_the_least_recently_used_bodies_are_trimmed(tmp_path: Path) -> None:
     assert cache.get("k0") is not None  # read just now: the most recently used
     cache.trim(keep=3)
     assert sorted(p.stem for p in tmp_path.glob("*.json")) == ["k0", "k4", "k5"]
+
+
+def test_an_upgraded_markdown_or_sanitizer_is_a_new_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.page import bodycache
+
+    before = BodyCache(tmp_path, "pack").key("a", "Body", "")
+    assert BodyCache(tmp_path, "pack").key("a", "Body", "") == before
+    monkeypatch.setattr(bodycache, "shaping_versions", lambda: ["markdown=1", "nh3=2"])
+    assert BodyCache(tmp_path, "pack").key("a", "Body", "") != before
+
+
+def test_the_installed_markdown_and_nh3_are_both_stamped() -> None:
+    from reader.page.bodycache import shaping_versions
+
+    stamps = shaping_versions()
+    assert [s.split("=")[0] for s in stamps] == ["markdown", "nh3"]
+    assert all(not s.endswith("=?") for s in stamps)
