@@ -1,10 +1,9 @@
-"""The regression corpus of hostile Markdown loads, checks and renders, each in bounded time."""
+"""The regression corpus of hostile Markdown loads, checks and renders (timing: benchmarks/)."""
 
 from __future__ import annotations
 
 import html
 import shutil
-import time
 from pathlib import Path
 
 import pytest
@@ -12,13 +11,11 @@ import pytest
 from reader.library.check import check_pack
 from reader.library.loading import load_pack
 from reader.page.render import Renderer
+from tests.locations import CORPUS
 
-CORPUS = Path(__file__).parent / "corpus"
 #: ``*.bin`` files are articles that are not valid UTF-8 (kept out of ruff's Markdown reader).
 FILES = sorted(p.with_suffix(".md").name for p in [*CORPUS.glob("*.md"), *CORPUS.glob("*.bin")])
 FILES.remove("README.md")
-#: Loose on purpose: the one timed assertion the issue asks for (measured: well under 1.5 s).
-BUDGET = 2.0
 
 
 def big_article() -> bytes:
@@ -39,27 +36,19 @@ def corpus_pack(tmp_path: Path) -> Path:
     return root
 
 
-def timed(what: str, func, *args):  # type: ignore[no-untyped-def]
-    start = time.perf_counter()
-    result = func(*args)
-    elapsed = time.perf_counter() - start
-    assert elapsed < BUDGET, f"{what} took {elapsed:.2f} s"
-    return result
-
-
 def test_corpus_files_exist() -> None:
     assert len(FILES) >= 9
     assert (CORPUS / "mixed-encodings.bin").read_bytes().count(b"\xe9") >= 1  # really not UTF-8
 
 
 @pytest.mark.parametrize("name", [*FILES, "three-megabytes.md"])
-def test_corpus_file_loads_checks_and_renders_in_time(corpus_pack: Path, name: str) -> None:
+def test_corpus_file_loads_checks_and_renders(corpus_pack: Path, name: str) -> None:
     keep_only(corpus_pack, name)
-    pack = timed("load", load_pack, corpus_pack)
+    pack = load_pack(corpus_pack)
     [article] = pack.articles
     assert article.title.strip()
-    timed("check", check_pack, corpus_pack)
-    page = timed("render", Renderer(pack).article_page, article)
+    check_pack(corpus_pack)
+    page = Renderer(pack).article_page(article)
     assert f'<h1 class="title">{html.escape(article.title)}</h1>' in page
     assert "<script" not in page and "javascript:" not in page.lower()
 

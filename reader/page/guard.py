@@ -385,12 +385,20 @@ class ChildProcessFailedError(Exception):
     """The child process raised, or died without an answer."""
 
 
+#: Seconds a child process may take to start (import, receive its work) before it is given up.
+START_TIMEOUT = 30.0
+_READY = "ready"
+
+
 def run_isolated(func: Callable[[T], R], arg: T, timeout: float = RENDER_TIMEOUT) -> R:
     """Return ``func(arg)`` computed in a fresh child process, stopped after ``timeout`` s.
 
     ``spawn`` (not ``fork``) because the window runs threads, and a forked Qt process is not
     safe. ``func`` and ``arg`` must be picklable; ``func`` must live in a module that
-    imports without Qt so the child starts quickly (about 0.15 s).
+    imports without Qt so the child starts quickly (about 0.15 s; far longer on a slow or
+    busy machine). ``timeout`` counts from when the child is ready to run ``func``: starting
+    it is not the work being limited, and counting it made harmless articles fall back to
+    plain text on slow hardware. Starting has its own, generous limit.
     """
     import multiprocessing  # only here: a child process is rare, the import costs ~7 ms
 
@@ -400,6 +408,13 @@ def run_isolated(func: Callable[[T], R], arg: T, timeout: float = RENDER_TIMEOUT
     process.start()
     sender.close()
     try:
+        try:
+            if not receiver.poll(START_TIMEOUT) or receiver.recv() != _READY:
+                raise ChildProcessFailedError(
+                    f"the child process did not start within {START_TIMEOUT:g} s"
+                )
+        except (EOFError, OSError) as exc:
+            raise ChildProcessFailedError(f"the child process did not start ({exc})") from exc
         if not receiver.poll(timeout):
             raise RenderTimeoutError(f"no answer within {timeout:g} s")
         try:
@@ -421,6 +436,7 @@ def run_isolated(func: Callable[[T], R], arg: T, timeout: float = RENDER_TIMEOUT
 
 
 def _child_main(func: Callable[[Any], Any], arg: Any, sender: Connection) -> None:
+    sender.send(_READY)  # imported and unpickled: the parent's clock starts now
     try:
         answer: tuple[bool, Any] = (True, func(arg))
     except BaseException as exc:  # report everything; the parent decides

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import time
 from pathlib import Path
 
 import pytest
@@ -256,24 +255,22 @@ PATHOLOGICAL = {
 
 
 @pytest.mark.parametrize("name", PATHOLOGICAL)
-def test_pathological_markdown_renders_in_bounded_time(make_pack: PackBuilder, name: str) -> None:
+def test_pathological_markdown_renders(make_pack: PackBuilder, name: str) -> None:
+    """Each case finishes (pytest-timeout is the watchdog) with its title shown; how long it
+    takes is measured by benchmarks/hostile.py."""
     root = make_pack({"evil.md": article("Evil One", PATHOLOGICAL[name])})
-    start = time.perf_counter()
     html = page_of(root, "evil")
-    elapsed = time.perf_counter() - start
     assert '<h1 class="title">Evil One</h1>' in html
-    assert elapsed < 2.0, f"{name}: {elapsed:.2f} s"
 
 
-def test_guard_alone_keeps_inline_rendering_fast(make_pack: PackBuilder) -> None:
-    """Text the guard changed renders quickly even without the child-process time limit."""
+def test_guard_alone_makes_pathological_text_renderable(make_pack: PackBuilder) -> None:
+    """Text the guard changed renders in this process, without the child-process limit."""
     root = make_pack({"evil.md": article("Evil", "[a](" * 5_000 + "\n\n" + "<a " * 5_000)})
     pack = load_pack(root)
     evil = pack.get("evil")
     assert evil is not None
-    start = time.perf_counter()
-    Renderer(pack).convert(evil, guard(evil.body).text)
-    assert time.perf_counter() - start < 2.0
+    html = Renderer(pack).convert(evil, guard(evil.body).text)[0]
+    assert html.count("a") >= 10_000  # every bracket and tag is still there, as text
 
 
 def test_a_parser_crash_shows_plain_text_with_a_notice(
@@ -353,3 +350,10 @@ def test_a_single_huge_line_is_cut_near_the_limit(make_pack: PackBuilder) -> Non
     one = load_pack(root, max_article_bytes=4_001).get("one")
     assert one is not None and one.truncated
     assert 1_900 < len(one.body) <= 2_000 and set(one.body.strip()) == {"é"}
+
+
+def test_the_time_limit_starts_when_the_child_is_ready() -> None:
+    """A child slow to start (a loaded machine) is not a slow render: only the work counts."""
+    from tests.page.slow_start import SlowToUnpickle, echo
+
+    assert guard_module.run_isolated(echo, SlowToUnpickle("kept"), timeout=0.5) == "kept"
