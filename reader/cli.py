@@ -17,10 +17,24 @@ from reader.themes import TEXT_SIZES, THEME_NAMES
 
 #: Sub-commands and the ``module:function(argv) -> int`` that runs each; imported when used.
 COMMANDS = {
+    "check": "reader.commands.check:main",
     "search": "reader.commands.search:main",
     "related": "reader.commands.related:main",
-    "kiosk-pin": "reader.gui.kiosk.config:pin_main",
+    "kiosk-pin": "reader.commands.kiosk_pin:main",
 }
+
+
+def text_size(text: str) -> int:
+    """An argparse type: a text size in percent within the reader's range (never capped)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if not TEXT_SIZES[0] <= value <= TEXT_SIZES[-1]:
+        raise argparse.ArgumentTypeError(
+            f"must be between {TEXT_SIZES[0]} and {TEXT_SIZES[-1]}, got {value}"
+        )
+    return value
 
 
 def gui_parser() -> argparse.ArgumentParser:
@@ -85,7 +99,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--text-size",
         metavar="PERCENT",
-        type=int,
+        type=text_size,
         help=f"text size in percent, {TEXT_SIZES[0]} to {TEXT_SIZES[-1]} (default 100)",
     )
     parser.add_argument(
@@ -96,29 +110,15 @@ def gui_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def check_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="offline-reader check",
-        description=(
-            "Validate a content pack. Prints one line per problem as 'path:line: severity: "
-            "message'. Exits with 1 if there are errors, 0 otherwise (warnings alone do not fail "
-            "unless --strict is given)."
-        ),
-    )
-    parser.add_argument("path", type=Path, help="the content pack folder")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    return parser
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    if args and args[0] == "check":
-        return run_check(check_parser().parse_args(args[1:]))
     if args and args[0] in COMMANDS:
         import importlib
 
+        from reader.commands.common import run_command
+
         module_name, function = COMMANDS[args[0]].split(":")
-        return int(getattr(importlib.import_module(module_name), function)(args[1:]))
+        return run_command(getattr(importlib.import_module(module_name), function), args[1:])
     options = gui_parser().parse_args(args)
     logging.basicConfig(
         level=logging.DEBUG if options.verbose else logging.INFO,
@@ -127,22 +127,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     from reader.gui.app import run  # Qt is needed from here on
 
     return run(options)
-
-
-def run_check(options: argparse.Namespace) -> int:
-    from reader.library.check import check_pack
-    from reader.library.pack import PackError
-
-    logging.basicConfig(level=logging.CRITICAL)  # the report below is the output
-    try:
-        _pack, problems = check_pack(options.path)
-    except PackError as exc:
-        print(f"{options.path}: error: {exc}", file=sys.stderr)
-        return 1
-    for problem in problems:
-        print(problem.format(options.path))
-    errors = sum(1 for p in problems if p.severity == "error" or options.strict)
-    warnings = len(problems) - errors
-    if problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0

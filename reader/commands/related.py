@@ -7,7 +7,7 @@ import json
 import sys
 from collections.abc import Sequence
 
-from reader.commands.search import add_pack_options, cache_dir_of, load_content
+from reader.commands.common import add_pack_options, index_cache_of, load_content, positive_int
 from reader.find.index import SearchIndex
 from reader.find.recommend import DEFAULT_LIMIT
 from reader.find.related import ContentRecommender
@@ -23,7 +23,7 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument(
         "--limit",
         metavar="N",
-        type=int,
+        type=positive_int,
         default=DEFAULT_LIMIT,
         help=f"show at most N articles (default {DEFAULT_LIMIT})",
     )
@@ -40,8 +40,8 @@ def main(argv: Sequence[str]) -> int:
     if pack.get(options.slug) is None:
         print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
         return 1
-    with SearchIndex.open(pack, cache_dir_of(options)) as index:
-        found = ContentRecommender(pack, index).scored(options.slug, max(0, options.limit))
+    with SearchIndex.open(pack, index_cache_of(options), fingerprint=pack.fingerprint) as index:
+        found = ContentRecommender(pack, index).scored(options.slug, options.limit)
     if options.json:
         rows = [
             {

@@ -3,76 +3,38 @@
 from __future__ import annotations
 
 import argparse
-import html
 import json
-import logging
-import re
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 
+from reader.commands.common import (
+    add_pack_options,
+    index_cache_of,
+    load_content,
+    positive_int,
+    snippet_matches,
+    snippet_text,
+)
 from reader.find.index import SearchIndex
-from reader.library.loading import load_pack
-from reader.library.pack import Pack, PackError
-from reader.paths import bundled_dir, cache_dir
-
-_BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
-_TAG_RE = re.compile(r"<[^>]+>")
-_ANSI_BOLD = "\x1b[1m"
-_ANSI_RESET = "\x1b[0m"
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the search command."""
     p = argparse.ArgumentParser(
         prog="offline-reader search",
-        description="Search the articles of a content pack and list the best matches.",
+        description="Search the articles of a content pack and list the best matches. "
+        "Relevance is relative to the best match (1.00).",
     )
     p.add_argument("query", metavar="QUERY", help='words to find; "quoted words" form a phrase')
     p.add_argument(
-        "--limit", metavar="N", type=int, default=10, help="show at most N results (default 10)"
+        "--limit",
+        metavar="N",
+        type=positive_int,
+        default=10,
+        help="show at most N results (default 10)",
     )
-    add_pack_options(p, "{slug, title, score, snippet}")
+    add_pack_options(p, "{slug, title, relevance, snippet, matches}")
     return p
-
-
-def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
-    """Add ``--content``, ``--json`` and ``--no-cache``, shared by the index commands."""
-    p.add_argument(
-        "--content",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="content pack folder (default: the bundled pack)",
-    )
-    p.add_argument("--json", action="store_true", help=f"print a JSON list of {json_fields}")
-    p.add_argument(
-        "--no-cache", action="store_true", help="build the index in memory; do not use the cache"
-    )
-
-
-def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
-    """Return the ``--content`` folder and its pack, or None after saying why it failed."""
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
-    content: Path = options.content if options.content is not None else bundled_dir("content")
-    try:
-        return content, load_pack(content)
-    except PackError as exc:
-        print(f"{content}: error: {exc}", file=sys.stderr)
-        return content, None
-
-
-def cache_dir_of(options: argparse.Namespace) -> Path | None:
-    """Where the index is kept: the user's cache folder, or nowhere with ``--no-cache``."""
-    return None if options.no_cache else cache_dir()
-
-
-def snippet_text(snippet: str, bold: bool) -> str:
-    """Return an HTML snippet as terminal text, matches in ANSI bold if ``bold``."""
-    text = _BOLD_RE.sub(
-        (lambda m: f"{_ANSI_BOLD}{m.group(1)}{_ANSI_RESET}") if bold else r"\1", snippet
-    )
-    return html.unescape(_TAG_RE.sub("", text))
 
 
 def main(argv: Sequence[str]) -> int:
@@ -81,14 +43,29 @@ def main(argv: Sequence[str]) -> int:
     _content, pack = load_content(options)
     if pack is None:
         return 1
-    with SearchIndex.open(pack, cache_dir_of(options)) as index:
-        results = index.search(options.query, max(0, options.limit))
+    with SearchIndex.open(pack, index_cache_of(options), fingerprint=pack.fingerprint) as index:
+        results = index.search(options.query, options.limit)
         suggestions = [] if results else index.suggest(options.query)
+    # bm25 scores have no fixed scale (a common word scores near 0, a rare one above 1):
+    # what a reader can compare is each result against the best one.
+    best = max((r.score for r in results), default=0.0)
+
+    def relevance(score: float) -> float:
+        return round(score / best, 2) if best > 0 else 1.0
+
     if options.json:
-        rows = [
-            {"slug": r.slug, "title": r.title, "score": r.score, "snippet": r.snippet}
-            for r in results
-        ]
+        rows = []
+        for r in results:
+            text, matches = snippet_matches(r.snippet)
+            rows.append(
+                {
+                    "slug": r.slug,
+                    "title": r.title,
+                    "relevance": relevance(r.score),
+                    "snippet": text,
+                    "matches": [list(m) for m in matches],
+                }
+            )
         json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
@@ -99,6 +76,8 @@ def main(argv: Sequence[str]) -> int:
         return 0
     bold = sys.stdout.isatty()
     for rank, result in enumerate(results, 1):
-        print(f"{rank:>2}. {result.slug}  {result.title}  (score {result.score:.3g})")
+        print(
+            f"{rank:>2}. {result.slug}  {result.title}  (relevance {relevance(result.score):.2f})"
+        )
         print(f"    {snippet_text(result.snippet, bold)}")
     return 0

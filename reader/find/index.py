@@ -178,15 +178,18 @@ class SearchIndex:
         cache_dir: Path | None,
         progress: Callable[[int, int], None] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        fingerprint: str = "",
     ) -> SearchIndex:
         """Return the index for ``pack``: reuse the cache file in ``cache_dir`` or build it.
 
         With ``cache_dir`` None, or not writable, the index is built in memory. ``progress``
         gets ``(done, total)`` every few hundred articles; if ``cancelled()`` returns True the
-        build stops with :class:`SearchCancelled`.
+        build stops with :class:`SearchCancelled`. ``fingerprint`` is the pack files' current
+        fingerprint if the caller has just computed it (a catalog's full check), which saves
+        walking the pack again; by default it is computed here.
         """
         trigram = uses_trigrams(pack.language)
-        fingerprint = pack_fingerprint(pack.root)
+        fingerprint = fingerprint or pack_fingerprint(pack.root)
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)
         path = Path(cache_dir) / cache_file_name(pack.root)

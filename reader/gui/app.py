@@ -352,11 +352,20 @@ def _install_translators(app: QApplication) -> None:
             app.installTranslator(translator)
 
 
-def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
-    logger.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
-    if QGuiApplication.instance() is not None:
-        from PySide6.QtWidgets import QMessageBox
+#: True while the error message is open: an error repeating behind it (in every paint, say)
+#: is logged, but does not stack another modal box on top.
+_showing_error = False
 
+
+def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackType | None) -> None:
+    global _showing_error
+    logger.critical("unexpected error:\n%s", "".join(traceback.format_exception(kind, value, tb)))
+    if QGuiApplication.instance() is None or _showing_error:
+        return
+    from PySide6.QtWidgets import QMessageBox
+
+    _showing_error = True
+    try:
         QMessageBox.warning(
             None,
             QApplication.translate("run", "Offline Reader"),
@@ -364,3 +373,5 @@ def _excepthook(kind: type[BaseException], value: BaseException, tb: TracebackTy
                 "run", "Something went wrong: {error}\nThe reader will keep running."
             ).format(error=value),
         )
+    finally:
+        _showing_error = False

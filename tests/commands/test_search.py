@@ -12,6 +12,7 @@ import pytest
 
 from reader.cli import main as cli_main
 from reader.commands import search as search_cli
+from reader.commands.common import snippet_matches, snippet_text
 from tests.locations import FIXTURES, ROOT
 
 
@@ -24,9 +25,75 @@ def test_json_output_parses_with_the_keys(capsys: pytest.CaptureFixture[str]) ->
     status, out = run(capsys, "spread during treatment", "--json", "--no-cache")
     rows = json.loads(out)
     assert status == 0
-    assert rows and all(set(row) == {"slug", "title", "score", "snippet"} for row in rows)
+    assert rows and all(
+        set(row) == {"slug", "title", "relevance", "snippet", "matches"} for row in rows
+    )
     assert rows[0]["slug"] == "npc-spread-during-treatment"
     assert len(rows) <= 10
+
+
+def test_json_snippets_are_plain_text_with_match_offsets(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    _, out = run(capsys, "ringworm", "--json", "--no-cache")
+    rows = json.loads(out)
+    assert all("<b>" not in row["snippet"] for row in rows)
+    first = rows[0]
+    assert first["matches"], first
+    for start, end in first["matches"]:
+        assert first["snippet"][start:end].casefold().startswith("ringworm")
+
+
+def test_relevance_is_on_one_scale_best_first(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out = run(capsys, "blood", "--json", "--no-cache")
+    relevance = [row["relevance"] for row in json.loads(out)]
+    assert relevance[0] == 1.0
+    assert relevance == sorted(relevance, reverse=True)
+    assert all(0.0 <= r <= 1.0 for r in relevance)
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "many"])
+def test_a_limit_below_one_is_refused(capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        search_cli.main(["blood", "--limit", limit])
+    assert stopped.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+
+
+def test_a_query_reads_the_pack_from_its_catalog(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run(capsys, "ringworm")  # the first query writes the catalog and the index
+    assert list((tmp_path / "cache" / "offline-reader").glob("catalog-*.catalog"))
+    from reader.library import loading
+
+    def no_full_read(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("every file was read again")
+
+    monkeypatch.setattr(loading, "load_files", no_full_read)
+    monkeypatch.setattr("reader.library.catalog.load_files", no_full_read)
+    status, out = run(capsys, "ringworm")
+    assert status == 0 and out.split()[1] == "ringworm"
+
+
+def test_output_cut_short_by_a_pipe_ends_quietly(tmp_path: Path) -> None:
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    done = subprocess.run(
+        f"'{sys.executable}' -m reader search the --limit 50 | head -n 1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        check=False,
+        env=env,
+        cwd=ROOT,
+    )
+    assert done.stdout.strip()
+    assert "Traceback" not in done.stderr and "BrokenPipe" not in done.stderr, done.stderr
+
+
+def test_stderr_is_quiet_unless_verbose(capsys: pytest.CaptureFixture[str]) -> None:
+    run(capsys, "ringworm", "--json")
+    assert capsys.readouterr().err == ""
 
 
 def test_plain_output_lists_the_best_first(capsys: pytest.CaptureFixture[str]) -> None:
@@ -76,8 +143,9 @@ def test_dispatched_from_the_main_cli(capsys: pytest.CaptureFixture[str]) -> Non
 
 def test_snippet_text_bold_only_when_asked() -> None:
     snippet = "a <b>fish</b> &amp; chips"
-    assert search_cli.snippet_text(snippet, bold=False) == "a fish & chips"
-    assert search_cli.snippet_text(snippet, bold=True) == "a \x1b[1mfish\x1b[0m & chips"
+    assert snippet_text(snippet, bold=False) == "a fish & chips"
+    assert snippet_text(snippet, bold=True) == "a \x1b[1mfish\x1b[0m & chips"
+    assert snippet_matches(snippet) == ("a fish & chips", [(2, 6)])
 
 
 def test_runs_as_a_module(tmp_path: Path) -> None:

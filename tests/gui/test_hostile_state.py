@@ -210,3 +210,20 @@ def test_a_failed_settings_write_leaves_the_old_file_intact(settings_path: Path)
         resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
         signal.signal(signal.SIGXFSZ, previous_handler)
     assert settings_path.read_bytes() == old
+
+
+def test_an_error_repeating_while_its_message_is_open_stacks_no_second_box(
+    qapp: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+
+    def warning(_parent: object, _title: str, text: str) -> None:
+        shown.append(text)
+        # The same error again while this box is open (a paint event failing each time).
+        app._excepthook(ValueError, ValueError("again"), None)
+
+    monkeypatch.setattr(QMessageBox, "warning", warning)
+    app._excepthook(ValueError, ValueError("first"), None)
+    assert len(shown) == 1 and "first" in shown[0]
+    app._excepthook(ValueError, ValueError("later"), None)  # once closed, a new error shows
+    assert len(shown) == 2

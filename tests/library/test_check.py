@@ -47,7 +47,7 @@ def test_clean_pack_exits_zero(small_pack: Path, capsys: object) -> None:
     alpha = small_pack / "one" / "alpha.md"
     alpha.write_text(alpha.read_text().replace("![Lost picture](nowhere.png)", ""))
     assert main(["check", str(small_pack)]) == 0
-    assert capsys.readouterr().out == ""  # type: ignore[attr-defined]
+    assert capsys.readouterr().out == "5 articles, no problems.\n"  # type: ignore[attr-defined]
 
 
 def test_warnings_fail_only_when_strict(make_pack: PackBuilder) -> None:

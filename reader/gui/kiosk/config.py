@@ -151,32 +151,3 @@ def _parse_hash(stored: str) -> tuple[int, int, int, bytes, bytes] | None:
     if n < 2 or n & (n - 1) or not (1 <= r <= 64 and 1 <= p <= 16) or len(digest) < 16:
         return None
     return n, r, p, salt, digest
-
-
-def pin_main(argv: list[str]) -> int:
-    """``offline-reader kiosk-pin``: ask for a PIN twice and print the configuration line."""
-    import argparse
-    import getpass
-    import sys
-
-    parser = argparse.ArgumentParser(
-        prog="offline-reader kiosk-pin",
-        description="Ask for an admin PIN and print the 'admin_pin = ...' line for kiosk.toml. "
-        "Only a salted hash is printed; the PIN itself is stored nowhere.",
-    )
-    parser.add_argument("--stdin", action="store_true", help="read the PIN from standard input")
-    options = parser.parse_args(argv)
-    if options.stdin:
-        pin = sys.stdin.readline().rstrip("\n")
-        again = pin
-    else:
-        pin = getpass.getpass("New admin PIN: ")
-        again = getpass.getpass("Repeat the PIN: ")
-    if pin != again:
-        print("The two PINs differ; nothing was printed.", file=sys.stderr)
-        return 1
-    if len(pin) < 4 or not pin.isdigit():
-        print("Use a PIN of at least 4 digits.", file=sys.stderr)
-        return 1
-    print(f'admin_pin = "{hash_pin(pin)}"')
-    return 0

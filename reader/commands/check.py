@@ -1,0 +1,52 @@
+"""``offline-reader check PATH``: validate a content pack and list its problems."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader.commands.common import quiet_logging
+
+
+def parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="offline-reader check",
+        description=(
+            "Validate a content pack. Prints one line per problem as 'path:line: severity: "
+            "message'. Exits with 1 if there are errors, 0 otherwise (warnings alone do not fail "
+            "unless --strict is given)."
+        ),
+    )
+    parser.add_argument("path", type=Path, help="the content pack folder")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
+    return parser
+
+
+def main(argv: Sequence[str]) -> int:
+    """Run the check command; return the process exit status."""
+    return run_check(parser().parse_args(list(argv)))
+
+
+def run_check(options: argparse.Namespace) -> int:
+    from reader.library.check import check_pack
+    from reader.library.pack import PackError
+
+    quiet_logging(options.verbose)  # the report below is the output
+    try:
+        _pack, problems = check_pack(options.path)
+    except PackError as exc:
+        print(f"{options.path}: error: {exc}", file=sys.stderr)
+        return 1
+    for problem in problems:
+        print(problem.format(options.path))
+    errors = sum(1 for p in problems if p.severity == "error" or options.strict)
+    warnings = len(problems) - errors
+    articles = len(_pack.articles)
+    if problems:
+        print(f"{articles} articles: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    else:
+        print(f"{articles} articles, no problems.")
+    return 1 if errors else 0

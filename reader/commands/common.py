@@ -1,0 +1,116 @@
+"""What the sub-commands share: the pack options, opening the pack, quiet logs, pipes."""
+
+from __future__ import annotations
+
+import argparse
+import html
+import logging
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from reader.library.catalog import Catalog
+from reader.library.pack import Pack, PackError
+from reader.paths import bundled_dir, cache_dir
+
+_BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
+_TAG_RE = re.compile(r"<[^>]+>")
+
+#: Exit status after the reader of our output went away (``… | head``), as a shell reports it.
+BROKEN_PIPE_STATUS = 141
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return value
+
+
+def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
+    """Add ``--content``, ``--json``, ``--no-cache`` and ``-v``, shared by the index commands."""
+    p.add_argument(
+        "--content",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="content pack folder (default: the bundled pack)",
+    )
+    p.add_argument("--json", action="store_true", help=f"print a JSON list of {json_fields}")
+    p.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="read every file and build the index in memory; do not use the cache",
+    )
+    p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
+
+
+def quiet_logging(verbose: bool) -> None:
+    """Keep stderr for what the user asked about: log only with ``-v`` (then everything)."""
+    logging.basicConfig(
+        level=logging.DEBUG if verbose else logging.CRITICAL,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+
+
+def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
+    """Return the ``--content`` folder and its pack, or None after saying why it failed.
+
+    The pack comes from its catalog in the reader's cache folder (the one the window uses),
+    checked against every file's size and time, so a query does not read every article.
+    """
+    quiet_logging(options.verbose)
+    content: Path = options.content if options.content is not None else bundled_dir("content")
+    try:
+        if options.no_cache:
+            from reader.library.loading import load_pack
+
+            return content, load_pack(content)
+        return content, Catalog(cache_dir()).load(content, full_check=True)
+    except PackError as exc:
+        print(f"{content}: error: {exc}", file=sys.stderr)
+        return content, None
+
+
+def index_cache_of(options: argparse.Namespace) -> Path | None:
+    """Where the search index is kept: the reader's cache folder, or nowhere (``--no-cache``)."""
+    return None if options.no_cache else cache_dir()
+
+
+def snippet_text(snippet: str, bold: bool) -> str:
+    """Return an HTML snippet as terminal text, matches in ANSI bold if ``bold``."""
+    text = _BOLD_RE.sub((lambda m: f"\x1b[1m{m.group(1)}\x1b[0m") if bold else r"\1", snippet)
+    return html.unescape(_TAG_RE.sub("", text))
+
+
+def snippet_matches(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """Return an HTML snippet as plain text and the ``(start, end)`` of each match in it."""
+    text: list[str] = []
+    matches: list[tuple[int, int]] = []
+    length = 0
+    for i, part in enumerate(re.split(r"</?b>", snippet)):
+        plain = html.unescape(_TAG_RE.sub("", part))
+        if i % 2 and plain:  # odd parts were inside <b>…</b>
+            matches.append((length, length + len(plain)))
+        text.append(plain)
+        length += len(plain)
+    return "".join(text), matches
+
+
+def run_command(main: Callable[[Sequence[str]], int], argv: Sequence[str]) -> int:
+    """Run a command's ``main``; a closed pipe (``… | head``) ends it quietly, not with a trace."""
+    try:
+        status = main(argv)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # Python would complain again while flushing at exit: point stdout at nothing first.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return BROKEN_PIPE_STATUS
+    return status
