@@ -49,8 +49,8 @@ def _find_all(
         if not cursor.hasSelection():
             break
         selection = QTextEdit.ExtraSelection()
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         selections.append(selection)
         cursor = doc.find(needle, cursor)
     return selections
@@ -153,13 +153,13 @@ class FindBar(QWidget):
         selections = list(self._matches)
         if self._current >= 0:
             current = QTextEdit.ExtraSelection()
-            current.cursor = self._matches[self._current].cursor  # type: ignore[attr-defined]
+            current.cursor = self._matches[self._current].cursor
             fmt = QTextCharFormat()
             fmt.setBackground(self.current_colour)
-            current.format = fmt  # type: ignore[attr-defined]
+            current.format = fmt
             selections.append(current)
             cursor = self.view.textCursor()
-            cursor.setPosition(current.cursor.selectionStart())  # type: ignore[attr-defined]
+            cursor.setPosition(current.cursor.selectionStart())
             self.view.setTextCursor(cursor)
             self.view.ensureCursorVisible()
         self.view.setExtraSelections(selections)

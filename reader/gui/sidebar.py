@@ -72,7 +72,7 @@ class TeaserDelegate(QStyledItemDelegate):
         if reason := index.data(REASON_ROLE):
             parts.append(f'<br/><i><span style="font-size: small">{escape(reason)}</span></i>')
         text = "".join(parts)
-        font = option.font  # type: ignore[attr-defined]
+        font = option.font
         key = (text, max(80, width), font.key())
         doc = self._cache.get(key)
         if doc is None:
@@ -87,26 +87,26 @@ class TeaserDelegate(QStyledItemDelegate):
         return doc
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        widget = option.widget  # type: ignore[attr-defined]
+        widget = option.widget
         width = viewport_width(widget) if isinstance(widget, QListView) else 240
         doc = self._document(option, index, width)
         return QSize(width, int(doc.size().height()) + 2)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
-        option.text = ""  # type: ignore[attr-defined]  # paint() draws it as rich text
+        option.text = ""  # paint() draws it as rich text
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         # The style draws the background, selection and focus (the text is blanked above);
         # done in C++, so the QStyle class is never set up in Python (4 ms at start-up).
         super().paint(painter, option, index)
-        widget = option.widget  # type: ignore[attr-defined]
-        rect = option.rect  # type: ignore[attr-defined]
+        widget = option.widget
+        rect = option.rect
         doc = self._document(option, index, rect.width())
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = isinstance(widget, QListView) and widget.selectionModel().isSelected(index)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
-        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))  # type: ignore[attr-defined]
+        context.palette.setColor(QPalette.ColorRole.Text, option.palette.color(role))
         painter.save()
         painter.translate(rect.topLeft())
         painter.setClipRect(rect.translated(-rect.topLeft()))

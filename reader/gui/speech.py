@@ -236,8 +236,8 @@ class ReadAloud(QObject):
         fmt = QTextCharFormat()
         fmt.setBackground(self.highlight)
         fmt.setProperty(QTextFormat.Property.FullWidthSelection, True)
-        selection.cursor = cursor  # type: ignore[attr-defined]
-        selection.format = fmt  # type: ignore[attr-defined]
+        selection.cursor = cursor
+        selection.format = fmt
         self.view.setExtraSelections([selection])
         end = QTextCursor(cursor)
         end.setPosition(paragraph.end)

@@ -479,7 +479,7 @@ class CatalogArticles(ArticleTable):
                 raise CatalogError(f"the {name} column does not match the articles")
         except (OSError, ValueError) as exc:
             self._damaged(exc)
-            return [getattr(article, name) for article in self._built]  # type: ignore[misc]
+            return [getattr(article, name) for article in self._built]
         if name == "reviewed":
             values = [self._date(day) if day else None for day in values]
         return values
@@ -573,7 +573,7 @@ class CatalogArticles(ArticleTable):
         day = self._shared.get(("date", iso))
         if day is None:
             day = self._shared[("date", iso)] = dt.date.fromisoformat(iso)
-        return day  # type: ignore[no-any-return]
+        return day
 
     def _damaged(self, exc: Exception) -> None:
         """Read the pack's files instead of a catalog that broke after it was opened (the

@@ -487,3 +487,19 @@ def test_search_modules_never_import_qt() -> None:
         "sys.exit(1 if any(m.startswith('PySide6') for m in sys.modules) else 0)"
     )
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_a_word_in_the_title_outweighs_the_same_word_three_times_in_a_body(
+    make_pack: PackBuilder,
+) -> None:
+    """Depends on the column weights: with every weight 1.0, the body's three win."""
+    filler = " ".join(f"word{i}" for i in range(40))
+    root = make_pack(
+        {
+            "in-title.md": article("Zebra care", filler),
+            "in-body.md": article("Other animals", f"zebra {filler} zebra {filler} zebra"),
+            "in-tags.md": article("Stripes", f"zebra {filler}", tags=["zebra"]),
+        }
+    )
+    with SearchIndex.open(load_pack(root), None) as index:
+        assert slugs(index.search("zebra")) == ["in-title", "in-tags", "in-body"]
