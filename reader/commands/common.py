@@ -46,7 +46,8 @@ def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
     p.add_argument(
         "--no-cache",
         action="store_true",
-        help="read every file and build the index in memory; do not use the cache",
+        help="read every file and build the index in memory (notices every change); "
+        "do not use the cache",
     )
     p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
 
@@ -63,7 +64,11 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
     """Return the ``--content`` folder and its pack, or None after saying why it failed.
 
     The pack comes from its catalog in the reader's cache folder (the one the window uses),
-    checked against every file's size and time, so a query does not read every article.
+    so a query reads no article file. The catalog is trusted while no folder and not
+    ``pack.toml`` changed (files added, removed or renamed, and editors that save by
+    replacing the file, change their folder); a file overwritten in place is noticed by
+    ``--no-cache``, and by the reader window, which checks every file after it has started.
+    (Checking every file's size and time here cost ~150 ms at 10,000 articles: half a query.)
     """
     quiet_logging(options.verbose)
     content: Path = options.content if options.content is not None else bundled_dir("content")
@@ -72,7 +77,7 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
             from reader.library.loading import load_pack
 
             return content, load_pack(content)
-        return content, Catalog(cache_dir()).load(content, full_check=True)
+        return content, Catalog(cache_dir()).load(content, full_check=False)
     except PackError as exc:
         print(f"{content}: error: {exc}", file=sys.stderr)
         return content, None
