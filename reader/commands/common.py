@@ -10,10 +10,14 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader.library.catalog import Catalog
 from reader.library.pack import Pack, PackError
 from reader.paths import bundled_dir, cache_dir
+
+if TYPE_CHECKING:
+    from reader.find.index import SearchIndex
 
 _BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
 _TAG_RE = re.compile(r"<[^>]+>")
@@ -83,9 +87,25 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
         return content, None
 
 
-def index_cache_of(options: argparse.Namespace) -> Path | None:
-    """Where the search index is kept: the reader's cache folder, or nowhere (``--no-cache``)."""
-    return None if options.no_cache else cache_dir()
+def with_index(
+    p: argparse.ArgumentParser,
+    argv: Sequence[str],
+    answer: Callable[[argparse.Namespace, Path, Pack, SearchIndex], int],
+) -> int:
+    """Parse ``argv``, open the pack and its search index, and return ``answer(...)``'s status.
+
+    The index is kept in the reader's cache folder (built there on first use), or in memory
+    with ``--no-cache``; it is closed afterwards. Status 1 if the pack cannot be opened.
+    """
+    from reader.find.index import SearchIndex
+
+    options = p.parse_args(list(argv))
+    content, pack = load_content(options)
+    if pack is None:
+        return 1
+    cache = None if options.no_cache else cache_dir()
+    with SearchIndex.open(pack, cache, fingerprint=pack.fingerprint) as index:
+        return answer(options, content, pack, index)
 
 
 def snippet_text(snippet: str, bold: bool) -> str:

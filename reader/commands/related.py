@@ -6,11 +6,13 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
-from reader.commands.common import add_pack_options, index_cache_of, load_content, positive_int
+from reader.commands.common import add_pack_options, positive_int, with_index
 from reader.find.index import SearchIndex
 from reader.find.recommend import DEFAULT_LIMIT
 from reader.find.related import ContentRecommender
+from reader.library.pack import Pack
 
 
 def parser() -> argparse.ArgumentParser:
@@ -33,15 +35,15 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run the related command; return the process exit status."""
-    options = parser().parse_args(list(argv))
-    content, pack = load_content(options)
-    if pack is None:
-        return 1
+    return with_index(parser(), argv, answer)
+
+
+def answer(options: argparse.Namespace, content: Path, pack: Pack, index: SearchIndex) -> int:
+    """Print the articles recommended for the article in ``options``."""
     if pack.get(options.slug) is None:
         print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
         return 1
-    with SearchIndex.open(pack, index_cache_of(options), fingerprint=pack.fingerprint) as index:
-        found = ContentRecommender(pack, index).scored(options.slug, options.limit)
+    found = ContentRecommender(pack, index).scored(options.slug, options.limit)
     if options.json:
         rows = [
             {

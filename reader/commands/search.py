@@ -6,16 +6,17 @@ import argparse
 import json
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from reader.commands.common import (
     add_pack_options,
-    index_cache_of,
-    load_content,
     positive_int,
     snippet_matches,
     snippet_text,
+    with_index,
 )
 from reader.find.index import SearchIndex
+from reader.library.pack import Pack
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,13 +40,13 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run the search command; return the process exit status."""
-    options = parser().parse_args(list(argv))
-    _content, pack = load_content(options)
-    if pack is None:
-        return 1
-    with SearchIndex.open(pack, index_cache_of(options), fingerprint=pack.fingerprint) as index:
-        results = index.search(options.query, options.limit)
-        suggestions = [] if results else index.suggest(options.query)
+    return with_index(parser(), argv, answer)
+
+
+def answer(options: argparse.Namespace, _content: Path, _pack: Pack, index: SearchIndex) -> int:
+    """Print the results of the query in ``options``."""
+    results = index.search(options.query, options.limit)
+    suggestions = [] if results else index.suggest(options.query)
     # bm25 scores have no fixed scale (a common word scores near 0, a rare one above 1):
     # what a reader can compare is each result against the best one.
     best = max((r.score for r in results), default=0.0)

@@ -59,7 +59,7 @@ class TagRecommender:
         for other_slug in article.related:
             other = pack.get(other_slug)
             if other is not None and other.slug != slug and other.slug not in chosen:
-                chosen[other.slug] = _rec(other, self.reasons.editors)
+                chosen[other.slug] = teaser(other, self.reasons.editors)
         shared: dict[int, list[str]] = {}
         for tag in article.tags:
             for i in pack.tagged(tag):
@@ -76,7 +76,7 @@ class TagRecommender:
             other = pack.articles[i]
             if other.slug not in chosen:
                 topics = ", ".join(shared[i][:3])
-                chosen[other.slug] = _rec(other, self.reasons.also_about.format(topics=topics))
+                chosen[other.slug] = teaser(other, self.reasons.also_about.format(topics=topics))
         if len(chosen) < limit:
             name = pack.category_name(article.category)
             reason = self.reasons.same_category.format(category=name)
@@ -85,7 +85,7 @@ class TagRecommender:
                     break
                 other = pack.articles[i]
                 if other.slug not in chosen:
-                    chosen[other.slug] = _rec(other, reason)
+                    chosen[other.slug] = teaser(other, reason)
         return list(chosen.values())[:limit]
 
 
@@ -107,5 +107,6 @@ def _nearest(positions: Sequence[int], here: int) -> Iterator[int]:
             right += 1
 
 
-def _rec(article: Article, reason: str) -> Recommendation:
+def teaser(article: Article, reason: str = "") -> Recommendation:
+    """Return ``article`` as a list entry with its summary as the teaser."""
     return Recommendation(article.slug, article.title, article.summary, reason)

@@ -21,7 +21,13 @@ import logging
 from dataclasses import dataclass
 
 from reader.find.index import SearchIndex
-from reader.find.recommend import DEFAULT_LIMIT, Reasons, Recommendation, TagRecommender
+from reader.find.recommend import (
+    DEFAULT_LIMIT,
+    Reasons,
+    Recommendation,
+    TagRecommender,
+    teaser,
+)
 from reader.library.pack import Article, Pack
 
 logger = logging.getLogger(__name__)
@@ -72,11 +78,11 @@ class ContentRecommender:
         for other_slug in article.related:
             other = self.pack.get(other_slug)
             if other is not None and other.slug != slug and other.slug not in chosen:
-                chosen[other.slug] = Scored(_rec(other, self.reasons.editors), None)
+                chosen[other.slug] = Scored(teaser(other, self.reasons.editors), None)
         if len(chosen) < limit:
             for other, score, topics in self._similar(article, set(chosen)):
                 reason = self.reasons.also_about.format(topics=", ".join(topics))
-                chosen[other.slug] = Scored(_rec(other, reason), score)
+                chosen[other.slug] = Scored(teaser(other, reason), score)
                 if len(chosen) >= limit:
                     break
         if len(chosen) < limit:  # a tiny pack, or one without key terms
@@ -131,7 +137,3 @@ def _topics(tags: list[str], shared: list[tuple[float, str]]) -> list[str]:
             topics.append(word)
             said.add(word)
     return topics
-
-
-def _rec(article: Article, reason: str) -> Recommendation:
-    return Recommendation(article.slug, article.title, article.summary, reason)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.find.recommend import Reasons, Recommendation, Recommender, TagRecommender
+from reader.find.recommend import Reasons, Recommendation, Recommender, TagRecommender, teaser
 from reader.gui.actions import WindowActions
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
@@ -30,7 +30,7 @@ from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
-from reader.page.render import PageText, Renderer, teaser
+from reader.page.render import PageText, Renderer
 from reader.paths import read_resource, resource_path
 from reader.themes import (
     SYSTEM,

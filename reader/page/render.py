@@ -15,7 +15,7 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from reader.find.recommend import Recommendation
+from reader.find.recommend import Recommendation, teaser
 from reader.library.pack import Article, Pack, review_overdue
 from reader.page.links import CATEGORY_SCHEME
 
@@ -435,11 +435,6 @@ class Renderer:
 def _body_key(article: Article) -> tuple[str, int, int]:
     text = article.body
     return article.slug, len(text), hash(text)
-
-
-def teaser(article: Article, reason: str = "") -> Recommendation:
-    """Return ``article`` as a list entry with its summary as the teaser."""
-    return Recommendation(article.slug, article.title, article.summary, reason)
 
 
 def plain_text_html(text: str) -> str:
