@@ -21,6 +21,7 @@ COMMANDS = {
     "search": "reader.commands.search:main",
     "related": "reader.commands.related:main",
     "kiosk-pin": "reader.commands.kiosk_pin:main",
+    "pack": "reader.commands.pack:main",
 }
 
 
@@ -47,6 +48,7 @@ def gui_parser() -> argparse.ArgumentParser:
             "  search QUERY      search a content pack from the command line\n"
             "  related SLUG      list the articles recommended for an article, with reasons\n"
             "  kiosk-pin         make the admin PIN line for a kiosk configuration\n"
+            "  pack              build a library archive, or install one safely\n"
             "run 'offline-reader COMMAND --help' for details"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

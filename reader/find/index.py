@@ -20,6 +20,7 @@ import logging
 import math
 import os
 import re
+import shutil
 import sqlite3
 import struct
 import threading
@@ -86,6 +87,24 @@ class SearchResult:
     category: str
     score: float
     snippet: str
+
+
+def _adopt_seed(root: Path, path: Path) -> None:
+    """Copy the search index shipped with the pack (reader.library.archive) to ``path``.
+
+    It is used only if it passes the same checks as any cache file (schema, fingerprint).
+    """
+    from reader.library.archive import seed_index
+
+    seed = seed_index(root)
+    if seed is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed, path)
+        logger.info("using the search index shipped with the pack in %s", root)
+    except OSError as exc:
+        logger.warning("cannot copy the shipped search index to %s: %s", path, exc)
 
 
 def cache_file_name(root: Path) -> str:
@@ -193,6 +212,8 @@ class SearchIndex:
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)
         path = Path(cache_dir) / cache_file_name(pack.root)
+        if not path.exists():
+            _adopt_seed(pack.root, path)
         if path.exists():
             try:
                 conn = cls._open_cached(path, fingerprint, trigram)

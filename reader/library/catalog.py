@@ -43,8 +43,10 @@ import datetime as dt
 import json
 import logging
 import os
+import shutil
 import struct
 import sys
+import tempfile
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from hashlib import sha256
@@ -184,7 +186,7 @@ class Catalog:
         root = pack_root(root)
         max_bytes = max_article_bytes
         path = self.path(root)
-        header = _read_header(path)
+        header = _read_header(path) or _adopt_seed(root, path)
         scanned: tuple[str, list[list[Any]]] | None = None
         if header is not None and header["root"] == str(root) and header["max_bytes"] == max_bytes:
             if full_check:
@@ -237,6 +239,54 @@ class Catalog:
         fresh = load_files(pack.root, max_bytes)
         save(fresh, self.cache_dir, fingerprint, folders, max_bytes)
         return False
+
+
+def restamp_catalog(path: Path, root: Path) -> None:
+    """Rewrite the header of the catalog file at ``path`` for the pack as it is in ``root``.
+
+    For a catalog shipped in a pack archive (reader.library.archive): its rows were verified
+    against the manifest; only where and when the files were unpacked changed.
+    """
+    with path.open("rb") as file:
+        header = json.loads(file.readline())
+        rest = file.read()
+    fingerprint, folders = scan(root)
+    header.update(
+        root=str(root),
+        fingerprint=fingerprint,
+        folders=folders,
+        pack_toml=_pack_toml_stamp(root),
+    )
+    fd, temp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
+    with os.fdopen(fd, "wb") as file:
+        file.write(_dump(header) + b"\n")
+        file.write(rest)
+    os.chmod(temp, 0o644)  # shipped with the pack: every user of the terminal reads it
+    os.replace(temp, path)
+
+
+def _adopt_seed(root: Path, path: Path) -> dict[str, Any] | None:
+    """Copy the catalog shipped with the pack (if any) to ``path``; return its header.
+
+    A pack installed from an archive carries the catalog its publisher built, so a terminal's
+    very first start does not read every file.
+    """
+    from reader.library.archive import seed_catalog
+
+    seed = seed_catalog(root)
+    if seed is None:
+        return None
+    header = _read_header(seed)
+    if header is None or header["root"] != str(root):
+        return None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(seed, path)
+    except OSError as exc:
+        logger.warning("cannot copy the shipped catalog to %s: %s", path, exc)
+        return None
+    logger.info("using the catalog shipped with the pack in %s", root)
+    return header
 
 
 def _read_header(path: Path) -> dict[str, Any] | None:
@@ -702,8 +752,6 @@ def _save(
         "folders": folders,
         "pack_toml": _pack_toml_stamp(pack.root),
     }
-    import tempfile  # only when writing: ~3 ms of imports
-
     path = catalog_path(pack.root, cache_dir)
     try:
         index, blobs = _encode(pack)
