@@ -155,6 +155,11 @@ def _run(options: argparse.Namespace) -> int:
     _after_first_paint_or_2s(window, freeze_startup_objects)
     _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
+    link = Path(content or bundled_dir("content")).expanduser()
+    if link.is_symlink():  # an installed library (offline-reader pack install): follow updates
+        from reader.gui.library_watch import follow_updates
+
+        follow_updates(window, link, catalog, cache, kiosk)
     return app.exec()
 
 

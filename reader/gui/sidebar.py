@@ -270,6 +270,19 @@ class Sidebar(QWidget):
         if slug:
             self.article_requested.emit(slug)
 
+    def set_pack(self, pack: Pack) -> None:
+        """Show another pack's articles (a library update); searches wait for its index."""
+        self._pack = pack
+        self._index = None
+        old = self.model
+        self.model = ArticleTreeModel(pack, self)
+        self.tree.setModel(self.model)
+        self.tree.selectionModel().currentChanged.connect(self._on_tree_current_changed)
+        old.deleteLater()
+        self.search_field.clear()
+        self.set_recommendations([])
+        self._expand_categories()
+
     def add_panel(self, widget: QWidget) -> None:
         """Add ``widget`` under the recommendations (the kiosk's QR code)."""
         self.panel_layout.addWidget(widget)

@@ -658,6 +658,25 @@ class MainWindow(QMainWindow):
                 15000,
             )
 
+    # --- library updates -----------------------------------------------------------------
+    def load_library(self, pack: Pack, cache_dir: Path) -> None:
+        """Show ``pack`` instead of the current one (an updated library), keeping the article
+        on screen if the new pack still has it; searching resumes once its index is open."""
+        keep = self.current if self.current and self.current != HOME else None
+        self.stop_listening()
+        self.stop_search_index()
+        self.pack = pack
+        self.renderer = Renderer(pack, self._page_text())
+        self.renderer.use_disk_cache(cache_dir)
+        self.recommender = TagRecommender(pack, self._reasons())
+        self.view.set_pack_root(pack.root)
+        self.sidebar.set_pack(pack)
+        self.history.clear()
+        self.current = None
+        if keep is None or not self.open_article(keep):
+            self.show_home()
+        self.start_search_index(cache_dir)
+
     # --- kiosk ---------------------------------------------------------------------------
     def enter_kiosk(self, look: KioskConfig) -> None:
         """Lock the window down for a public terminal, in ``look``'s theme and text size.
