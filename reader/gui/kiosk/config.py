@@ -41,6 +41,8 @@ class KioskConfig:
     admin_chord: str = "Ctrl+Alt+Shift+X"
     admin_pin: str = ""  # a hash from `offline-reader kiosk-pin`; empty disables admin exit
     printer: str = ""  # empty: printing is off
+    #: Public keys a library archive must be signed with (offline-reader pack install --config).
+    trusted_keys: tuple[str, ...] = ()
     problems: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -85,6 +87,10 @@ def load_config(path: Path | None) -> KioskConfig:
 
 
 def _check(key: str, value: Any, default: Any) -> Any:
+    if isinstance(default, tuple):  # a list of text
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return None
+        return tuple(v.strip() for v in value)
     if isinstance(default, bool):
         return value if isinstance(value, bool) else None
     if isinstance(default, int):
@@ -104,6 +110,8 @@ def _check(key: str, value: Any, default: Any) -> Any:
 
 
 def _expected(key: str, default: Any) -> str:
+    if isinstance(default, tuple):
+        return "a list of text"
     if isinstance(default, bool):
         return "true or false"
     if isinstance(default, int):

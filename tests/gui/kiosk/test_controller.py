@@ -336,3 +336,12 @@ def test_the_keyboard_waits_for_a_tap_on_the_search_field(
         app = QApplication.instance()
         assert app is not None
         app.removeEventFilter(controller)
+
+
+def test_trusted_keys_are_read_from_the_kiosk_configuration(tmp_path: Path) -> None:
+    path = tmp_path / "kiosk.toml"
+    path.write_text('trusted_keys = ["AAAA", " BBBB "]\n', encoding="utf-8")
+    config = load_config(path)
+    assert config.trusted_keys == ("AAAA", "BBBB") and not config.problems
+    path.write_text('trusted_keys = "AAAA"\n', encoding="utf-8")
+    assert load_config(path).trusted_keys == () and load_config(path).problems
