@@ -32,18 +32,11 @@ VARIANTS = ("reader-cold", "reader-warm", "floor")
 
 _WARM = """
 import sys
-from pathlib import Path
-from PySide6.QtCore import QCoreApplication, QStandardPaths
-from reader import APP_NAME, ORG_NAME
-from reader.library.catalog import Catalog
-from reader.library.loading import load_pack
-
 from reader.find.index import SearchIndex
-app = QCoreApplication([])
-app.setOrganizationName(ORG_NAME)
-app.setApplicationName(APP_NAME)
-cache = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.CacheLocation)
-SearchIndex.open(Catalog(Path(cache)).load(sys.argv[1]), Path(cache)).close()
+from reader.library.catalog import Catalog
+from reader.paths import cache_dir
+cache = cache_dir()
+SearchIndex.open(Catalog(cache).load(sys.argv[1]), cache).close()
 print(cache)
 """
 
@@ -114,7 +107,7 @@ def bench_startup(
         order = VARIANTS[round_ % 3 :] + VARIANTS[: round_ % 3]
         for variant in order:
             if variant == "reader-cold":
-                shutil.rmtree(cold_home / "OfflineReader", ignore_errors=True)
+                shutil.rmtree(cold_home / "offline-reader", ignore_errors=True)
             home = warm_home if variant == "reader-warm" else cold_home
             result = run_once(command(variant, pack, export, slug, settings), bench_env(home))
             if round_:
