@@ -38,6 +38,9 @@ ADMIN_TAP_WINDOW_S = 3.0
 ADMIN_CORNER_PX = 80
 PIN_ATTEMPTS = 3
 PIN_LOCKOUT_S = 60.0
+#: keep_full_screen() answers at most this many changes within REFIT_WINDOW_S seconds.
+REFITS_PER_WINDOW = 10
+REFIT_WINDOW_S = 2.0
 #: Input that counts as a visitor being there.
 _ACTIVITY = frozenset(
     {
@@ -128,6 +131,7 @@ class KioskController(QObject):
         self.attract_timer.timeout.connect(self._next_attract_card)
         # Puts the window back to full screen once events settle (keep_full_screen()).
         self._keep_full = False
+        self._refits: list[float] = []  # when keep_full_screen() ran, for its loop guard
         self._refit = QTimer(self)
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
@@ -278,6 +282,14 @@ class KioskController(QObject):
 
     def keep_full_screen(self) -> None:
         """Put the window back: not minimised, full screen, covering its whole screen."""
+        now = self.clock()
+        self._refits = [t for t in self._refits if now - t < REFIT_WINDOW_S] + [now]
+        if len(self._refits) > REFITS_PER_WINDOW:
+            # Something (a window manager with a panel, say) keeps changing it back: answering
+            # every change would be an endless loop. The next change after a pause is answered.
+            if len(self._refits) == REFITS_PER_WINDOW + 1:
+                logger.warning("the window keeps leaving full screen; not fighting it for now")
+            return
         w = self.window
         if w.isMinimized() or not w.isFullScreen():
             w.showFullScreen()

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect, Qt
 from PySide6.QtGui import QWindowStateChangeEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
-from reader.gui.kiosk import KioskController
+from reader.gui.kiosk import REFIT_WINDOW_S, REFITS_PER_WINDOW, KioskController
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.kiosk_config import KioskConfig
@@ -125,3 +125,25 @@ def test_a_desktop_size_kiosk_is_left_alone(
         app = QApplication.instance()
         assert app is not None
         app.removeEventFilter(controller)
+
+
+def test_a_window_manager_that_fights_back_does_not_start_a_loop(
+    qtbot: QtBot, kiosk: KioskController, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window = kiosk.window
+    now = [5000.0]
+    kiosk.clock = lambda: now[0]
+    fits: list[QRect] = []
+
+    def window_manager_undoes_it(rect: QRect) -> None:
+        fits.append(rect)
+        QWidget.move(window, 180 + len(fits) % 2, 30)  # a Move event: the kiosk answers again
+
+    monkeypatch.setattr(window, "setGeometry", window_manager_undoes_it)
+    window.move(180, 30)
+    qtbot.wait(200)
+    assert 1 <= len(fits) <= REFITS_PER_WINDOW
+    fits.clear()
+    now[0] += REFIT_WINDOW_S + 1
+    window.move(190, 40)  # after a pause the next change is answered again
+    qtbot.waitUntil(lambda: len(fits) >= 1, timeout=1000)
