@@ -258,16 +258,18 @@ class CageOutput:
     options: tuple[str, ...] = ()
 
 
-# Landscape: wlroots 0.15's headless output is 1280×720, turned by 180° (-r -r). Unturned, cage
-# scans a window that covers the output out directly (its log says "Basic output test failed for
-# HEADLESS-1") and grim gets the last frame cage composited itself — the window's first frame,
-# or black — instead of the window: a turned output is always composited.
-# Portrait: cage 0.1.4 (Debian 12) has no output management for wlr-randr and the headless
-# output's size is fixed, so the 1080×1920 output is cage's X11 backend in an Xvfb of that size,
-# its window sized to the X screen (cage -r on the headless output gives 720×1280).
+# Headless: wlroots 0.15's headless output is 1280×720, turned here by 180° (-r -r). Unturned,
+# cage scans a window that covers it out directly (its log says "Basic output test failed for
+# HEADLESS-1") and grim then gets the last frame cage composited itself — the window's first
+# frame, or black — instead of the window; a turned output is always composited. The reader is
+# the same either way: the X11 backend, unturned, shows it full screen.
+# X11 backend: cage's output is a window in an Xvfb of the wanted size, sized to the X screen.
+# This is how the portrait output is made: cage 0.1.4 (Debian 12) has no output management for
+# wlr-randr, and the headless output's size is fixed (cage -r on it gives 720×1280).
 CAGE_OUTPUTS = {
-    "landscape-1280x720": CageOutput((1280, 720), options=("-r", "-r")),
-    "portrait-1080x1920": CageOutput((1080, 1920), backend="x11"),
+    "headless-1280x720": CageOutput((1280, 720), options=("-r", "-r")),
+    "x11-1280x720": CageOutput((1280, 720), backend="x11"),
+    "x11-1080x1920": CageOutput((1080, 1920), backend="x11"),
 }
 
 
