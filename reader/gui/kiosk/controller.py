@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,6 +35,9 @@ ADMIN_TAP_WINDOW_S = 3.0
 ADMIN_CORNER_PX = 80
 PIN_ATTEMPTS = 3
 PIN_LOCKOUT_S = 60.0
+#: keep_full_screen() answers at most this many changes within REFIT_WINDOW_S seconds.
+REFITS_PER_WINDOW = 10
+REFIT_WINDOW_S = 2.0
 #: Input that counts as a visitor being there.
 _ACTIVITY = frozenset(
     {
@@ -46,6 +49,10 @@ _ACTIVITY = frozenset(
         QEvent.Type.TouchUpdate,
         QEvent.Type.TabletPress,
     }
+)
+#: Window events after which the kiosk checks that it still covers the whole screen.
+_FULL_SCREEN_EVENTS = frozenset(
+    {QEvent.Type.WindowStateChange, QEvent.Type.Resize, QEvent.Type.Move}
 )
 
 
@@ -121,6 +128,13 @@ class KioskController(QObject):
         self.attract_timer = QTimer(self)
         self.attract_timer.setInterval(config.attract_seconds * 1000)
         self.attract_timer.timeout.connect(self._next_attract_card)
+        # Puts the window back to full screen once events settle (keep_full_screen()).
+        self._keep_full = False
+        self._refits: list[float] = []  # when keep_full_screen() ran, for its loop guard
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(0)
+        self._refit.timeout.connect(self.keep_full_screen)
         self.countdown = Notice(window, "idleNotice")
         self.attract_card = Notice(window, "attractCard")
 
@@ -182,9 +196,57 @@ class KioskController(QObject):
             if kind == QEvent.Type.Close:
                 event.ignore()
                 return True
-            if kind == QEvent.Type.WindowStateChange and not self.window.isFullScreen():
-                QTimer.singleShot(0, self.window.showFullScreen)
+            if kind in _FULL_SCREEN_EVENTS:
+                self._watch_full_screen(kind)
         return False
+
+    # --- full screen, with or without a window manager -------------------------------------
+    # Self-contained on purpose (kiosk full-screen fix): _watch_full_screen(), keep_full_screen()
+    # and _FULL_SCREEN_EVENTS; eventFilter() hands them the window's state, resize and move.
+    def _watch_full_screen(self, kind: QEvent.Type) -> None:
+        w = self.window
+        if kind == QEvent.Type.WindowStateChange and w.isFullScreen() and not self._keep_full:
+            # The first request for full screen (run() calls showFullScreen()) arms the guard,
+            # and the window takes the screen's size now, before its first frame: a window
+            # manager is not needed for that, and Wayland sees a full-size first buffer.
+            self._keep_full = True
+            self._fit_to_screen()
+            return
+        if kind == QEvent.Type.WindowStateChange and (w.isMinimized() or not w.isFullScreen()):
+            # A minimised window keeps WindowFullScreen in its state (Openbox's Iconify):
+            # isFullScreen() alone let it stay hidden.
+            self._refit.start()
+        elif self._keep_full and w.isVisible() and self._off_screen_size():
+            self._refit.start()  # resized or moved by someone else
+
+    def keep_full_screen(self) -> None:
+        """Put the window back: not minimised, full screen, covering its whole screen."""
+        now = self.clock()
+        self._refits = [t for t in self._refits if now - t < REFIT_WINDOW_S] + [now]
+        if len(self._refits) > REFITS_PER_WINDOW:
+            # Something (a window manager with a panel, say) keeps changing it back: answering
+            # every change would be an endless loop. The next change after a pause is answered.
+            if len(self._refits) == REFITS_PER_WINDOW + 1:
+                logger.warning("the window keeps leaving full screen; not fighting it for now")
+            return
+        w = self.window
+        if w.isMinimized() or not w.isFullScreen():
+            w.showFullScreen()
+        self._fit_to_screen()
+        w.raise_()
+        w.activateWindow()
+
+    def _fit_to_screen(self) -> None:
+        # showFullScreen() only asks a window manager; in a bare X session there is none, and
+        # the window stayed at its desktop size (1100×720) in the top-left corner. On Wayland
+        # the compositor owns a shown window's size: set it only before the first show there.
+        w = self.window
+        wayland = QGuiApplication.platformName().startswith("wayland")
+        if self._off_screen_size() and not (wayland and w.isVisible()):
+            w.setGeometry(w.screen().geometry())
+
+    def _off_screen_size(self) -> bool:
+        return self.window.geometry() != self.window.screen().geometry()
 
     def activity(self) -> None:
         """Someone touched the screen: restart the idle timer, cancel any countdown."""
