@@ -11,9 +11,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.themes import TEXT_SIZES, THEME_NAMES
+
+if TYPE_CHECKING:
+    from reader.library.pack import Pack
 
 #: Sub-commands and the ``module:function(argv) -> int`` that runs each; imported when used.
 COMMANDS = {
@@ -107,6 +111,12 @@ def check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, help="the content pack folder")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--readability",
+        action="store_true",
+        help="also print the Flesch–Kincaid grade of every article's text and summary "
+        "(needs the 'readability' extra: textstat 0.7.3)",
+    )
     return parser
 
 
@@ -135,7 +145,7 @@ def run_check(options: argparse.Namespace) -> int:
 
     logging.basicConfig(level=logging.CRITICAL)  # the report below is the output
     try:
-        _pack, problems = check_pack(options.path)
+        pack, problems = check_pack(options.path)
     except PackError as exc:
         print(f"{options.path}: error: {exc}", file=sys.stderr)
         return 1
@@ -145,4 +155,33 @@ def run_check(options: argparse.Namespace) -> int:
     warnings = len(problems) - errors
     if problems:
         print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
+    if options.readability and not print_readability(pack, options.path):
+        return 1
     return 1 if errors else 0
+
+
+def print_readability(pack: Pack, root: Path) -> bool:
+    """Print each article's reading grades; False (and how to install) without textstat."""
+    from reader.library.readability import (
+        BODY_MAX_GRADE,
+        INSTALL_HINT,
+        SUMMARY_MAX_GRADE,
+        article_grades,
+    )
+
+    try:
+        import textstat  # type: ignore[import-untyped,unused-ignore]  # noqa: F401
+    except ImportError:
+        print(f"--readability needs textstat; install it with: {INSTALL_HINT}", file=sys.stderr)
+        return False
+    print(
+        "Flesch–Kincaid grade (text, summary); aim for at most "
+        f"{BODY_MAX_GRADE:g} and {SUMMARY_MAX_GRADE:g}:"
+    )
+    for article in pack.articles:
+        body, summary = article_grades(article)
+        hard = body > BODY_MAX_GRADE or (summary or 0) > SUMMARY_MAX_GRADE
+        shown = "-" if summary is None else f"{summary:.1f}"
+        path = (root / article.rel_path).as_posix()
+        print(f"{path}: text {body:.1f}, summary {shown}{'  (hard to read)' if hard else ''}")
+    return True

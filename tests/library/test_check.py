@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
+
+import pytest
 
 from reader.cli import main
 from reader.library.check import check_pack
@@ -151,3 +154,23 @@ def test_a_review_without_a_reviewer_fails_check(make_pack: PackBuilder, capsys:
     assert main(["check", str(root)]) == 1
     out = capsys.readouterr().out  # type: ignore[attr-defined]
     assert f"{root.as_posix()}/a.md:4: error: 'reviewed' without 'reviewed_by'" in out
+
+
+def test_readability_grades_are_printed(small_pack: Path, capsys: object) -> None:
+    main(["check", "--readability", str(small_pack)])
+    out = capsys.readouterr().out  # type: ignore[attr-defined]
+    assert "Flesch–Kincaid grade" in out
+    assert re.search(
+        rf"{re.escape(small_pack.as_posix())}/one/alpha\.md: text -?\d+\.\d, summary", out
+    )
+
+
+def test_readability_without_textstat_says_how_to_install(
+    small_pack: Path, capsys: object, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "textstat", None)  # import fails
+    assert main(["check", "--readability", str(small_pack)]) == 1
+    err = capsys.readouterr().err  # type: ignore[attr-defined]
+    assert "pip install 'offline-reader[readability]'" in err
