@@ -30,7 +30,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
-from reader.gui.kiosk.config import KioskConfig, load_config
+from reader.gui.kiosk.config import KioskConfig, kiosk_pack, load_config
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.catalog import Catalog
@@ -105,6 +105,8 @@ def _run(options: argparse.Namespace) -> int:
             )
         return 1
     close_progress()
+    if kiosk:
+        pack = kiosk_pack(pack, config)
 
     settings = (
         Settings.at(options.settings)
@@ -153,7 +155,9 @@ def _run(options: argparse.Namespace) -> int:
     # gc.freeze() so its long-lived objects are frozen with the rest.
     _after_first_paint_or_2s(window, window.renderer.warm_up)
     _after_first_paint_or_2s(window, freeze_startup_objects)
-    _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
+    # A pack with hidden articles is searched in memory: the cached index holds every article.
+    index_cache = None if pack.hidden else cache
+    _after_first_paint_or_2s(window, lambda: window.start_search_index(index_cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
     return app.exec()
 

@@ -457,7 +457,10 @@ def reviewed_only(pack: Pack) -> Pack:
     For terminals that must show nothing a clinician has not checked: the article list,
     search, links and recommendations then never reach an unreviewed article.
     """
-    kept = [article for article in pack.articles if article.reviewed is not None]
+    import copy  # kiosks with only_reviewed only
+
+    # Copies: the pack's own articles (and the catalog written from them) stay as they are.
+    kept = [copy.copy(article) for article in pack.articles if article.reviewed is not None]
     hidden = frozenset(pack.column("slug")) - {a.slug for a in kept}
     narrowed = Pack(
         pack.root,

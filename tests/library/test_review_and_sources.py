@@ -162,3 +162,11 @@ def test_reviewed_only_hides_every_unreviewed_article(make_pack: PackBuilder) ->
     assert alpha is not None and alpha.related == ("gamma",)
     assert [a.index for a in shown.articles] == [0, 1]
     assert shown.neighbours("gamma")[0] is alpha
+
+
+def test_reviewed_only_leaves_the_full_pack_untouched(make_pack: PackBuilder) -> None:
+    done = {"reviewed": "2026-01-02", "reviewed_by": "Dr A, GP"}
+    pack = load_pack(make_pack({"b.md": article("B"), "a.md": article("A", related=["b"], **done)}))
+    reviewed_only(pack)
+    a = pack.get("a")
+    assert a is not None and a.related == ("b",) and a.index == 0
