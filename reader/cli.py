@@ -48,7 +48,10 @@ def gui_parser() -> argparse.ArgumentParser:
         help="content pack folder to open (default: the bundled pack)",
     )
     parser.add_argument(
-        "--article", metavar="SLUG", help="open this article first (its file name without .md)"
+        "--article",
+        metavar="SLUG",
+        help="open this article first (its file name without .md); SLUG#sources opens it at "
+        "its sources, SLUG#section at that section",
     )
     parser.add_argument(
         "--home", action="store_true", help="start on the home page, not the last article read"

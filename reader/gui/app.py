@@ -296,10 +296,12 @@ def _log_to_file() -> None:
 
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
-    """Open ``article``, else the last article read (unless ``home``), else the home page."""
+    """Open ``article`` (``slug#anchor`` scrolls to a section), else the last article read
+    (unless ``home``), else the home page."""
     last = window.settings.last_article(str(window.pack.root))
-    for slug in (article, None if home else last):
-        if slug and window.open_article(slug):
+    for wanted in (article, None if home else last):
+        slug, _, anchor = (wanted or "").partition("#")
+        if slug and window.open_article(slug, anchor):
             return
     window.show_home()
 
