@@ -67,6 +67,8 @@ def test_stale_review_is_listed(make_pack: PackBuilder) -> None:
     ]
     _pack, problems = check_pack(root, today=dt.date(2022, 1, 31))
     assert not [p for p in problems if "review" in p.message]  # one day before it is due
+    _pack, problems = check_pack(root, today=dt.date(2022, 2, 1))
+    assert [p for p in problems if "review due since 2022-02-01" in p.message]  # the day itself
 
 
 def test_missing_folder(tmp_path: Path) -> None:

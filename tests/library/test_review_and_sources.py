@@ -115,6 +115,7 @@ def test_emergency_number_and_contact(make_pack: PackBuilder) -> None:
         ("2024-02-29", 12, "2025-02-28"),
         ("2026-11-15", 36, "2029-11-15"),
         ("2026-12-01", 1, "2027-01-01"),
+        ("2026-01-31", 2, "2026-03-31"),  # the day is kept when the month has it
     ],
 )
 def test_next_review_due(reviewed: str, months: int, due: str) -> None:
