@@ -160,7 +160,7 @@ def check_callouts(article: Article) -> list[Problem]:
     problems: list[Problem] = []
     total = len(article.body.rstrip("\n").split("\n"))
     for line, text in _body_lines(article):
-        match = _CALLOUT.match(text)
+        match = _CALLOUT.match(text) if "!!!" in text else None
         if match is None or match.group(1) not in _URGENCY:
             continue
         kind = match.group(1)
@@ -204,7 +204,7 @@ def check_sources(article: Article) -> list[Problem]:
                     "warning",
                 )
             )
-    lines = list(_body_lines(article))
+    lines = [(line, text) for line, text in _body_lines(article) if "[^" in text]
     defined = {m.group(1) for _, text in lines if (m := _FOOTNOTE_DEF.match(text))}
     known = set(article.source_numbers) | defined
     for line, text in lines:
