@@ -25,6 +25,7 @@ __all__ = [
     "PackError",
     "Problem",
     "Source",
+    "contact_address",
     "next_review_due",
     "review_overdue",
     "reviewed_only",
@@ -437,6 +438,21 @@ def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:
     except ValueError:  # 29 February
         due = reviewed.replace(year=reviewed.year + years, day=28)
     return due < today
+
+
+def contact_address(contact: str) -> str:
+    """Return ``contact`` as an address a phone can open (``mailto:``, ``tel:``, ``https:``),
+    or "" when it is neither (a postal address): for a QR code of the pack's contact."""
+    import re  # kiosks with QR codes only
+
+    text = contact.strip()
+    if text.startswith(("https://", "http://", "mailto:", "tel:")):
+        return text
+    if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", text):
+        return f"mailto:{text}"
+    if re.fullmatch(r"\+?[\d\s().-]{6,}", text) and sum(c.isdigit() for c in text) >= 6:
+        return "tel:" + ("+" if text.startswith("+") else "") + re.sub(r"\D", "", text)
+    return ""
 
 
 def next_review_due(reviewed: dt.date, months: int) -> dt.date:

@@ -9,7 +9,7 @@ import pytest
 
 from reader.library.catalog import Catalog
 from reader.library.loading import load_pack
-from reader.library.pack import Source, next_review_due, reviewed_only
+from reader.library.pack import Source, contact_address, next_review_due, reviewed_only
 from tests.conftest import PACK_TOML, PackBuilder, article
 
 SOURCES = """\
@@ -171,3 +171,21 @@ def test_reviewed_only_leaves_the_full_pack_untouched(make_pack: PackBuilder) ->
     reviewed_only(pack)
     a = pack.get("a")
     assert a is not None and a.related == ("b",) and a.index == 0
+
+
+@pytest.mark.parametrize(
+    ("contact", "address"),
+    [
+        ("library@clinic.example", "mailto:library@clinic.example"),
+        (" +44 (0)1234 567-890 ", "tel:+4401234567890"),
+        ("01234 567890", "tel:01234567890"),
+        ("https://clinic.example/report", "https://clinic.example/report"),
+        ("mailto:a@b.example", "mailto:a@b.example"),
+        ("Reception, 1 High Street, Riverside", ""),  # a postal address: no code
+        ("Room 12", ""),
+        ("12 - 34 (5)", ""),  # too few digits for a phone number
+        ("", ""),
+    ],
+)
+def test_contact_address(contact: str, address: str) -> None:
+    assert contact_address(contact) == address

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.kiosk.config import KioskConfig, kiosk_pack, load_config
@@ -55,3 +56,47 @@ def test_a_terminal_with_only_reviewed_never_shows_an_unreviewed_article(
     window.show_home()
     home = window.view.toPlainText()
     assert "Beta" not in home and "Alpha" in home
+
+
+def test_the_contact_is_a_qr_code_on_article_pages(
+    qtbot: QtBot, small_pack: Path, settings_path: Path
+) -> None:
+    from reader.gui.kiosk.controller import KioskController
+    from reader.gui.kiosk.qr import qr_modules
+
+    pack = load_pack(small_pack)
+    pack.contact = "library@clinic.example"
+    window = MainWindow(pack, Settings.at(settings_path))
+    qtbot.addWidget(window)
+    window.show()
+    controller = KioskController(window, KioskConfig(kiosk=True, qr_codes=True))
+    try:
+        report = controller.report_qr
+        assert report is not None
+        assert report.caption.text() == "Scan to report a problem with this page"
+        window.open_article("beta")  # no article url: only the report code
+        assert report.isVisibleTo(window) and report.url() == "mailto:library@clinic.example"
+        assert report.modules() == qr_modules("mailto:library@clinic.example")
+        window.show_home()
+        assert not report.isVisibleTo(window)
+    finally:
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(controller)
+
+
+def test_no_report_code_for_a_postal_address_or_without_qr_codes(
+    qtbot: QtBot, small_pack: Path, settings_path: Path
+) -> None:
+    from reader.gui.kiosk.controller import KioskController
+
+    app = QApplication.instance()
+    assert app is not None
+    for contact, qr_codes in (("1 High Street, Riverside", True), ("a@b.example", False)):
+        pack = load_pack(small_pack)
+        pack.contact = contact
+        window = MainWindow(pack, Settings.at(settings_path))
+        qtbot.addWidget(window)
+        controller = KioskController(window, KioskConfig(kiosk=True, qr_codes=qr_codes))
+        assert controller.report_qr is None
+        app.removeEventFilter(controller)
