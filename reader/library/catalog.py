@@ -15,8 +15,8 @@ as the first page needs:
 2. a JSON line, the index: pack metadata, categories, problems, each category's span of
    articles (the pack keeps a category's articles together) and where each section below is;
 3. the sections: the slugs (read at start: ``pack.get`` needs them), the byte offset of every
-   row, one JSON row per article, the titles, paths and review dates as columns, and one list
-   of article positions per tag.
+   row, one JSON row per article, the titles, paths, review and update dates as columns, and
+   one list of article positions per tag.
 
 A pack from its catalog holds a :class:`CatalogArticles` table: an article is built from its
 row the first time it is asked for, so a 100,000-article pack opens in milliseconds instead of
