@@ -139,7 +139,9 @@ def ensure_long_pack(work: Path, words: int = LONG_WORDS) -> Path:
             count += 80
         (root / "long" / f"long-{n}.md").write_text(
             f"---\ntitle: Long article {n}\nsummary: {words} words.\ncategory: long\n"
-            f"order: {n}\nreviewed: 2026-01-01\n---\n\n" + "\n\n".join(parts) + "\n",
+            f"order: {n}\nreviewed: 2026-01-01\nreviewed_by: Dr Test, GP\n---\n\n"
+            + "\n\n".join(parts)
+            + "\n",
             encoding="utf-8",
         )
     done.write_text("ok\n")

@@ -193,6 +193,7 @@ def generate(
         text = (
             f"---\ntitle: {title}\nsummary: {summary}\ncategory: {cat_ids[cat]}\n"
             f"tags: [{', '.join(tags)}]\norder: {order[cat]}\nreviewed: {reviewed}\n"
+            "reviewed_by: Dr Test, GP\n"
             f"related: [{', '.join(related)}]\n---\n\n" + "\n\n".join(parts) + "\n"
         )
         with open(out / cat_ids[cat] / f"{slug}.md", "w", encoding="utf-8") as fh:

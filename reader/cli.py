@@ -11,9 +11,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reader import APP_NAME, __version__
 from reader.themes import TEXT_SIZES, THEME_NAMES
+
+if TYPE_CHECKING:
+    pass
 
 #: Sub-commands and the ``module:function(argv) -> int`` that runs each; imported when used.
 COMMANDS = {
@@ -60,7 +64,10 @@ def gui_parser() -> argparse.ArgumentParser:
         help="content pack folder to open (default: the bundled pack)",
     )
     parser.add_argument(
-        "--article", metavar="SLUG", help="open this article first (its file name without .md)"
+        "--article",
+        metavar="SLUG",
+        help="open this article first (its file name without .md); SLUG#sources opens it at "
+        "its sources, SLUG#section at that section",
     )
     parser.add_argument(
         "--home", action="store_true", help="start on the home page, not the last article read"

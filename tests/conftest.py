@@ -87,6 +87,7 @@ def small_pack(make_pack: PackBuilder) -> Path:
                 tags=["shared", "first"],
                 order=1,
                 reviewed="2026-01-15",
+                reviewed_by="Dr Ada Lee, general practitioner",
                 related=["delta"],
             ),
             "one/beta.md": article(

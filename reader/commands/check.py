@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader.commands.common import quiet_logging
+from reader.library.pack import Pack
 
 
 def parser() -> argparse.ArgumentParser:
@@ -21,6 +22,12 @@ def parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("path", type=Path, help="the content pack folder")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--readability",
+        action="store_true",
+        help="also print the Flesch–Kincaid grade of every article's text and summary "
+        "(needs the 'readability' extra: textstat 0.7.3)",
+    )
     parser.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
     return parser
 
@@ -36,7 +43,7 @@ def run_check(options: argparse.Namespace) -> int:
 
     quiet_logging(options.verbose)  # the report below is the output
     try:
-        _pack, problems = check_pack(options.path)
+        pack, problems = check_pack(options.path)
     except PackError as exc:
         print(f"{options.path}: error: {exc}", file=sys.stderr)
         return 1
@@ -44,9 +51,38 @@ def run_check(options: argparse.Namespace) -> int:
         print(problem.format(options.path))
     errors = sum(1 for p in problems if p.severity == "error" or options.strict)
     warnings = len(problems) - errors
-    articles = len(_pack.articles)
+    articles = len(pack.articles)
     if problems:
         print(f"{articles} articles: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     else:
         print(f"{articles} articles, no problems.")
+    if options.readability and not print_readability(pack, options.path):
+        return 1
     return 1 if errors else 0
+
+
+def print_readability(pack: Pack, root: Path) -> bool:
+    """Print each article's reading grades; False (and how to install) without textstat."""
+    from reader.library.readability import (
+        BODY_MAX_GRADE,
+        INSTALL_HINT,
+        SUMMARY_MAX_GRADE,
+        article_grades,
+    )
+
+    try:
+        import textstat  # noqa: F401
+    except ImportError:
+        print(f"--readability needs textstat; install it with: {INSTALL_HINT}", file=sys.stderr)
+        return False
+    print(
+        "Flesch–Kincaid grade (text, summary); aim for at most "
+        f"{BODY_MAX_GRADE:g} and {SUMMARY_MAX_GRADE:g}:"
+    )
+    for article in pack.articles:
+        body, summary = article_grades(article)
+        hard = body > BODY_MAX_GRADE or (summary or 0) > SUMMARY_MAX_GRADE
+        shown = "-" if summary is None else f"{summary:.1f}"
+        path = (root / article.rel_path).as_posix()
+        print(f"{path}: text {body:.1f}, summary {shown}{'  (hard to read)' if hard else ''}")
+    return True

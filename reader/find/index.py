@@ -94,7 +94,7 @@ def _adopt_seed(root: Path, path: Path) -> None:
 
     It is used only if it passes the same checks as any cache file (schema, fingerprint).
     """
-    from reader.library.archive import seed_index
+    from reader.library.prebuilt import seed_index
 
     seed = seed_index(root)
     if seed is None:

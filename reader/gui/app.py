@@ -30,7 +30,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
-from reader.gui.kiosk.config import KioskConfig, load_config
+from reader.gui.kiosk.config import KioskConfig, kiosk_pack, load_config
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.catalog import Catalog
@@ -105,6 +105,8 @@ def _run(options: argparse.Namespace) -> int:
             )
         return 1
     close_progress()
+    if kiosk:
+        pack = kiosk_pack(pack, config)
 
     settings = (
         Settings.at(options.settings)
@@ -153,7 +155,9 @@ def _run(options: argparse.Namespace) -> int:
     # gc.freeze() so its long-lived objects are frozen with the rest.
     _after_first_paint_or_2s(window, window.renderer.warm_up)
     _after_first_paint_or_2s(window, freeze_startup_objects)
-    _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
+    # A pack with hidden articles is searched in memory: the cached index holds every article.
+    index_cache = None if pack.hidden else cache
+    _after_first_paint_or_2s(window, lambda: window.start_search_index(index_cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
     link = Path(content or bundled_dir("content")).expanduser()
     if link.is_symlink():  # an installed library (offline-reader pack install): follow updates
@@ -297,10 +301,12 @@ def _log_to_file() -> None:
 
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
-    """Open ``article``, else the last article read (unless ``home``), else the home page."""
+    """Open ``article`` (``slug#anchor`` scrolls to a section), else the last article read
+    (unless ``home``), else the home page."""
     last = window.settings.last_article(str(window.pack.root))
-    for slug in (article, None if home else last):
-        if slug and window.open_article(slug):
+    for wanted in (article, None if home else last):
+        slug, _, anchor = (wanted or "").partition("#")
+        if slug and window.open_article(slug, anchor):
             return
     window.show_home()
 

@@ -1,4 +1,4 @@
-"""Print an article, or save it as PDF: a clean layout with the disclaimer on every page."""
+"""Print an article, or save it as PDF: a clean layout with the notice on every page."""
 
 from __future__ import annotations
 
@@ -134,7 +134,7 @@ class ArticlePrinting(QObject):
             logger.exception("could not render %s for printing", article.rel_path)
             return 0
         css = fill(w.templates.article_css, THEMES[LIGHT])
-        footer = w.pack.disclaimer or w.pack.title
+        footer = w.renderer.notice_line()  # with the emergency number, on every page
         return print_article(printer, page, css, footer, article.title, w.pack.root)
 
     def print_article(self) -> None:

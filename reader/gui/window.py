@@ -166,6 +166,23 @@ class MainWindow(QMainWindow):
             next=self.tr("Next: {title} ›"),
             recommended=self.tr("Recommended"),
             reviewed=self.tr("Reviewed {date}"),
+            reviewed_by=self.tr("Reviewed {date} by {name}"),
+            next_review=self.tr("Next review due {date}"),
+            review_due_today=self.tr("Next review due today"),
+            review_overdue=self.tr("Review overdue since {date}"),
+            updated=self.tr("Updated {date}"),
+            not_reviewed=self.tr("Not yet reviewed by a clinician"),
+            recently_updated=self.tr("Recently updated"),
+            emergency_heading=self.tr("Emergency: call {number} now"),
+            urgent_heading=self.tr("Urgent: get medical advice today"),
+            routine_heading=self.tr("See a doctor: make an appointment"),
+            local_number=self.tr("your local emergency number"),
+            notice=self.tr(
+                "General information, not medical advice. In an emergency call {number}."
+            ),
+            report_problem=self.tr("Report a problem with this page: {contact}"),
+            published=self.tr("Published {date}"),
+            accessed=self.tr("Accessed {date}"),
             minutes=self.tr("{n} min read"),
             on_this_page=self.tr("On this page"),
             sources=self.tr("Sources"),
@@ -311,9 +328,12 @@ class MainWindow(QMainWindow):
                 self.view.scrollToAnchor(anchor)
             return True
         if article is None:
-            self.statusBar().showMessage(
-                self.tr("No article called '{slug}'").format(slug=slug), 5000
+            message = (
+                self.tr("This article is not shown here: no clinician has reviewed it yet.")
+                if slug in self.pack.hidden
+                else self.tr("No article called '{slug}'").format(slug=slug)
             )
+            self.statusBar().showMessage(message, 5000)
             return False
         recommendations = self.recommender.recommend(slug)
         page = self._render(article, recommendations)

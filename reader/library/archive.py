@@ -32,13 +32,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from reader import __version__
+from reader.library.prebuilt import CATALOG_SEED, INDEX_SEED, PREBUILT
 
 logger = logging.getLogger(__name__)
 
-#: Folder inside a pack that holds what was computed when the archive was built.
-PREBUILT = ".prebuilt"
-CATALOG_SEED = "catalog"
-INDEX_SEED = "search.sqlite3"
 MANIFEST = "manifest.json"
 SIGNATURE = "manifest.sig"
 MANIFEST_FORMAT = 1
@@ -363,18 +360,6 @@ def restamp(root: Path) -> None:
         with sqlite3.connect(index) as conn:
             conn.execute("UPDATE meta SET value = ? WHERE key = 'fingerprint'", (fingerprint,))
             conn.execute("UPDATE meta SET value = ? WHERE key = 'root'", (str(root),))
-
-
-def seed_catalog(root: Path) -> Path | None:
-    """Return the shipped catalog of the pack in ``root``, if it came from an archive."""
-    seed = root / PREBUILT / CATALOG_SEED
-    return seed if seed.is_file() else None
-
-
-def seed_index(root: Path) -> Path | None:
-    """Return the shipped search index of the pack in ``root``, if it came from an archive."""
-    seed = root / PREBUILT / INDEX_SEED
-    return seed if seed.is_file() else None
 
 
 def trusted_keys(values: Iterable[str]) -> list[str]:

@@ -15,8 +15,8 @@ as the first page needs:
 2. a JSON line, the index: pack metadata, categories, problems, each category's span of
    articles (the pack keeps a category's articles together) and where each section below is;
 3. the sections: the slugs (read at start: ``pack.get`` needs them), the byte offset of every
-   row, one JSON row per article, the titles, paths and review dates as columns, and one list
-   of article positions per tag.
+   row, one JSON row per article, the titles, paths, review and update dates as columns, and
+   one list of article positions per tag.
 
 A pack from its catalog holds a :class:`CatalogArticles` table: an article is built from its
 row the first time it is asked for, so a 100,000-article pack opens in milliseconds instead of
@@ -55,19 +55,19 @@ from typing import Any, overload
 
 from reader.library.files import MAX_ARTICLE_BYTES
 from reader.library.loading import load_files, log_problems, pack_root
-from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack, Problem
+from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack, Problem, Source
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the file's layout or what a row holds changes; older files are rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Shared by every catalog-built article: line numbers of front-matter keys are only needed
 #: by ``check``, which always does a full load.
 _NO_KEY_LINES: dict[str, int] = {}
 #: The columns kept apart from the rows, so that a question about every article (a link by
 #: path, the most recently reviewed, A to Z) reads one list instead of every row.
-COLUMNS = ("title", "rel_path", "reviewed")
+COLUMNS = ("title", "rel_path", "reviewed", "updated")
 
 
 #: Rows built per hold of the table's lock when every article is built.
@@ -271,7 +271,7 @@ def _adopt_seed(root: Path, path: Path) -> dict[str, Any] | None:
     A pack installed from an archive carries the catalog its publisher built, so a terminal's
     very first start does not read every file.
     """
-    from reader.library.archive import seed_catalog
+    from reader.library.prebuilt import seed_catalog
 
     seed = seed_catalog(root)
     if seed is None:
@@ -347,11 +347,13 @@ def _pack_from(root: Path, index: dict[str, Any], fingerprint: str, table: Artic
         description=str(meta["description"]),
         disclaimer=str(meta["disclaimer"]),
         featured=tuple(str(s) for s in meta["featured"]),
-        review_period_years=int(meta["review_period_years"]),
+        review_every_months=int(meta["review_every_months"]),
         categories=[Category(str(i), str(n)) for i, n in meta["categories"]],
         articles=table,
         problems=[Problem(str(p), ln, str(m), str(s)) for p, ln, m, s in index["problems"]],
         fingerprint=fingerprint,
+        emergency_number=str(meta["emergency_number"]),
+        contact=str(meta["contact"]),
     )
     pack.reindex(positions_set=True)
     if pack.slug_count != len(table):
@@ -530,7 +532,7 @@ class CatalogArticles(ArticleTable):
         except (OSError, ValueError) as exc:
             self._damaged(exc)
             return [getattr(article, name) for article in self._built]
-        if name == "reviewed":
+        if name in ("reviewed", "updated"):
             values = [self._date(day) if day else None for day in values]
         return values
 
@@ -591,12 +593,14 @@ class CatalogArticles(ArticleTable):
             url,
             truncated,
             words,
+            updated,
+            reviewed_by,
         ) = row
         if slug != self._slugs[i]:
             raise CatalogError(f"row {i} is not the article {self._slugs[i]!r}")
         share = self._shared.setdefault
         tag_key = tuple([share(t, t) for t in tags])
-        source_key = tuple(sources)
+        source_key = tuple(Source(*source) for source in sources)
         return Article(
             slug,
             title,
@@ -617,6 +621,8 @@ class CatalogArticles(ArticleTable):
             _NO_KEY_LINES,
             words,
             self._max_bytes,
+            self._date(updated) if updated else None,
+            reviewed_by,
         )
 
     def _date(self, iso: str) -> dt.date:
@@ -660,10 +666,12 @@ def _rows(pack: Pack) -> Iterator[list[Any]]:
             a.order,
             a.reviewed.isoformat() if a.reviewed else None,
             list(a.related),
-            list(a.sources),
+            [list(source) for source in a.sources],
             a.url,
             a.truncated,
             a.word_count,
+            a.updated.isoformat() if a.updated else None,
+            a.reviewed_by,
         ]
 
 
@@ -726,7 +734,9 @@ def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
             "description": pack.description,
             "disclaimer": pack.disclaimer,
             "featured": list(pack.featured),
-            "review_period_years": pack.review_period_years,
+            "review_every_months": pack.review_every_months,
+            "emergency_number": pack.emergency_number,
+            "contact": pack.contact,
             "categories": [[c.id, c.name] for c in pack.categories],
         },
         "problems": [[p.path, p.line, p.message, p.severity] for p in pack.problems],

@@ -1,4 +1,5 @@
-"""Validate a content pack: loading problems, broken links, missing images, stale reviews."""
+"""Validate a content pack: loading problems, broken links, missing images, stale reviews,
+urgency boxes placed too late, and sources a reader cannot check."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from reader.library.loading import load_pack
-from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, review_overdue
+from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, next_review_due
 from reader.page.links import IMAGE_SUFFIXES, Kind
 from reader.page.render import Renderer
 from reader.page.sanitize import resolve_safely
@@ -30,6 +31,12 @@ _UNSAFE_HTML = re.compile(
     re.IGNORECASE,
 )
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: A call-out line: ``!!! type`` and an optional quoted title.
+_CALLOUT = re.compile(r"^\s{0,3}!!!\s+([\w-]+)(?:\s+(\"[^\"]*\"|'[^']*'))?")
+#: Urgency call-outs, whose heading the reader writes (reader.page.mdext.URGENCY_KINDS).
+_URGENCY = ("emergency", "urgent", "routine")
+_REFERENCE = re.compile(r"\[\^([^\]\s]+)\](?!:)")
+_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 
 
 def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
@@ -98,27 +105,134 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
                     "warning",
                 )
             )
-    if article.reviewed is not None:
-        years = pack.review_period_years
-        if review_overdue(article.reviewed, years, today):
+    problems.extend(check_review(pack, article, today))
+    problems.extend(check_callouts(article))
+    problems.extend(check_sources(article))
+    return problems
+
+
+def check_review(pack: Pack, article: Article, today: dt.date) -> list[Problem]:
+    """Warn about a review that is due or overdue, or dated in the future."""
+    line = article.key_lines.get("reviewed", 1)
+    problems: list[Problem] = []
+    for key in ("reviewed", "updated"):
+        day = getattr(article, key)
+        if day is not None and day > today:
             problems.append(
                 Problem(
-                    rel,
-                    article.key_lines.get("reviewed", 1),
-                    f"last reviewed on {article.reviewed.isoformat()}, more than {years} years ago",
+                    article.rel_path,
+                    article.key_lines.get(key, 1),
+                    f"'{key}' date {day} is in the future",
                     "warning",
                 )
             )
-        elif article.reviewed > today:
+    if article.reviewed is not None:
+        months = pack.review_every_months
+        due = next_review_due(article.reviewed, months)
+        if due <= today:
             problems.append(
                 Problem(
-                    rel,
-                    article.key_lines.get("reviewed", 1),
-                    f"'reviewed' date {article.reviewed} is in the future",
+                    article.rel_path,
+                    line,
+                    f"review due since {due.isoformat()} (last reviewed on "
+                    f"{article.reviewed.isoformat()}; review_every_months = {months})",
                     "warning",
                 )
             )
     return problems
+
+
+def _body_lines(article: Article) -> Iterator[tuple[int, str]]:
+    """Yield (file line, text) of the body's lines outside fenced code blocks."""
+    fence: str | None = None
+    for offset, line in enumerate(article.body.split("\n")):
+        match = _FENCE.match(line)
+        if match:
+            marker = match.group(1)[0]
+            fence = marker if fence is None else (None if fence == marker else fence)
+            continue
+        if fence is None:
+            yield article.body_line + offset, line
+
+
+def check_callouts(article: Article) -> list[Problem]:
+    """Warn about an emergency box after the first third of the body, and urgency titles."""
+    problems: list[Problem] = []
+    total = len(article.body.rstrip("\n").split("\n"))
+    for line, text in _body_lines(article):
+        match = _CALLOUT.match(text) if "!!!" in text else None
+        if match is None or match.group(1) not in _URGENCY:
+            continue
+        kind = match.group(1)
+        if match.group(2) is not None:
+            problems.append(
+                Problem(
+                    article.rel_path,
+                    line,
+                    f"the reader writes the heading of a '{kind}' box; the title "
+                    f"{match.group(2)} is not shown",
+                    "warning",
+                )
+            )
+        position = line - article.body_line
+        if kind == "emergency" and position * 3 > total:
+            problems.append(
+                Problem(
+                    article.rel_path,
+                    line,
+                    f"the emergency box starts on line {position + 1} of {total} of the text, "
+                    "after its first third; put emergency signs near the top",
+                    "warning",
+                )
+            )
+    return problems
+
+
+def check_sources(article: Article) -> list[Problem]:
+    """Warn about a source nobody could look up, and a ``[^id]`` that names no source."""
+    problems: list[Problem] = []
+    rel = article.rel_path
+    for source in article.sources:
+        if not source.checkable:
+            problems.append(
+                Problem(
+                    rel,
+                    _source_line(article, source.id or source.title),
+                    f"source '{source.title}' has neither a 'url' nor a 'publisher'; "
+                    "readers cannot check it (write it as an entry with 'title', "
+                    "'publisher' and 'url')",
+                    "warning",
+                )
+            )
+    lines = [(line, text) for line, text in _body_lines(article) if "[^" in text]
+    defined = {m.group(1) for _, text in lines if (m := _FOOTNOTE_DEF.match(text))}
+    known = set(article.source_numbers) | defined
+    for line, text in lines:
+        for ref in _REFERENCE.finditer(text):
+            if ref.group(1) not in known:
+                problems.append(
+                    Problem(
+                        rel,
+                        line,
+                        f"reference [^{ref.group(1)}] names no source: add a source with "
+                        f"'id: {ref.group(1)}' (or a footnote '[^{ref.group(1)}]: ...')",
+                        "warning",
+                    )
+                )
+    return problems
+
+
+def _source_line(article: Article, name: str) -> int:
+    """Return the file line where the source called ``name`` is written (best effort)."""
+    start = article.key_lines.get("sources", 1)
+    try:
+        head = article.path.read_text(encoding="utf-8", errors="replace").split("\n")
+    except OSError:
+        return start
+    for number in range(start, min(len(head), article.body_line)):
+        if name in head[number - 1]:
+            return number
+    return start
 
 
 def check_rendering(renderer: Renderer, article: Article) -> list[Problem]:

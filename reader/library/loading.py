@@ -24,14 +24,20 @@ from reader.library.pack import (
     Pack,
     PackError,
     Problem,
+    Source,
 )
 
 logger = logging.getLogger(__name__)
 
 #: Front-matter keys the reader understands; others are reported as warnings.
 KNOWN_KEYS = frozenset(
-    {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
-)
+    {
+        "title", "summary", "category", "tags", "order", "updated", "reviewed", "reviewed_by",
+        "related", "sources", "url",
+    }
+)  # fmt: skip
+#: Keys a ``sources`` entry written as a mapping may have.
+SOURCE_KEYS = frozenset({"id", "title", "publisher", "url", "published", "accessed"})
 _HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
 
@@ -189,13 +195,7 @@ def _load_meta(pack: Pack) -> None:
         pack.problems.append(
             Problem(PACK_FILE, None, "'featured' should be a list of article slugs", "warning")
         )
-    period = data.get("review_period_years", pack.review_period_years)
-    if isinstance(period, int) and not isinstance(period, bool) and period > 0:
-        pack.review_period_years = period
-    else:
-        pack.problems.append(
-            Problem(PACK_FILE, None, "'review_period_years' should be a positive whole number")
-        )
+    _load_review_meta(pack, data, text)
     categories = data.get("categories", [])
     if not isinstance(categories, list):
         categories = []
@@ -212,6 +212,21 @@ def _load_meta(pack: Pack) -> None:
             pack.problems.append(
                 Problem(PACK_FILE, None, f"category entry needs 'id' and 'name': {entry!r}")
             )
+
+
+def _load_review_meta(pack: Pack, data: dict[str, Any], text: Callable[[str, str], str]) -> None:
+    """Read the keys about reviews, emergencies and reports from ``pack.toml``'s ``data``."""
+    pack.emergency_number = text("emergency_number", "")
+    pack.contact = text("contact", "")
+    for key, per_year in (("review_every_months", 1), ("review_period_years", 12)):
+        if key not in data:
+            continue
+        value = data[key]
+        if isinstance(value, int) and not isinstance(value, bool) and value > 0:
+            if key == "review_every_months" or "review_every_months" not in data:
+                pack.review_every_months = value * per_year  # years: the older key
+        else:
+            pack.problems.append(Problem(PACK_FILE, None, f"'{key}' should be a whole number > 0"))
 
 
 def _toml_error_line(exc: ValueError) -> int | None:
@@ -309,7 +324,7 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
 
     article.tags = _str_list(meta.get("tags"), "tags", bad)
     article.related = _str_list(meta.get("related"), "related", bad)
-    article.sources = _str_list(meta.get("sources"), "sources", bad)
+    article.sources = _sources(meta.get("sources"), bad)
 
     order = meta.get("order")
     if isinstance(order, int) and not isinstance(order, bool):
@@ -317,18 +332,7 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
     elif order is not None:
         bad("order", "a whole number")
 
-    reviewed = meta.get("reviewed")
-    if isinstance(reviewed, dt.datetime):
-        article.reviewed = reviewed.date()
-    elif isinstance(reviewed, dt.date):
-        article.reviewed = reviewed
-    elif isinstance(reviewed, str):
-        try:
-            article.reviewed = dt.date.fromisoformat(reviewed.strip())
-        except ValueError:
-            bad("reviewed", "a date like 2026-03-31")
-    elif reviewed is not None:
-        bad("reviewed", "a date like 2026-03-31")
+    _load_review(article, meta, bad, problems)
 
     url = meta.get("url")
     if isinstance(url, str) and url.startswith(("https://", "http://")):
@@ -336,6 +340,102 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
     elif url is not None:
         bad("url", "a web address starting with https://")
     return article
+
+
+def _date(meta: dict[Any, Any], key: str, bad: Any) -> dt.date | None:
+    value = meta.get(key)
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if value is not None:
+        bad(key, "a date like 2026-03-31")
+    return None
+
+
+def _load_review(article: Article, meta: dict[Any, Any], bad: Any, problems: list[Problem]) -> None:
+    """Read ``updated``, ``reviewed`` and ``reviewed_by``: a review date needs a reviewer."""
+    article.updated = _date(meta, "updated", bad)
+    reviewed = _date(meta, "reviewed", bad)
+    by = meta.get("reviewed_by")
+    if isinstance(by, str) and by.strip():
+        article.reviewed_by = " ".join(by.split())
+    elif by is not None:
+        bad("reviewed_by", "the name and role of the clinician, as text")
+    lines = article.key_lines
+    if reviewed is not None and not article.reviewed_by:
+        problems.append(
+            Problem(
+                article.rel_path,
+                lines.get("reviewed", 1),
+                "'reviewed' without 'reviewed_by' (the clinician's name and role): the article "
+                "is shown as not reviewed",
+            )
+        )
+    elif reviewed is None and article.reviewed_by:
+        problems.append(
+            Problem(
+                article.rel_path,
+                lines.get("reviewed_by", 1),
+                "'reviewed_by' without a 'reviewed' date: the article is shown as not reviewed",
+                "warning",
+            )
+        )
+        article.reviewed_by = ""
+    else:
+        article.reviewed = reviewed
+
+
+def _sources(value: Any, bad: Any) -> tuple[Source, ...]:
+    """Read ``sources``: plain text entries, or mappings with a title and where to find it."""
+    if value is None:
+        return ()
+    if isinstance(value, (str, dict)):
+        value = [value]
+    if not isinstance(value, list):
+        bad("sources", "a list")
+        return ()
+    found: list[Source] = []
+    for item in value:
+        source: Source | None = None
+        if isinstance(item, (str, int, float)) and not isinstance(item, bool):
+            text = " ".join(str(item).split())
+            source = Source(text) if text else None
+        elif isinstance(item, dict):
+            source = _source_entry(item, bad)
+        else:
+            bad("sources", "a list of text items or of entries with a 'title'")
+        if source is not None and source not in found:
+            found.append(source)
+    return tuple(found)
+
+
+def _source_entry(item: dict[Any, Any], bad: Any) -> Source | None:
+    fields: dict[str, str] = {}
+    for key, raw in item.items():
+        if key not in SOURCE_KEYS:
+            bad("sources", f"entries with only {', '.join(sorted(SOURCE_KEYS))} (not '{key}')")
+            continue
+        if isinstance(raw, dt.date):
+            fields[key] = raw.isoformat()[:10]
+        elif isinstance(raw, (str, int, float)) and not isinstance(raw, bool):
+            fields[key] = " ".join(str(raw).split())
+        else:
+            bad("sources", f"entries whose '{key}' is text")
+    url = fields.get("url", "")
+    if url and not url.startswith(("https://", "http://")):
+        bad("sources", f"entries whose 'url' starts with https:// (not '{url}')")
+        fields["url"] = ""
+    title = fields.pop("title", "") or fields.get("publisher", "") or fields.get("url", "")
+    if not title:
+        bad("sources", "entries with a 'title'")
+        return None
+    return Source(title, **fields)
 
 
 def _str_list(value: Any, key: str, bad: Any) -> tuple[str, ...]:

@@ -24,11 +24,17 @@ __all__ = [
     "Pack",
     "PackError",
     "Problem",
+    "Source",
+    "contact_address",
+    "next_review_due",
     "review_overdue",
+    "reviewed_only",
 ]
 
 PACK_FILE = "pack.toml"
 OTHER_CATEGORY = "other"
+#: Months between clinical reviews when ``pack.toml`` does not say.
+DEFAULT_REVIEW_MONTHS = 36
 
 
 class Problem(NamedTuple):
@@ -46,6 +52,26 @@ class Problem(NamedTuple):
 
     def __str__(self) -> str:
         return self.format()
+
+
+class Source(NamedTuple):
+    """One entry of an article's ``sources``: a plain text (old packs) or a named reference.
+
+    A plain-text entry has only ``title``. ``published`` and ``accessed`` are kept as
+    written (ISO dates for YAML dates, else the text).
+    """
+
+    title: str
+    id: str = ""
+    publisher: str = ""
+    url: str = ""
+    published: str = ""
+    accessed: str = ""
+
+    @property
+    def checkable(self) -> bool:
+        """True if a reader can find the source again: it names a publisher or an address."""
+        return bool(self.url or self.publisher)
 
 
 class Category(NamedTuple):
@@ -76,7 +102,7 @@ class Article:
     order: int | None
     reviewed: dt.date | None
     related: tuple[str, ...]
-    sources: tuple[str, ...]
+    sources: tuple[Source, ...]
     url: str
     index: int  # position in pack order, set by the pack
     truncated: bool  # the file was longer than the size limit; only its start is here
@@ -84,6 +110,10 @@ class Article:
     _words: int | None = field(repr=False, compare=False)
     #: Size limit the body is read with when it is loaded lazily.
     _max_bytes: int = field(repr=False, compare=False)
+    #: When the text last changed (``updated``); says nothing about a clinical review.
+    updated: dt.date | None
+    #: Name and role of the clinician who reviewed it on ``reviewed`` ("" when unreviewed).
+    reviewed_by: str
 
     def __init__(
         self,
@@ -99,13 +129,15 @@ class Article:
         order: int | None = None,
         reviewed: dt.date | None = None,
         related: tuple[str, ...] = (),
-        sources: tuple[str, ...] = (),
+        sources: tuple[Source, ...] = (),
         url: str = "",
         index: int = 0,
         truncated: bool = False,
         key_lines: dict[str, int] | None = None,
         word_count: int | None = None,
         max_bytes: int = MAX_ARTICLE_BYTES,
+        updated: dt.date | None = None,
+        reviewed_by: str = "",
     ) -> None:
         """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
         self.slug = slug
@@ -127,6 +159,8 @@ class Article:
         self.key_lines = key_lines if key_lines is not None else {}
         self._words = word_count
         self._max_bytes = max_bytes
+        self.updated = updated
+        self.reviewed_by = reviewed_by
 
     @property
     def path(self) -> Path:
@@ -162,6 +196,11 @@ class Article:
     def body_loaded(self) -> bool:
         """True if the body is held in memory (a full load), False if it is read on demand."""
         return self._body is not None
+
+    @property
+    def source_numbers(self) -> dict[str, int]:
+        """Return the number (from 1) of every source that has an ``id``, by its id."""
+        return {s.id: n for n, s in enumerate(self.sources, 1) if s.id}
 
     @property
     def word_count(self) -> int:
@@ -231,13 +270,16 @@ class Pack:
         "_tagged",
         "articles",
         "categories",
+        "contact",
         "description",
         "disclaimer",
+        "emergency_number",
         "featured",
         "fingerprint",
+        "hidden",
         "language",
         "problems",
-        "review_period_years",
+        "review_every_months",
         "root",
         "title",
     )
@@ -250,11 +292,13 @@ class Pack:
         description: str = "",
         disclaimer: str = "",
         featured: tuple[str, ...] = (),
-        review_period_years: int = 3,
+        review_every_months: int = DEFAULT_REVIEW_MONTHS,
         categories: list[Category] | None = None,
         articles: Sequence[Article] | None = None,
         problems: list[Problem] | None = None,
         fingerprint: str = "",
+        emergency_number: str = "",
+        contact: str = "",
     ) -> None:
         self.root = root
         self.title = title
@@ -262,7 +306,14 @@ class Pack:
         self.description = description
         self.disclaimer = disclaimer
         self.featured = featured
-        self.review_period_years = review_period_years
+        #: Months after a review by which the next one is due.
+        self.review_every_months = review_every_months
+        #: The number to call in an emergency ("999", "112"); "" when the pack cannot know it.
+        self.emergency_number = emergency_number
+        #: Where readers report a problem with a page (an email, phone number or address).
+        self.contact = contact
+        #: Slugs of articles left out of this pack on purpose (see :func:`reviewed_only`).
+        self.hidden: frozenset[str] = frozenset()
         self.categories: list[Category] = categories if categories is not None else []
         self.articles: Sequence[Article] = articles if articles is not None else []
         self.problems: list[Problem] = problems if problems is not None else []
@@ -343,6 +394,18 @@ class Pack:
         latest = heapq.nlargest(count, (i for i, day in enumerate(dates) if day), dates.__getitem__)
         return [self.articles[i] for i in latest]
 
+    def recently_updated(self, count: int) -> list[Article]:
+        """Return the ``count`` articles whose text changed most recently (``updated``)."""
+        import heapq  # only for the home page
+
+        dates = self.column("updated")
+        latest = heapq.nlargest(count, (i for i, day in enumerate(dates) if day), dates.__getitem__)
+        return [self.articles[i] for i in latest]
+
+    def has_reviews(self) -> bool:
+        """True if at least one article has a clinical review."""
+        return any(self.column("reviewed"))
+
     def neighbours(self, slug: str) -> tuple[Article | None, Article | None]:
         """Return the previous and next article in pack order."""
         i = self._by_slug.get(slug)
@@ -375,6 +438,66 @@ def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:
     except ValueError:  # 29 February
         due = reviewed.replace(year=reviewed.year + years, day=28)
     return due < today
+
+
+def contact_address(contact: str) -> str:
+    """Return ``contact`` as an address a phone can open (``mailto:``, ``tel:``, ``https:``),
+    or "" when it is neither (a postal address): for a QR code of the pack's contact."""
+    import re  # kiosks with QR codes only
+
+    text = contact.strip()
+    if text.startswith(("https://", "http://", "mailto:", "tel:")):
+        return text
+    if re.fullmatch(r"[^@\s<>]+@[^@\s<>]+\.[^@\s<>]+", text):
+        return f"mailto:{text}"
+    if re.fullmatch(r"\+?[\d\s().-]{6,}", text) and sum(c.isdigit() for c in text) >= 6:
+        return "tel:" + ("+" if text.startswith("+") else "") + re.sub(r"\D", "", text)
+    return ""
+
+
+def next_review_due(reviewed: dt.date, months: int) -> dt.date:
+    """Return the day ``months`` months after ``reviewed`` (the month's last day if shorter)."""
+    import calendar
+
+    total = reviewed.year * 12 + reviewed.month - 1 + months
+    year, month = divmod(total, 12)
+    if year > dt.MAXYEAR:
+        return dt.date.max
+    day = min(reviewed.day, calendar.monthrange(year, month + 1)[1])
+    return dt.date(year, month + 1, day)
+
+
+def reviewed_only(pack: Pack) -> Pack:
+    """Return a pack holding only the reviewed articles of ``pack`` (the others ``hidden``).
+
+    For terminals that must show nothing a clinician has not checked: the article list,
+    search, links and recommendations then never reach an unreviewed article.
+    """
+    import copy  # kiosks with only_reviewed only
+
+    # Copies: the pack's own articles (and the catalog written from them) stay as they are.
+    kept = [copy.copy(article) for article in pack.articles if article.reviewed is not None]
+    hidden = frozenset(pack.column("slug")) - {a.slug for a in kept}
+    narrowed = Pack(
+        pack.root,
+        pack.title,
+        pack.language,
+        pack.description,
+        pack.disclaimer,
+        tuple(slug for slug in pack.featured if slug not in hidden),
+        pack.review_every_months,
+        list(pack.categories),
+        kept,
+        list(pack.problems),
+        pack.fingerprint,
+        pack.emergency_number,
+        pack.contact,
+    )
+    narrowed.hidden = hidden
+    for article in kept:
+        article.related = tuple(slug for slug in article.related if slug not in hidden)
+    narrowed.reindex()
+    return narrowed
 
 
 class PackError(Exception):

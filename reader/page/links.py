@@ -84,6 +84,8 @@ def resolve(pack: Pack, article: Article, raw: str) -> Target:
     if path.endswith(".md"):
         target = pack.by_rel_path(joined) or pack.get(posixpath.basename(path)[:-3])
         if target is None:
+            if posixpath.basename(path)[:-3] in pack.hidden:
+                return Target(Kind.BROKEN, "not shown here: no clinician has reviewed it yet")
             return Target(Kind.BROKEN, f"no article '{path}' in this pack")
         return Target(Kind.ARTICLE, target.slug, fragment)
     if "/" not in path and "." not in path and pack.get(path) is not None:

@@ -4,15 +4,20 @@
 article links open inside the app and images load only from the pack; a missing or refused
 image becomes its alt text. ``CalloutExtension`` turns admonitions into one-cell tables,
 the only boxed block that Qt's rich text can draw with padding and a background.
+``UrgencyExtension`` gives the ``emergency``, ``urgent`` and ``routine`` call-outs their
+fixed heading and icon; ``SourceRefsExtension`` turns ``[^id]`` into a numbered link to the
+article's source with that id.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
 from markdown.treeprocessors import Treeprocessor
 
 from reader.page.links import Kind, Target
@@ -127,3 +132,82 @@ class CalloutExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
         md.treeprocessors.register(CalloutProcessor(md), "callouts", 1)
+
+
+#: The urgency call-outs, most urgent first, and the symbol shown before each heading. The
+#: heading's words carry the meaning; the symbol and the colour only repeat it.
+URGENCY_KINDS: dict[str, str] = {"emergency": "☎", "urgent": "◷", "routine": "⚕"}
+
+
+class UrgencyProcessor(Treeprocessor):
+    """Give ``div.admonition.emergency`` (``urgent``, ``routine``) its fixed heading and icon.
+
+    Whatever title the author wrote is replaced: one wording everywhere, translated with the
+    rest of the page.
+    """
+
+    def __init__(self, md: Markdown, ext: UrgencyExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: ET.Element) -> None:
+        for div in root.iter("div"):
+            classes = div.get("class", "").split()
+            kind = next((c for c in classes if c in URGENCY_KINDS), None)
+            if "admonition" not in classes or kind is None:
+                continue
+            title = next(
+                (p for p in div if p.tag == "p" and "admonition-title" in p.get("class", "")),
+                None,
+            )
+            if title is None:  # written with an empty title ("")
+                title = ET.Element("p", {"class": "admonition-title"})
+                div.insert(0, title)
+            title.clear()
+            title.set("class", "admonition-title")
+            icon = ET.SubElement(title, "span", {"class": "callout-icon"})
+            icon.text = URGENCY_KINDS[kind]
+            icon.tail = " " + self.ext.headings.get(kind, kind.capitalize())
+
+
+class UrgencyExtension(Extension):
+    """Register :class:`UrgencyProcessor`; ``headings`` maps each kind to its heading text."""
+
+    def __init__(self, headings: Mapping[str, str] | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.headings: Mapping[str, str] = headings or {}
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
+        # After the admonition block has been built, before callouts become tables (1).
+        md.treeprocessors.register(UrgencyProcessor(md, self), "urgency", 2)
+
+
+class SourceRefProcessor(InlineProcessor):
+    """``[^id]`` naming one of the article's sources: a superscript ``[n]`` linking to it."""
+
+    def __init__(self, ext: SourceRefsExtension) -> None:
+        super().__init__(r"\[\^([^\]\s]+)\]")
+        self.ext = ext
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - Markdown API name
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element | None, int | None, int | None]:
+        number = self.ext.numbers.get(m.group(1))
+        if number is None:  # not a source: a footnote, or text
+            return None, None, None
+        sup = ET.Element("sup", {"class": "source-ref"})
+        link = ET.SubElement(sup, "a", {"href": f"#source-{number}"})
+        link.text = f"[{number}]"
+        return sup, m.start(0), m.end(0)
+
+
+class SourceRefsExtension(Extension):
+    """Link ``[^id]`` to the numbered source with that id; ``numbers`` is set per article."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)
+        self.numbers: Mapping[str, int] = {}
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
+        # Before the footnotes extension's own pattern (175): a source id wins.
+        md.inlinePatterns.register(SourceRefProcessor(self), "source_ref", 176)

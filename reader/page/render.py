@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.find.recommend import Recommendation, teaser
-from reader.library.pack import Article, Pack, review_overdue
+from reader.library.pack import Article, Pack, Source, next_review_due
 from reader.page.links import CATEGORY_SCHEME
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
     from reader.page.bodycache import BodyCache
     from reader.page.guard import Change, Guarded
-    from reader.page.mdext import PackLinksExtension
+    from reader.page.mdext import PackLinksExtension, SourceRefsExtension
     from reader.page.sanitize import SanitizeExtension
 
 # Markdown, the guard and the sanitizer are imported when the first article body is converted,
@@ -50,6 +50,22 @@ class PageText(NamedTuple):
     next: str = "Next: {title} ›"
     recommended: str = "Recommended"
     reviewed: str = "Reviewed {date}"
+    reviewed_by: str = "Reviewed {date} by {name}"
+    next_review: str = "Next review due {date}"
+    review_due_today: str = "Next review due today"
+    review_overdue: str = "Review overdue since {date}"
+    updated: str = "Updated {date}"
+    not_reviewed: str = "Not yet reviewed by a clinician"
+    recently_updated: str = "Recently updated"
+    emergency_heading: str = "Emergency: call {number} now"
+    urgent_heading: str = "Urgent: get medical advice today"
+    routine_heading: str = "See a doctor: make an appointment"
+    #: Stands for the number in the sentences above when the pack does not name one.
+    local_number: str = "your local emergency number"
+    notice: str = "General information, not medical advice. In an emergency call {number}."
+    report_problem: str = "Report a problem with this page: {contact}"
+    published: str = "Published {date}"
+    accessed: str = "Accessed {date}"
     minutes: str = "{n} min read"
     on_this_page: str = "On this page"
     sources: str = "Sources"
@@ -102,7 +118,30 @@ class Renderer:
         #: Keyed by slug and the text's length and hash, so the cache does not keep texts alive.
         self._bodies: dict[tuple[str, int, int], RenderedBody] = {}
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
+        self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
+        #: The headings of the urgency call-outs (reader.page.mdext.URGENCY_KINDS).
+        self.headings = self.urgency_headings()
+        #: Everything besides the text that shapes a rendered body, for the disk cache key.
+        self._context = "\0".join([self.text.image, *self.headings.values()])
+
+    @property
+    def emergency_number(self) -> str:
+        """The number to call, or the words that stand for it when the pack names none."""
+        return self.pack.emergency_number or self.text.local_number
+
+    def urgency_headings(self) -> dict[str, str]:
+        """Return the heading of each urgency call-out, with the pack's emergency number."""
+        t = self.text
+        return {
+            "emergency": t.emergency_heading.format(number=self.emergency_number),
+            "urgent": t.urgent_heading,
+            "routine": t.routine_heading,
+        }
+
+    def notice_line(self) -> str:
+        """Return the one-line notice at the foot of every article (and every printed page)."""
+        return self.text.notice.format(number=self.emergency_number)
 
     def use_disk_cache(self, cache_dir: Path) -> None:
         """Keep rendered bodies in ``cache_dir`` too (see :mod:`reader.page.bodycache`).
@@ -129,10 +168,16 @@ class Renderer:
             from markdown.extensions.tables import TableExtension
             from markdown.extensions.toc import TocExtension
 
-            from reader.page.mdext import CalloutExtension, PackLinksExtension
+            from reader.page.mdext import (
+                CalloutExtension,
+                PackLinksExtension,
+                SourceRefsExtension,
+                UrgencyExtension,
+            )
             from reader.page.sanitize import SanitizeExtension
 
             links, sanitize = PackLinksExtension(), SanitizeExtension()
+            self._refs = SourceRefsExtension()
             md = Markdown(
                 # Extension objects, not names: names are looked up through package metadata,
                 # which costs about 20 ms (benchmarks/findings.md).
@@ -146,6 +191,8 @@ class Renderer:
                     FencedCodeExtension(),
                     TocExtension(toc_depth="2-3", permalink=False),
                     links,
+                    UrgencyExtension(self.headings),
+                    self._refs,
                     CalloutExtension(),
                     sanitize,
                 ],
@@ -181,7 +228,7 @@ class Renderer:
         if not result.failure:
             self._remember(article, result)
             if self._disk is not None and not result.changes:
-                key = self._disk.key(article.slug, article.body, self.text.image)
+                key = self._disk.key(article.slug, article.body, self._context)
                 self._disk.put(key, result.html, result.toc, result.sections)
         return result
 
@@ -189,7 +236,7 @@ class Renderer:
         """Return the body rendered before, in this session or (with a disk cache) earlier."""
         cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
-            stored = self._disk.get(self._disk.key(article.slug, article.body, self.text.image))
+            stored = self._disk.get(self._disk.key(article.slug, article.body, self._context))
             if stored is not None:
                 cached = RenderedBody(*stored)
                 self._remember(article, cached)
@@ -229,7 +276,7 @@ class Renderer:
             if guarded is not None and not guarded.risky:
                 body, tokens = self.convert(article, guarded.text)
             else:
-                job = _Job.of(self.pack, article, self.text.image)
+                job = _Job.of(self, article)
                 body, tokens, changes = guard.run_isolated(_convert_in_child, job, self.timeout)
         except Exception as exc:  # RecursionError, a timeout, a bug in an extension …
             logger.warning("showing %s as plain text: %s", article.rel_path, exc)
@@ -251,6 +298,8 @@ class Renderer:
 
         md, links, sanitize = self._markdown()
         md.reset()
+        assert self._refs is not None
+        self._refs.numbers = article.source_numbers
         pack = self.pack
         links.resolver = lambda raw: resolve_safely(pack, article, raw)
         links.missing_image_text = self.text.image
@@ -283,10 +332,9 @@ class Renderer:
                 )
         if article.summary:
             parts.append(f'<p class="lede">{esc(article.summary)}</p>')
-        parts.append(f'<p class="meta">{esc(self.meta_line(article))}</p>')
-        if article.reviewed and review_overdue(
-            article.reviewed, self.pack.review_period_years, self.today or dt.date.today()
-        ):
+        parts.append(f'<p class="meta">{esc(self.meta_line(article))}<br/>')
+        parts.append(f'<span class="review">{esc(self.review_line(article))}</span></p>')
+        if article.reviewed and self._review_due(article.reviewed) <= self._today():
             note = t.stale.format(date=t.format_date(article.reviewed))
             parts.append(
                 '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
@@ -296,22 +344,82 @@ class Renderer:
             parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
         if article.sources:
-            items = "".join(f"<li>{esc(s)}</li>" for s in article.sources)
-            parts.append(
-                f'<h2 class="sources">{esc(t.sources)}</h2><ol class="sources">{items}</ol>'
+            items = "".join(
+                f'<li><a name="source-{n}"></a>{self.source_html(s)}</li>'
+                for n, s in enumerate(article.sources, 1)
             )
+            parts.append(
+                f'<h2 class="sources"><a name="sources"></a>{esc(t.sources)}</h2>'
+                f'<ol class="sources">{items}</ol>'
+            )
+        parts.append(self.notice_html())
         if not for_print:
             parts.append(self._footer(article, recommendations))
         return "\n".join(parts)
 
     def meta_line(self, article: Article) -> str:
+        """Return "category · reading time" for the page header."""
         t = self.text
-        bits = [self.pack.category_name(article.category)]
-        if article.reviewed:
-            bits.append(t.reviewed.format(date=t.format_date(article.reviewed)))
         minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
-        bits.append(t.minutes.format(n=minutes))
-        return " · ".join(bits)
+        return f"{self.pack.category_name(article.category)} · {t.minutes.format(n=minutes)}"
+
+    def review_line(self, article: Article) -> str:
+        """Return who reviewed the article and when the next review is due, or say that no
+        clinician has reviewed it (with the date its text last changed)."""
+        t = self.text
+        date = t.format_date
+        if article.reviewed is None or not article.reviewed_by:
+            if article.updated is None:
+                return t.not_reviewed
+            return f"{t.updated.format(date=date(article.updated))} · {t.not_reviewed}"
+        done = t.reviewed_by.format(date=date(article.reviewed), name=article.reviewed_by)
+        due = self._review_due(article.reviewed)
+        today = self._today()
+        if due > today:
+            nxt = t.next_review.format(date=date(due))
+        elif due == today:
+            nxt = t.review_due_today
+        else:
+            nxt = t.review_overdue.format(date=date(due))
+        return f"{done} · {nxt}"
+
+    def _today(self) -> dt.date:
+        return self.today or dt.date.today()
+
+    def _review_due(self, reviewed: dt.date) -> dt.date:
+        return next_review_due(reviewed, self.pack.review_every_months)
+
+    def source_html(self, source: Source) -> str:
+        """Return one entry of the numbered "Sources" list: title, publisher, dates, address."""
+        t = self.text
+        esc = escape
+        bits = [esc(source.title)]
+        if source.publisher and source.publisher != source.title:
+            bits.append(esc(source.publisher))
+        for label, day in ((t.published, source.published), (t.accessed, source.accessed)):
+            if day:
+                bits.append(esc(label.format(date=self._day_text(day))))
+        text = ". ".join(bit.rstrip(".") for bit in bits) + "."
+        if source.url:
+            url = esc(source.url)
+            text += f' <a class="external" href="{url}">{url}</a>'
+        return text
+
+    def _day_text(self, value: str) -> str:
+        """Return an ISO date as the reader's long date; other text (a year) as written."""
+        try:
+            return self.text.format_date(dt.date.fromisoformat(value))
+        except ValueError:
+            return value
+
+    def notice_html(self) -> str:
+        """Return the notice at the foot of every article, and where to report a problem."""
+        esc = escape
+        html = f'<p class="page-notice">{esc(self.notice_line())}'
+        if self.pack.contact:
+            report = self.text.report_problem.format(contact=self.pack.contact)
+            html += f'<br/><span class="report">{esc(report)}</span>'
+        return html + "</p>"
 
     def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
         t = self.text
@@ -377,18 +485,25 @@ class Renderer:
             parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles())
-        recent = pack.recently_reviewed(5)
-        if recent:
-            parts.append(f"<h2>{esc(t.recently_reviewed)}</h2>")
-            items = [
-                teaser(a, t.reviewed.format(date=t.format_date(a.reviewed)))
-                for a in recent
-                if a.reviewed
-            ]
-            parts.append(self.teaser_list(items, "teasers"))
+        parts.append(self._recent())
         if a_to_z:
             parts.append(self._a_to_z())
         return "\n".join(parts)
+
+    def _recent(self) -> str:
+        """ "Recently reviewed" when the pack has reviews, else "Recently updated"."""
+        t = self.text
+        pack = self.pack
+        if pack.has_reviews():
+            heading, label = t.recently_reviewed, t.reviewed
+            items = [(a, a.reviewed) for a in pack.recently_reviewed(5)]
+        else:
+            heading, label = t.recently_updated, t.updated
+            items = [(a, a.updated) for a in pack.recently_updated(5)]
+        teasers = [teaser(a, label.format(date=t.format_date(day))) for a, day in items if day]
+        if not teasers:
+            return ""
+        return f"<h2>{escape(heading)}</h2>{self.teaser_list(teasers, 'teasers')}"
 
     def _a_to_z(self) -> str:
         """Every title in alphabetical order under its first letter, for browsing by touch."""
@@ -475,11 +590,23 @@ class _Job(NamedTuple):
     rel_path: str
     body: str
     image_text: str
+    source_ids: tuple[str, ...]  # of the article's sources, in order ("" for one without)
+    headings: tuple[tuple[str, str], ...]  # of the urgency call-outs
 
     @classmethod
-    def of(cls, pack: Pack, article: Article, image_text: str) -> _Job:
+    def of(cls, renderer: Renderer, article: Article) -> _Job:
+        pack = renderer.pack
         entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
-        return cls(pack.root, entries, article.slug, article.rel_path, article.body, image_text)
+        return cls(
+            pack.root,
+            entries,
+            article.slug,
+            article.rel_path,
+            article.body,
+            renderer.text.image,
+            tuple(source.id for source in article.sources),
+            tuple(renderer.headings.items()),
+        )
 
 
 def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Change, ...]]:
@@ -492,6 +619,9 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     ]
     pack.reindex()
     article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
+    article.sources = tuple(Source(i, id=i) for i in job.source_ids)
     guarded = guard(job.body)
-    body, tokens = Renderer(pack, PageText(image=job.image_text)).convert(article, guarded.text)
+    renderer = Renderer(pack, PageText(image=job.image_text))
+    renderer.headings = dict(job.headings)
+    body, tokens = renderer.convert(article, guarded.text)
     return body, tokens, guarded.changes

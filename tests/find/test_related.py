@@ -153,11 +153,13 @@ def test_precision_on_planted_clusters(tmp_path: Path) -> None:
 
 
 def test_cli(bundled: tuple[Pack, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    assert related_cli.main(["npc-spread-during-treatment", "--json", "--limit", "4"]) == 0
+    assert related_cli.main(["npc-spread-during-treatment", "--json", "--limit", "6"]) == 0
     rows = json.loads(capsys.readouterr().out)
-    assert [r["slug"] for r in rows[:2]] == ["npc-blood-test", "npc-early-detection"]
+    # The editors' picks first, in their order (the article's 'related').
+    assert [r["slug"] for r in rows[:2]] == ["npc-treatment", "npc-outlook-follow-up"]
     assert set(rows[0]) == {"slug", "title", "reason", "score"}
-    assert rows[3]["score"] > 0
+    assert [r["score"] for r in rows[:4]] == [None] * 4  # its four editors' picks
+    assert rows[4]["score"] > 0  # then articles found by their words
     assert related_cli.main(["ringworm"]) == 0
     assert "1. itching-all-over" in capsys.readouterr().out
     assert related_cli.main(["no-such-article"]) == 1

@@ -20,7 +20,12 @@ FILES: dict[str, str | bytes] = {
     "one/alpha.md": article("Alpha", "Alpha body with [a link](beta.md).", category="one"),
     "one/beta.md": article("Beta", "Beta body.", category="one", tags=["x", "y"], order=2),
     "two/gamma.md": article(
-        "Gamma", "# Gamma\n\nGamma body.", category="two", reviewed="2025-02-03"
+        "Gamma",
+        "# Gamma\n\nGamma body.",
+        category="two",
+        reviewed="2025-02-03",
+        reviewed_by="Dr Ada Lee, nurse",
+        updated="2025-01-30",
     ),
     "two/no-front-matter.md": "# Bare\n\nNo front matter at all.\n",
     "two/broken.md": "---\ntitle: [unclosed\n---\n\nBroken YAML body.\n",
@@ -258,12 +263,13 @@ def test_questions_about_every_article_get_the_full_load_answers(root: Path, cac
     eager = load_pack(root)
     Catalog(cache).load(root)
     lazy = Catalog(cache).load(root)
-    for name in ("slug", "title", "rel_path", "reviewed"):
+    for name in ("slug", "title", "rel_path", "reviewed", "updated"):
         assert list(lazy.column(name)) == list(eager.column(name)), name
     assert lazy.by_rel_path("two/gamma.md") == eager.by_rel_path("two/gamma.md")
     assert lazy.by_rel_path("two/none.md") is None
     assert lazy.recently_reviewed(3) == eager.recently_reviewed(3)
     assert [a.slug for a in lazy.recently_reviewed(3)] == ["gamma"]
+    assert [a.slug for a in lazy.recently_updated(3)] == ["gamma"]
     assert _built(lazy) == {"gamma"}  # columns answered the rest
     for category in eager.categories:
         assert list(lazy.category_members(category.id)) == list(eager.category_members(category.id))

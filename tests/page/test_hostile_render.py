@@ -9,7 +9,7 @@ import pytest
 
 from reader.library.check import check_pack
 from reader.library.loading import load_pack
-from reader.library.pack import review_overdue
+from reader.library.pack import next_review_due, review_overdue
 from reader.page import guard as guard_module
 from reader.page.guard import guard
 from reader.page.render import Renderer
@@ -341,7 +341,8 @@ def test_check_reports_guarded_and_failed_files(
 
 def test_review_far_in_the_future_does_not_overflow(make_pack: PackBuilder) -> None:
     assert not review_overdue(dt.date(9999, 12, 31), 3, dt.date(2026, 1, 1))
-    root = make_pack({"a.md": article("Future", reviewed="9999-12-31")})
+    assert next_review_due(dt.date(9999, 12, 31), 36) == dt.date.max
+    root = make_pack({"a.md": article("Future", reviewed="9999-12-31", reviewed_by="Dr A, GP")})
     assert "Future" in page_of(root, "a")
 
 

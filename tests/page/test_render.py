@@ -28,7 +28,9 @@ def test_article_page_has_header_body_and_footer(pack: Pack) -> None:
     html = page(pack, "alpha")
     assert '<h1 class="title">Alpha</h1>' in html
     assert '<p class="lede">About alpha.</p>' in html
-    assert "Category One · Reviewed 15 January 2026 · 1 min read" in html
+    assert "Category One · 1 min read" in html
+    assert "Reviewed 15 January 2026 by Dr Ada Lee, general practitioner · " in html
+    assert "Next review due 15 January 2029" in html
     assert '<a href="article:beta">Beta</a>' in html
     assert '<a href="article:gamma#details">the gamma part</a>' in html
     assert 'src="pack:one/square.png"' in html
@@ -126,8 +128,8 @@ def test_overdue_review_shows_a_gentle_note(make_pack: PackBuilder) -> None:
 
     root = make_pack(
         {
-            "old.md": article("Old", reviewed="2020-03-01"),
-            "new.md": article("New", reviewed="2026-01-01"),
+            "old.md": article("Old", reviewed="2020-03-01", reviewed_by="Dr A, GP"),
+            "new.md": article("New", reviewed="2026-01-01", reviewed_by="Dr A, GP"),
         }
     )
     pack = load_pack(root)
@@ -135,7 +137,9 @@ def test_overdue_review_shows_a_gentle_note(make_pack: PackBuilder) -> None:
     old, new = pack.get("old"), pack.get("new")
     assert old is not None and new is not None
     assert "last reviewed on 1 March 2020" in renderer.article_page(old)
+    assert "Review overdue since 1 March 2023" in renderer.article_page(old)
     assert "last reviewed on" not in renderer.article_page(new)
+    assert "Next review due 1 January 2029" in renderer.article_page(new)
 
 
 def test_a_paragraph_that_is_only_a_picture_is_a_figure(make_pack: PackBuilder) -> None:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reader.library.pack import Pack, reviewed_only
 from reader.themes import LIGHT, TEXT_SIZES, THEME_NAMES
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ class KioskConfig:
     printer: str = ""  # empty: printing is off
     #: Public keys a library archive must be signed with (offline-reader pack install --config).
     trusted_keys: tuple[str, ...] = ()
+    only_reviewed: bool = False  # show only articles a clinician has reviewed
+    emergency_number: str = ""  # empty: the pack's (or "your local emergency number")
     problems: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -124,6 +127,14 @@ def _expected(key: str, default: Any) -> str:
     if key == "content":
         return "an existing folder"
     return "text"
+
+
+def kiosk_pack(pack: Pack, config: KioskConfig) -> Pack:
+    """Return ``pack`` as this terminal shows it: its emergency number, and with
+    ``only_reviewed`` none of the articles no clinician has reviewed."""
+    if config.emergency_number:
+        pack.emergency_number = config.emergency_number
+    return reviewed_only(pack) if config.only_reviewed else pack
 
 
 def hash_pin(pin: str, salt: bytes | None = None) -> str:

@@ -141,6 +141,7 @@ class KioskController(QObject):
         window.enter_kiosk(config)
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
         self.qr = self._add_qr() if config.qr_codes else None
+        self.report_qr = self._add_report_qr() if config.qr_codes else None
         window.view.setFocus()
         chord = QShortcut(QKeySequence(config.admin_chord), window)
         chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -173,6 +174,21 @@ class KioskController(QObject):
         qr = QrCodeWidget(w.sidebar)
         w.sidebar.add_panel(qr)
         w.page_shown.connect(self._update_qr)
+        return qr
+
+    def _add_report_qr(self) -> QrCodeWidget | None:
+        """On article pages, a code of the pack's contact (an email, phone or web address)."""
+        from reader.gui.kiosk.qr import QrCodeWidget
+        from reader.library.pack import contact_address
+
+        w = self.window
+        address = contact_address(w.pack.contact)
+        if not address:
+            return None
+        qr = QrCodeWidget(w.sidebar, self.tr("Scan to report a problem with this page"))
+        qr.setObjectName("reportQrCode")
+        w.sidebar.add_panel(qr)
+        w.page_shown.connect(lambda location: qr.set_url(address if location else ""))
         return qr
 
     def _update_qr(self, location: str) -> None:

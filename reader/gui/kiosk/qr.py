@@ -89,12 +89,12 @@ class _CodeArea(QWidget):
 class QrCodeWidget(QWidget):
     """Show a QR code for an address with a caption; hidden when there is no address."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, caption: str = "") -> None:
         super().__init__(parent)
         self.setObjectName("qrCode")
         self._url = ""
         self.code = _CodeArea(self)
-        self.caption = QLabel(self.tr("Scan to read on your phone"), self)
+        self.caption = QLabel(caption or self.tr("Scan to read on your phone"), self)
         self.caption.setObjectName("qrCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.caption.setWordWrap(True)
