@@ -32,7 +32,7 @@ from PySide6.QtWidgets import QApplication
 from benchmarks.common import Export, rss_kb
 
 _WRITE_CATALOG = (
-    "import sys\nfrom pathlib import Path\nfrom reader.library.loading import load_pack\n"
+    "import sys\nfrom pathlib import Path\nfrom reader.library.catalog import Catalog\n"
     "Catalog(Path(sys.argv[2])).load(sys.argv[1])\n"
 )
 
