@@ -292,11 +292,12 @@ def _log_to_file() -> None:
 
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
-    """Open ``article``, else the last article read (unless ``home``), else the home page."""
-    last = window.settings.last_article(str(window.pack.root))
-    for slug in (article, None if home else last):
-        if slug and window.open_article(slug):
-            return
+    """Open ``article``, else the last article read where it was left (unless ``home``), else
+    the home page."""
+    if article and window.open_article(article):
+        return
+    if not home and window.reopen_last_article():
+        return
     window.show_home()
 
 
