@@ -70,6 +70,7 @@ class ShortcutsDialog(QDialog):
 
     def rows(self) -> list[tuple[str, str]]:
         """Return the table's rows (what the reader sees)."""
+
         def text(row: int, column: int) -> str:
             item = self.table.item(row, column)
             return item.text() if item is not None else ""

@@ -653,9 +653,7 @@ def test_recommended_gets_its_share_and_starts_at_the_top(
     assert recommended.verticalScrollBar().value() == 0
 
 
-def test_home_gives_the_panels_room_to_the_article_list(
-    qtbot: QtBot, window: MainWindow
-) -> None:
+def test_home_gives_the_panels_room_to_the_article_list(qtbot: QtBot, window: MainWindow) -> None:
     window.open_article("alpha")
     window.sidebar.split.setSizes([100, 300])  # as if the reader dragged the divider
     window.show_home()
