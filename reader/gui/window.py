@@ -787,10 +787,16 @@ class MainWindow(QMainWindow):
         """Return the dialog listing the pack's problems."""
         from reader.gui.dialogs import ProblemsDialog
 
-        return ProblemsDialog(self.pack, self)
+        dialog = ProblemsDialog(self.pack, self)
+        dialog.article_requested.connect(self.open_article)
+        return dialog
 
     def show_problems(self) -> None:
-        self.problems_dialog().exec()
+        """Show the pack's problems beside the window (not modal: a problem opens its
+        article, which the reader can then see)."""
+        dialog = self.problems_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def announce_problems(self) -> None:
         """Say once, in the status bar, that the pack has problems."""

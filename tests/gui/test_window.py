@@ -9,10 +9,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.app import start_page
+from reader.gui.dialogs import ProblemsDialog
 from reader.gui.models import SLUG_ROLE
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow, first_window_size
@@ -256,16 +257,36 @@ def test_unknown_article_is_refused_politely(window: MainWindow) -> None:
     assert window.windowTitle() == "Home — Test Pack"
 
 
-def test_problems_dialog_lists_pack_problems(make_window: WindowFactory, make_pack: object) -> None:
-    from tests.conftest import article
-
-    root = make_pack({"a.md": article("A", "[x](gone.md)"), "b.md": "---\ntitle: [\n---\n"})  # type: ignore[operator]
+def test_problems_dialog_lists_what_check_finds_grouped_by_file(
+    qtbot: QtBot, make_window: WindowFactory, make_pack: PackBuilder
+) -> None:
+    root = make_pack(
+        {
+            "alpha.md": article("A", "[x](gone.md)\n\n![pic](nowhere.png)", category="one"),
+            "b.md": "---\ntitle: [\n---\n",
+            "c.md": article("C", "Fine.", category="one"),
+        }
+    )
     window = make_window(root)
     window.announce_problems()
     assert "problem(s) in the content pack" in window.statusBar().currentMessage()
-    shown = window.problems_dialog().findChild(QPlainTextEdit).toPlainText()
-    assert "b.md:3: error: invalid YAML" in shown
-    assert "gone.md" not in shown  # the broken link is found by `check`, not by loading
+    window.act.problems.trigger()  # not modal: shown beside the window
+    dialog = window.findChild(ProblemsDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.checked, timeout=10_000)
+    rows = dialog.rows()
+    a = rows.index("alpha.md (2)")  # grouped by file, each file's problems under it
+    assert "broken link 'gone.md'" in rows[a + 1] and rows[a + 1].startswith("  line 6: error:")
+    assert "missing image 'nowhere.png'" in rows[a + 2]
+    b = next(i for i, row in enumerate(rows) if row.startswith("b.md ("))
+    assert any("invalid YAML" in row for row in rows[b + 1 :])
+    assert not any(r.startswith("c.md") for r in rows)
+    assert dialog.summary.text().endswith("file(s). Open one to see its article.")
+    groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    group = next(g for g in groups if g is not None and g.text(0) == "alpha.md (2)")
+    dialog.tree.itemActivated.emit(group.child(1), 0)
+    assert window.current == "alpha"
+    dialog.close()
 
 
 def test_about_shows_the_disclaimer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
