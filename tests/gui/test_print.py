@@ -90,9 +90,9 @@ def test_no_last_page_for_a_line_or_two(
     window.open_article(slug)
     out = window.save_pdf(tmp_path / f"{slug}.pdf")
     assert out is not None
-    last = PdfReader(out).pages[-1].extract_text()
+    last = " ".join(PdfReader(out).pages[-1].extract_text().split())
     body = last.split("This library gives general")[0]  # the footer is on every page
-    assert len(body.strip().splitlines()) >= 4, body
+    assert len(body) >= 200, body  # was one or two sources: "4. CDC. Chest Cold (…)."
 
 
 def test_a_short_last_page_is_squeezed_back_only_when_that_saves_it(qapp: object) -> None:
