@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.models import SLUG_ROLE
+from reader.gui.sidebar import TeaserDelegate
 from reader.gui.window import MainWindow
 from reader.paths import bundled_dir
 from reader.themes import THEMES
@@ -215,3 +216,20 @@ def test_a_query_in_another_script_says_why_nothing_matched(
     text = bundled.sidebar.message.text()
     assert "No articles match" in text
     assert "This library is in English: try words in English." in text
+
+
+def test_each_teaser_is_laid_out_once_for_its_size_and_its_paint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Page turns: measuring a teaser at one width and painting it at another (the list has
+    # no scroll bar) laid each out twice (benchmarks/).
+    window.open_article("alpha")
+    recommended = window.sidebar.recommended
+    delegate = recommended.itemDelegate()
+    assert isinstance(delegate, TeaserDelegate)
+    qtbot.waitUntil(lambda: recommended.viewport().height() > 0)
+    assert not recommended.verticalScrollBar().isVisible()
+    recommended.viewport().repaint()
+    rows = window.sidebar.recommended_model.rowCount()
+    assert rows >= 1
+    assert delegate.layouts() == rows
