@@ -235,16 +235,12 @@ class MainWindow(QMainWindow):
         self._set_sidebar_visible(self.settings.sidebar_visible)
 
     def _fit_first_window(self) -> None:
-        """Size a first window from the screen's available room, and centre it there."""
+        """Size a first window from the screen's available room (the desktop places it)."""
         screen = self.screen() or QGuiApplication.primaryScreen()
         if screen is None:
             self.resize(*FIRST_SIZE)
             return
-        room = screen.availableGeometry()
-        self.resize(first_window_size(room.size()))
-        frame = self.frameGeometry()
-        frame.moveCenter(room.center())
-        self.move(frame.topLeft())
+        self.resize(first_window_size(screen.availableGeometry().size()))
 
     # --- find in page --------------------------------------------------------------------
     @property
