@@ -139,6 +139,7 @@ class ProblemsDialog(QDialog):
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Content problems"))
+        self.setObjectName("problemsDialog")
         self.pack = pack
         self._slugs = {a.rel_path: a.slug for a in pack.articles}
         self.problems: list[Problem] = list(pack.problems)

@@ -878,6 +878,8 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self._remember_last_article()  # with the place it is left at
+        for dialog in self.findChildren(QWidget, "problemsDialog"):
+            dialog.close()  # its check thread stops before the dialog goes
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         # Folded away by a narrow window is not the reader's choice: it comes back when wide.

@@ -286,7 +286,17 @@ def test_problems_dialog_lists_what_check_finds_grouped_by_file(
     group = next(g for g in groups if g is not None and g.text(0) == "alpha.md (2)")
     dialog.tree.itemActivated.emit(group.child(1), 0)
     assert window.current == "alpha"
-    dialog.close()
+
+
+def test_closing_the_window_stops_a_check_under_way(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(bundled_dir("content"))
+    window.act.problems.trigger()
+    dialog = window.findChild(ProblemsDialog)
+    assert dialog is not None and dialog.isVisible()
+    window.close()  # must not destroy a running QThread (which aborts the process)
+    assert not dialog.isVisible()
 
 
 def test_about_shows_the_disclaimer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
