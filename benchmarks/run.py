@@ -102,7 +102,7 @@ def main(argv: list[str] | None = None) -> int:
         "turns": turns,
         "quick": options.quick,
     }
-    sizes = [10_000] if options.quick else [10_000, 100_000]
+    sizes = [1_000, 10_000] if options.quick else [1_000, 10_000, 100_000]
     packs: dict[str, tuple[Path, str | None]] = {"bundled": (BUNDLED, BUNDLED_SLUG)}
     for size in sizes:
         packs[f"synth-{size // 1000}k"] = (ensure_synth(work, size), None)

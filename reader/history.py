@@ -6,10 +6,15 @@ HOME = ""  # the location of the home page
 
 
 class History:
-    """A list of visited locations (article slugs, or HOME) and a cursor into it."""
+    """A list of visited locations (article slugs, or HOME) and a cursor into it.
+
+    Each entry keeps the place it was left at (a fraction of the page scrolled), so that Back
+    and Forward return to it, as browsers do.
+    """
 
     def __init__(self, limit: int = 500) -> None:
         self._items: list[str] = []
+        self._places: list[float] = []
         self._pos = -1
         self._limit = limit
 
@@ -22,10 +27,23 @@ class History:
         if self.current == location:
             return
         del self._items[self._pos + 1 :]
+        del self._places[self._pos + 1 :]
         self._items.append(location)
+        self._places.append(0.0)
         if len(self._items) > self._limit:
             del self._items[0]
+            del self._places[0]
         self._pos = len(self._items) - 1
+
+    @property
+    def place(self) -> float:
+        """Return how far down the current entry was left (0.0 top, 1.0 bottom)."""
+        return self._places[self._pos] if self._pos >= 0 else 0.0
+
+    def leave_at(self, place: float) -> None:
+        """Remember that the current entry is being left ``place`` of the way down."""
+        if self._pos >= 0:
+            self._places[self._pos] = min(1.0, max(0.0, place))
 
     def can_go_back(self) -> bool:
         return self._pos > 0
@@ -47,6 +65,7 @@ class History:
 
     def clear(self) -> None:
         self._items.clear()
+        self._places.clear()
         self._pos = -1
 
     def visited(self) -> list[str]:

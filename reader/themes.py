@@ -47,6 +47,8 @@ THEMES: dict[str, dict[str, str]] = {
         "match_bg": "#fff1a8",
         "current_match_bg": "#ffb84d",
         "focus": "#0b5cad",
+        "separator": "#7b8794",
+        "scrollbar": "#7b8794",
         "disabled": "#9aa3ad",
     },
     DARK: {
@@ -74,6 +76,8 @@ THEMES: dict[str, dict[str, str]] = {
         "match_bg": "#6b5a12",
         "current_match_bg": "#8a4a10",
         "focus": "#8cc4ff",
+        "separator": "#6f7a87",
+        "scrollbar": "#7d8896",
         "disabled": "#68717c",
     },
     HIGH_CONTRAST: {
@@ -101,12 +105,16 @@ THEMES: dict[str, dict[str, str]] = {
         "match_bg": "#00519e",
         "current_match_bg": "#a30000",
         "focus": "#ffff00",
+        "separator": "#ffffff",
+        "scrollbar": "#ffffff",
         "disabled": "#8c8c8c",
     },
 }
 
-#: (foreground, background, large text?) pairs that appear on screen; checked for contrast.
-#: ("disabled" is left out: WCAG exempts inactive controls, and they must look inactive.)
+#: (foreground, background, large?) pairs that appear on screen; checked for contrast. "Large"
+#: is large text or a part that is not text (a separator, a scroll bar's handle, a focus
+#: outline), which WCAG asks 3:1 of. ("disabled" is left out: WCAG exempts inactive controls,
+#: and they must look inactive.)
 CONTRAST_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("text", "bg", False),
     ("heading", "bg", True),
@@ -125,7 +133,13 @@ CONTRAST_PAIRS: tuple[tuple[str, str, bool], ...] = (
     ("lede", "toc_bg", False),
     ("text", "code_bg", False),
     ("text", "th_bg", False),
-    ("chrome_text", "chrome_bg", False),
+    ("chrome_text", "chrome_bg", False),  # menus, toolbar, the status bar and its labels
+    ("separator", "chrome_bg", True),
+    ("scrollbar", "chrome_bg", True),  # the handle on its track
+    ("focus", "bg", True),  # focus outlines around the article, the lists and the fields
+    ("focus", "sidebar_bg", True),
+    ("focus", "chrome_bg", True),
+    ("link", "sidebar_bg", False),  # "Did you mean …?" under the search field
     ("sidebar_text", "sidebar_bg", False),
     ("muted", "sidebar_bg", False),
     ("selection_text", "selection_bg", False),

@@ -65,3 +65,27 @@ def test_scale_points() -> None:
     assert scale_points("h1 { font-size: 22pt; } p { margin: 4px }", 200) == (
         "h1 { font-size: 44.0pt; } p { margin: 4px }"
     )
+
+
+@pytest.mark.parametrize("name", ["styles/app.qss", "styles/kiosk.qss"])
+def test_chrome_colours_all_come_from_the_theme_table(name: str) -> None:
+    # A colour written into the style sheet stays the same in every theme: white separators
+    # in Dark, black status text on black in High contrast.
+    qss = re.sub(r"/\*.*?\*/", "", read_resource(name), flags=re.DOTALL)
+    literal = re.findall(r"#[0-9a-fA-F]{3,8}\b|\brgba?\(|\b(?:white|black|gr[ae]y)\b", qss)
+    assert literal == []
+
+
+@pytest.mark.parametrize(
+    "part",
+    [
+        ("chrome_text", "chrome_bg"),  # the status bar
+        ("separator", "chrome_bg"),
+        ("scrollbar", "chrome_bg"),
+        ("link", "sidebar_bg"),  # did you mean
+        ("focus", "bg"),
+        ("focus", "sidebar_bg"),
+    ],
+)
+def test_contrast_covers_the_chrome(part: tuple[str, str]) -> None:
+    assert part in {(fg, bg) for fg, bg, _large in CONTRAST_PAIRS}

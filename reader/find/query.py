@@ -81,3 +81,14 @@ def fts_query(parts: Sequence[Part], min_prefix: int = 2) -> str:
 def plain_query(parts: Sequence[Part]) -> str:
     """Return every token of ``parts`` as its own quoted word (no phrases, no prefixes)."""
     return " ".join(quote((t,)) for part in parts for t in part.tokens)
+
+
+#: Han, kana and hangul: scripts a pack in a language written with spaces cannot match.
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_CJK_LANGUAGES = ("zh", "ja", "ko")
+
+
+def script_mismatch(query: str, language: str) -> bool:
+    """Return True if ``query`` is in Chinese, Japanese or Korean and the pack's ``language``
+    is not: nothing can match, and the reader should say why."""
+    return bool(_CJK_RE.search(query)) and not language.strip().lower().startswith(_CJK_LANGUAGES)

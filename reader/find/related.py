@@ -8,11 +8,11 @@ articles are similar when they share key terms: the score is the dot product of 
 normalised key-term weights, found through the index's term → articles table (no pairs of
 articles are ever precomputed), plus small boosts for shared tags and the same category.
 
-The reason names what they share: "Also about: radiotherapy, metastasis". A match on a single
-shared word and no shared tag is offered only when that word weighs a lot in both articles;
-otherwise the shared-tag and same-category choices fill the list. Packs without key
-terms (Chinese, Japanese or Korean text, which the index splits into trigrams) fall back to
-shared tags and the same category. This module never imports Qt.
+The reason names what they share: "Also about: radiotherapy, metastasis". A content match is
+offered only from a minimum score: an article shows fewer, better suggestions rather than
+filler ("Also about: harmless, clot"), and the list is not topped up with weaker choices.
+Packs without key terms (Chinese, Japanese or Korean text, which the index splits into
+trigrams) fall back to shared tags and the same category. This module never imports Qt.
 """
 
 from __future__ import annotations
@@ -43,9 +43,12 @@ MAX_TAG_BOOSTS = 3
 CATEGORY_BOOST = 0.03
 #: How many shared topics a reason names.
 REASON_TOPICS = 3
-#: A match on one key term alone (no shared tag) is offered only above this score: one
-#: common word ("colour", "harder") says little about what two articles are about.
-SINGLE_TERM_MIN_SCORE = 0.2
+#: A content match is offered only from this score (with its tag and category boosts): below
+#: it, the shared words say little about what two articles are about ("colour", "diet, fish";
+#: chest pain and pink urine share only "harmless, clot" at 0.156). In the bundled pack the
+#: weakest match kept is NPC blood test → NPC spread ("nasopharyngeal cancer, ebv, dna",
+#: 0.194): the threshold sits in that gap.
+MIN_SCORE = 0.18
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,13 +82,14 @@ class ContentRecommender:
             other = self.pack.get(other_slug)
             if other is not None and other.slug != slug and other.slug not in chosen:
                 chosen[other.slug] = Scored(teaser(other, self.reasons.editors), None)
-        if len(chosen) < limit:
+        has_terms = bool(self.index.key_terms(article.slug))
+        if len(chosen) < limit and has_terms:
             for other, score, topics in self._similar(article, set(chosen)):
                 reason = self.reasons.also_about.format(topics=", ".join(topics))
                 chosen[other.slug] = Scored(teaser(other, reason), score)
                 if len(chosen) >= limit:
                     break
-        if len(chosen) < limit:  # a tiny pack, or one without key terms
+        if len(chosen) < limit and not has_terms:  # e.g. a pack in Chinese
             if self._fallback is None:
                 self._fallback = TagRecommender(self.pack, self.reasons)
             for rec in self._fallback.recommend(slug, limit + len(chosen)):
@@ -115,11 +119,11 @@ class ContentRecommender:
         ranked = []
         for other, score in found[:CANDIDATES]:
             tags = [my_tags[t.casefold()] for t in other.tags if t.casefold() in my_tags]
-            if not tags and len(shared[other.slug]) < 2 and score < SINGLE_TERM_MIN_SCORE:
-                continue  # the tag and category fallback gives a truer reason
             boost = TAG_BOOST * min(len(tags), MAX_TAG_BOOSTS)
             if other.category == article.category:
                 boost += CATEGORY_BOOST
+            if score + boost < MIN_SCORE:
+                continue  # fewer, better suggestions: no filler
             topics = _topics(tags, shared[other.slug])
             ranked.append((other, round(score + boost, 6), topics))
         ranked.sort(key=lambda item: (-item[1], item[0].index))

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
@@ -98,6 +98,20 @@ class WindowActions(QObject):
             "",
             self.tr("Search all articles"),
         )
+        self.copy = self._action(
+            self.tr("&Copy"),
+            w.copy_selection,
+            key.keyBindings(std.Copy),
+            "",
+            self.tr("Copy the selected text"),
+        )
+        self.select_all = self._action(
+            self.tr("Select &all"),
+            w.select_all,
+            key.keyBindings(std.SelectAll),
+            "",
+            self.tr("Select the whole article"),
+        )
         self.find = self._action(
             self.tr("&Find in article…"),
             lambda: w.find_bar.open_bar(),
@@ -181,6 +195,11 @@ class WindowActions(QObject):
             w.show_problems,
             tip=self.tr("Problems found in the content pack"),
         )
+        self.shortcuts = self._action(
+            self.tr("&Keyboard shortcuts"),
+            w.show_shortcuts,
+            tip=self.tr("The keys for every action"),
+        )
         self.about = self._action(self.tr("&About"), w.show_about, icon="about")
         # Some platforms define no standard Quit key; Ctrl+Q is what readers expect.
         self.quit = self._action(
@@ -223,6 +242,9 @@ class WindowActions(QObject):
         go_menu.addSeparator()
         go_menu.addAction(a.search)
         edit_menu = w.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu.addAction(a.copy)
+        edit_menu.addAction(a.select_all)
+        edit_menu.addSeparator()
         edit_menu.addAction(a.find)
         view_menu = w.menuBar().addMenu(self.tr("&View"))
         view_menu.addAction(a.toggle_sidebar)
@@ -237,6 +259,7 @@ class WindowActions(QObject):
         for action in a.themes.values():
             theme_menu.addAction(action)
         help_menu = w.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(a.shortcuts)
         help_menu.addAction(a.problems)
         help_menu.addSeparator()
         help_menu.addAction(a.about)
@@ -247,6 +270,8 @@ class WindowActions(QObject):
         bar.setObjectName("navigation")
         bar.setMovable(False)
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # What does not fit a narrow window goes to the » menu at the toolbar's end.
+        bar.setAccessibleName(self.tr("Navigation"))
         for action in (a.home, a.back, a.forward):
             bar.addAction(action)
         bar.addSeparator()
@@ -258,4 +283,33 @@ class WindowActions(QObject):
         bar.addSeparator()
         bar.addAction(a.listen)
         self.window.addToolBar(bar)
+        # Qt's » button, shown when the toolbar does not fit: named for screen readers.
+        self.more_button = bar.findChild(QToolButton, "qt_toolbar_ext_button")
+        if self.more_button is not None:
+            self.more_button.setAccessibleName(self.tr("More actions"))
+            self.more_button.setToolTip(self.tr("More actions"))
         return bar
+
+    def shortcut_rows(self) -> list[tuple[str, str]]:
+        """Return (action, keys) for every action with a shortcut, in menu order."""
+        rows: list[tuple[str, str]] = []
+        for menu_action in self.window.menuBar().actions():
+            menu = menu_action.menu()
+            if menu is not None:
+                rows.extend(_rows(menu.actions()))  # type: ignore[attr-defined]
+        seen = {name for name, _keys in rows}
+        rows.extend(r for r in _rows(self.window.actions()) if r[0] not in seen)
+        return rows
+
+
+def _rows(actions: list[QAction]) -> list[tuple[str, str]]:
+    """(text, keys) of each action with a shortcut, and of those in its submenus."""
+    rows: list[tuple[str, str]] = []
+    native = QKeySequence.SequenceFormat.NativeText
+    for action in actions:
+        if (sub := action.menu()) is not None:
+            rows.extend(_rows(sub.actions()))  # type: ignore[attr-defined]
+        elif action.shortcuts() and action.isVisible():
+            keys = " / ".join(k.toString(native) for k in action.shortcuts())
+            rows.append((action.text().replace("&", "").rstrip("…"), keys))
+    return rows

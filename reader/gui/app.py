@@ -302,12 +302,13 @@ def _log_to_file() -> None:
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
     """Open ``article`` (``slug#anchor`` scrolls to a section), else the last article read
-    (unless ``home``), else the home page."""
-    last = window.settings.last_article(str(window.pack.root))
-    for wanted in (article, None if home else last):
-        slug, _, anchor = (wanted or "").partition("#")
+    where it was left (unless ``home``), else the home page."""
+    if article:
+        slug, _, anchor = article.partition("#")
         if slug and window.open_article(slug, anchor):
             return
+    if not home and window.reopen_last_article():
+        return
     window.show_home()
 
 

@@ -101,6 +101,17 @@ class Settings:
     def set_last_article(self, pack_key: str, slug: str) -> None:
         self.store.setValue(f"state/last_article/{_key(pack_key)}", slug)
 
+    def last_place(self, pack_key: str) -> float:
+        """Return how far down the last article was left (0.0 top, 1.0 bottom)."""
+        value = self.store.value(f"state/last_place/{_key(pack_key)}", 0.0)
+        try:
+            return min(1.0, max(0.0, float(str(value))))
+        except ValueError:
+            return 0.0
+
+    def set_last_place(self, pack_key: str, place: float) -> None:
+        self.store.setValue(f"state/last_place/{_key(pack_key)}", round(place, 4))
+
     def sync(self) -> None:
         """Write the settings (QSettings replaces the file atomically, through QSaveFile)."""
         self.store.sync()

@@ -7,6 +7,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QLocale,
     QModelIndex,
     QObject,
     QSize,
@@ -30,8 +31,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reader.find.query import script_mismatch
 from reader.find.recommend import Recommendation
-from reader.gui.article_view import viewport_width
 from reader.gui.models import (
     REASON_ROLE,
     SLUG_ROLE,
@@ -53,6 +54,9 @@ SEARCH_DEBOUNCE_MS = 150
 SEARCH_LIMIT = 50
 #: Packs up to this size open with every category expanded.
 EXPAND_ALL_MAX = 2000
+#: The Recommended panel's share of the sidebar's height when it appears (until the reader
+#: drags the divider: then it keeps the reader's height).
+RECOMMENDED_SHARE = 0.42
 
 
 class TeaserDelegate(QStyledItemDelegate):
@@ -63,6 +67,9 @@ class TeaserDelegate(QStyledItemDelegate):
         # Laying out rich text is the costly part of showing results; a list asks for the same
         # item's size many times, so keep the laid-out documents of the items in view.
         self._cache: dict[tuple[str, int, str], QTextDocument] = {}
+        #: Their heights: QTextDocument.size() is not cached by Qt (~0.8 ms a call, and a
+        #: list asks an item's size hint a dozen times a page turn).
+        self._heights: dict[int, int] = {}
 
     def _document(self, option: QStyleOptionViewItem, index: Index, width: int) -> QTextDocument:
         title = escape(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
@@ -78,19 +85,37 @@ class TeaserDelegate(QStyledItemDelegate):
         if doc is None:
             if len(self._cache) > 400:
                 self._cache.clear()
+                self._heights.clear()
             doc = QTextDocument()
             doc.setDefaultFont(font)
             doc.setDocumentMargin(_PAD)
             doc.setHtml(text)
             doc.setTextWidth(key[1])
             self._cache[key] = doc
+            self._heights[id(doc)] = int(doc.size().height())
         return doc
 
+    def layouts(self) -> int:
+        """Return how many teasers are laid out and kept (each layout costs ~0.8 ms)."""
+        return len(self._cache)
+
+    @staticmethod
+    def _text_width(widget: object) -> int:
+        """The width items are laid out at: the list's, as if its scroll bar were shown.
+
+        A list that grows a scroll bar after its items were measured paints them narrower,
+        and would cut their last line (the reason); without the bar an item has room to
+        spare. Painting at the same width reuses the measured layout: laying out one teaser
+        costs ~0.8 ms, and a page turn measured and painted five of them twice (at two widths).
+        """
+        if not isinstance(widget, QListView):
+            return 240
+        return widget.maximumViewportSize().width() - widget.verticalScrollBar().sizeHint().width()
+
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        widget = option.widget
-        width = viewport_width(widget) if isinstance(widget, QListView) else 240
+        width = self._text_width(option.widget)
         doc = self._document(option, index, width)
-        return QSize(width, int(doc.size().height()) + 2)
+        return QSize(width, self._heights[id(doc)] + 2)
 
     def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802
         super().initStyleOption(option, index)
@@ -102,7 +127,7 @@ class TeaserDelegate(QStyledItemDelegate):
         super().paint(painter, option, index)
         widget = option.widget
         rect = option.rect
-        doc = self._document(option, index, rect.width())
+        doc = self._document(option, index, self._text_width(widget))
         context = QAbstractTextDocumentLayout.PaintContext()
         selected = isinstance(widget, QListView) and widget.selectionModel().isSelected(index)
         role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
@@ -151,6 +176,8 @@ class Sidebar(QWidget):
     article_requested = Signal(str)
     #: An article chosen from search results, with the query that found it.
     result_opened = Signal(str, str)
+    #: The search field was emptied (Esc, its clear button, or deleting the text).
+    search_cleared = Signal()
 
     def __init__(self, pack: Pack, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -158,6 +185,8 @@ class Sidebar(QWidget):
         self._pack = pack
         self._syncing = False
         self._index: Any = None  # reader.find.index.SearchIndex once ready
+        self._link_colour = ""
+        self._panel_height = 0  # the Recommended panel's height the reader chose, if any
 
         self.search_field = SearchField(self._on_search_key, self)
         self.search_field.setObjectName("searchField")
@@ -182,7 +211,8 @@ class Sidebar(QWidget):
         self.recommended = self._teaser_list("recommendedList", self.recommended_model)
         self.recommended.setAccessibleName(self.tr("Recommended articles"))
         self.recommended_label.setBuddy(self.recommended)
-        panel = QWidget(self)
+        self.panel = panel = QWidget(self)
+        panel.setObjectName("recommendedPanel")
         self.panel_layout = QVBoxLayout(panel)
         self.panel_layout.setContentsMargins(0, 6, 0, 0)
         self.panel_layout.setSpacing(4)
@@ -192,8 +222,8 @@ class Sidebar(QWidget):
         self.split.setChildrenCollapsible(False)
         self.split.addWidget(self.tree)
         self.split.addWidget(panel)
-        self.split.setStretchFactor(0, 3)
-        self.split.setStretchFactor(1, 2)
+        self.split.setStretchFactor(0, 58)
+        self.split.setStretchFactor(1, 42)  # RECOMMENDED_SHARE
 
         self.results_model = TeaserListModel(self, rich_summary=True)
         self.results = self._teaser_list(
@@ -205,6 +235,11 @@ class Sidebar(QWidget):
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.RichText)
         self.message.setContentsMargins(8, 8, 8, 8)
+        # "Did you mean …?" links are reached with Tab (or Down from the field) and opened
+        # with Enter, like any other link.
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.message.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.message.setAccessibleName(self.tr("Search message"))
         self.message.hide()
         results_page = QWidget(self)
         results_layout = QVBoxLayout(results_page)
@@ -251,7 +286,8 @@ class Sidebar(QWidget):
         self.search_field.textChanged.connect(self._on_query_changed)
         self.search_field.returnPressed.connect(self.open_first_result)
         self._debounce.timeout.connect(self.run_search)
-        self.message.linkActivated.connect(self.search_field.setText)
+        self.message.linkActivated.connect(self._use_suggestion)
+        self.split.splitterMoved.connect(self._on_panel_moved)
 
     # --- the tree --------------------------------------------------------------------------
     def _on_tree_activated(self, index: QModelIndex) -> None:
@@ -358,10 +394,26 @@ class Sidebar(QWidget):
         self.select_article(None)
 
     def set_recommendations(self, items: list[Recommendation]) -> None:
+        """Show ``items`` in the Recommended panel, from the top; no items hide the panel."""
         self.recommended_model.set_items(items)
-        visible = bool(items)
-        self.recommended_label.setVisible(visible)
-        self.recommended.setVisible(visible)
+        self.recommended.scrollToTop()
+        # The whole panel hides (the list takes its room, no empty area on the home page)
+        # and comes back at its share of the sidebar, not squeezed to its minimum.
+        was_hidden = self.panel.isHidden()
+        self.panel.setVisible(bool(items))
+        if items and was_hidden:
+            self._give_panel_its_share()
+
+    def _give_panel_its_share(self) -> None:
+        total = sum(self.split.sizes())
+        if total <= 0:  # not laid out yet: the stretch factors share it out
+            return
+        panel = self._panel_height or int(total * RECOMMENDED_SHARE)
+        panel = min(panel, total - self.tree.minimumSizeHint().height())
+        self.split.setSizes([total - panel, panel])
+
+    def _on_panel_moved(self, _pos: int, _index: int) -> None:
+        self._panel_height = self.split.sizes()[1]
 
     # --- search ----------------------------------------------------------------------------
     def set_search_index(self, index: Any) -> None:
@@ -386,8 +438,20 @@ class Sidebar(QWidget):
             self._debounce.stop()
             self.results_model.set_items([])
             self.stack.setCurrentIndex(0)
+            self.search_cleared.emit()
             return
         self._debounce.start()
+
+    def set_link_colour(self, colour: str) -> None:
+        """Draw links in the search message (did you mean) in the theme's ``colour``."""
+        self._link_colour = colour
+        if self.message.isVisible() and self.query():
+            self.run_search()
+
+    def _use_suggestion(self, word: str) -> None:
+        self.search_field.setText(word)
+        self.search_field.setFocus()
+        self.run_search()
 
     def run_search(self) -> None:
         """Search now for the field's text and show the ranked results (or suggestions)."""
@@ -408,15 +472,31 @@ class Sidebar(QWidget):
             ]
         )
         if hits:
-            self.message.hide()
+            count = len(hits)
+            if count >= SEARCH_LIMIT:
+                found = self.tr("The best {n} articles:").format(n=count)
+            elif count == 1:
+                found = self.tr("1 article found:")
+            else:
+                found = self.tr("{n} articles found:").format(n=count)
+            self._show_message(escape(found))
             self.results.setCurrentIndex(self.results_model.index(0, 0))
             self.results.scrollToTop()
             return
         text = self.tr("No articles match ‘{query}’.").format(query=escape(query[:80]))
+        if script_mismatch(query, self._pack.language):
+            language = QLocale.languageToString(QLocale(self._pack.language).language())
+            text += " " + escape(
+                self.tr("This library is in {language}: try words in {language}.").format(
+                    language=language
+                )
+            )
         suggestions = self._index.suggest(query)
         if suggestions:
+            style = f' style="color: {self._link_colour}"' if self._link_colour else ""
             links = ", ".join(
-                f'<a href="{escape(s, quote=True)}"><i>{escape(s)}</i></a>' for s in suggestions
+                f'<a href="{escape(s, quote=True)}"{style}><i>{escape(s)}</i></a>'
+                for s in suggestions
             )
             text += " " + self.tr("Did you mean {words}?").format(words=links)
         self._show_message(text)
@@ -444,9 +524,11 @@ class Sidebar(QWidget):
             self.clear_search()
             return True
         if key == Qt.Key.Key_Down and self.stack.currentIndex() == 1:
-            self.results.setFocus()
             if self.results_model.rowCount():
+                self.results.setFocus()
                 self.results.setCurrentIndex(self.results_model.index(0, 0))
+            elif self.message.isVisible():  # no results: the did-you-mean links
+                self.message.setFocus(Qt.FocusReason.TabFocusReason)
             return True
         return False
 

@@ -9,10 +9,11 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
+    QLineEdit,
     QMainWindow,
     QScroller,
     QSplitter,
@@ -45,7 +46,7 @@ from reader.themes import (
 )
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QCloseEvent
+    from PySide6.QtGui import QCloseEvent, QResizeEvent
     from PySide6.QtWidgets import QDialog
 
     from reader.gui.find_bar import FindBar
@@ -59,6 +60,23 @@ logger = logging.getLogger(__name__)
 LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
 PREFETCH_DELAY_MS = 300
+#: The first window's size, unless the screen is smaller.
+FIRST_SIZE = (1100, 720)
+#: Share of the screen's available width and height a first window takes at most (the frame
+#: and a panel or dock need the rest).
+FIRST_SIZE_SHARE = 0.92
+#: Below this width the sidebar folds away (F9 brings it back) so the article keeps its room.
+NARROW_WIDTH = 700
+#: The sidebar's width when it is shown in a narrow window, as a share of the window.
+NARROW_SIDEBAR_SHARE = 0.45
+
+
+def first_window_size(available: QSize) -> QSize:
+    """Return the size of a first window on a screen with ``available`` room."""
+    return QSize(
+        min(FIRST_SIZE[0], int(available.width() * FIRST_SIZE_SHARE)),
+        min(FIRST_SIZE[1], int(available.height() * FIRST_SIZE_SHARE)),
+    )
 
 
 def _open_url(url: QUrl) -> bool:
@@ -118,6 +136,9 @@ class MainWindow(QMainWindow):
         #: so that turning to them only has to lay them out.
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch.timeout.connect(self._prefetch_neighbours)
+        #: The sidebar was folded away because the window is narrow (not by the reader).
+        self._sidebar_folded = False
+        self._narrow = False
 
         self.setWindowTitle(pack.title)
         self.setWindowIcon(QIcon(str(resource_path("icons/offline-reader.svg"))))
@@ -216,6 +237,7 @@ class MainWindow(QMainWindow):
     def _connect_signals(self) -> None:
         self.sidebar.article_requested.connect(self.open_article)
         self.sidebar.result_opened.connect(self.open_result)
+        self.sidebar.search_cleared.connect(self._clear_query_marks)
         self.view.anchorClicked.connect(self.open_link)
         self.view.highlighted.connect(self._show_link_target)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
@@ -224,10 +246,18 @@ class MainWindow(QMainWindow):
         if (geometry := self.settings.geometry) is not None:
             self.restoreGeometry(geometry)
         else:
-            self.resize(1100, 720)
+            self._fit_first_window()
         if (splitter := self.settings.splitter) is not None:
             self.splitter.restoreState(splitter)
         self._set_sidebar_visible(self.settings.sidebar_visible)
+
+    def _fit_first_window(self) -> None:
+        """Size a first window from the screen's available room (the desktop places it)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(*FIRST_SIZE)
+            return
+        self.resize(first_window_size(screen.availableGeometry().size()))
 
     # --- find in page --------------------------------------------------------------------
     @property
@@ -256,6 +286,7 @@ class MainWindow(QMainWindow):
         colours = THEMES[resolve_theme(self.theme, system_is_dark())]
         self.setPalette(palette_for(colours))
         self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
+        self.sidebar.set_link_colour(colours["link"])
         if self._find_bar is not None:
             self._find_bar.set_colours(*self._match_colours())
         self.view.set_text_size(self.text_size)
@@ -269,6 +300,8 @@ class MainWindow(QMainWindow):
         for action in self.actions():
             if name := action.property("icon_name"):
                 action.setIcon(self._themed_icon(name, colours))
+        if self.act.more_button is not None:  # Qt's own » is black, and gone in Dark
+            self.act.more_button.setIcon(self._themed_icon("more", colours))
         self._rerender()
 
     def _themed_icon(self, name: str, colours: Mapping[str, str]) -> QIcon:
@@ -335,6 +368,8 @@ class MainWindow(QMainWindow):
             )
             self.statusBar().showMessage(message, 5000)
             return False
+        if record:
+            self._leave_page()
         recommendations = self.recommender.recommend(slug)
         page = self._render(article, recommendations)
         self.stop_listening()
@@ -372,6 +407,8 @@ class MainWindow(QMainWindow):
         self._save_last.stop()
         if self._last_article:
             self.settings.set_last_article(str(self.pack.root), self._last_article)
+            place = self.place() if self.current == self._last_article else 0.0
+            self.settings.set_last_place(str(self.pack.root), place)
 
     def _render(self, article: Article, recommendations: list[Recommendation]) -> str:
         """Return the page for ``article``; a broken article must not take the window down."""
@@ -385,6 +422,8 @@ class MainWindow(QMainWindow):
 
     def show_home(self, record: bool = True) -> None:
         """Show the pack's home page."""
+        if record:
+            self._leave_page()
         self.stop_listening()
         self.view.setExtraSelections([])
         self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
@@ -409,21 +448,53 @@ class MainWindow(QMainWindow):
             (self.tr("Because you read {title}").format(title=visited[0].title), because[:3]),
         ]
 
+    def place(self) -> float:
+        """Return how far down the page is scrolled (0.0 top, 1.0 bottom)."""
+        bar = self.view.verticalScrollBar()
+        return bar.value() / bar.maximum() if bar.maximum() else 0.0
+
+    def scroll_to_place(self, place: float) -> None:
+        """Scroll the page ``place`` of the way down (see :meth:`place`)."""
+        bar = self.view.verticalScrollBar()
+        bar.setValue(round(place * bar.maximum()))
+
+    def _leave_page(self) -> None:
+        """Note where the page shown is being left, for Back and Forward to return to."""
+        if self.current is not None:
+            self.history.leave_at(self.place())
+
     def _show_location(self, location: str) -> None:
+        """Show a page of the history at the place it was left, as browsers do."""
         if location == HOME:
             self.show_home(record=False)
         else:
             self.open_article(location, record=False)
+        self.scroll_to_place(self.history.place)
 
     def go_back(self) -> None:
+        self._leave_page()
         location = self.history.back()
         if location is not None:
             self._show_location(location)
 
     def go_forward(self) -> None:
+        self._leave_page()
         location = self.history.forward()
         if location is not None:
             self._show_location(location)
+
+    def reopen_last_article(self) -> bool:
+        """Open the article read last time at the place it was left; False if there is none."""
+        key = str(self.pack.root)
+        slug = self.settings.last_article(key)
+        if not slug or not self.open_article(slug):
+            return False
+        place = self.settings.last_place(key)
+        if place > 0:
+            # The page is laid out at its final width only once the window is shown.
+            self.view.first_painted.connect(lambda: self.scroll_to_place(place))
+            self.scroll_to_place(place)
+        return True
 
     def go_previous(self) -> None:
         if self.current:
@@ -443,6 +514,11 @@ class MainWindow(QMainWindow):
     def sidebar_search(self) -> None:
         self._set_sidebar_visible(True)
         self.sidebar.focus_search()
+
+    def _clear_query_marks(self) -> None:
+        """The search was cleared: take its words' marks off the page (not find's)."""
+        if self._find_bar is None or not self._find_bar.isVisible():
+            self.view.setExtraSelections([])
 
     def open_result(self, slug: str, query: str) -> None:
         """Open a search result and mark the query's words in it."""
@@ -566,14 +642,66 @@ class MainWindow(QMainWindow):
             self.statusBar().clearMessage()
 
     def toggle_sidebar(self) -> None:
+        self._sidebar_folded = False  # the reader decides from now on
         self._set_sidebar_visible(self.act.toggle_sidebar.isChecked())
 
     def _set_sidebar_visible(self, visible: bool) -> None:
+        was_hidden = self.sidebar.isHidden()
         self.sidebar.setVisible(visible)
         self.act.toggle_sidebar.setChecked(visible)
+        if visible and was_hidden and self.is_narrow():
+            side = int(self.width() * NARROW_SIDEBAR_SHARE)
+            self.splitter.setSizes([side, max(1, self.width() - side)])
+
+    def is_narrow(self) -> bool:
+        """Return True if the window is too narrow for the sidebar beside the article."""
+        return self.width() < NARROW_WIDTH and not self.kiosk
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
+        super().resizeEvent(event)
+        narrow = self.is_narrow()
+        if narrow == self._narrow:
+            return
+        self._narrow = narrow
+        if narrow and self.sidebar.isVisibleTo(self):
+            self._sidebar_folded = True
+            self._set_sidebar_visible(False)
+        elif not narrow and self._sidebar_folded:
+            self._sidebar_folded = False
+            self._set_sidebar_visible(True)
+        # Narrow: icons only, and what still does not fit goes to the toolbar's » menu.
+        self.toolbar.setToolButtonStyle(
+            Qt.ToolButtonStyle.ToolButtonIconOnly
+            if narrow
+            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
+        )
 
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self.settings.splitter = self.splitter.saveState()
+
+    def copy_selection(self) -> None:
+        """Copy the selected text of the field or list with the focus, else of the article."""
+        focus = self.focusWidget()
+        copy = getattr(focus, "copy", None) if focus is not self.view else None
+        (copy or self.view.copy)()
+
+    def select_all(self) -> None:
+        """Select all of the field with the focus, else the whole article."""
+        focus = self.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.selectAll()
+        else:
+            self.view.selectAll()
+            self.view.setFocus()
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Return the Keyboard shortcuts page, generated from the actions."""
+        from reader.gui.dialogs import ShortcutsDialog
+
+        return ShortcutsDialog(self.act.shortcut_rows(), self)
+
+    def show_shortcuts(self) -> None:
+        self.shortcuts_dialog().exec()
 
     def show_about(self) -> None:
         from reader.gui.dialogs import AboutDialog  # dialogs: imported when opened
@@ -588,20 +716,31 @@ class MainWindow(QMainWindow):
             self._speech_engine is None
             and importlib.util.find_spec("PySide6.QtTextToSpeech") is None
         ):
-            reason = self.tr(
-                "Read aloud needs Qt's speech module (pip install PySide6-Addons) and a speech "
-                "engine such as speech-dispatcher with espeak-ng."
+            # For whoever installs the reader, not for the person reading: in the log.
+            logger.info(
+                "read aloud is off: Qt's speech module is missing (PySide6-Addons, and a "
+                "speech engine such as speech-dispatcher with espeak-ng; docs/accessibility.md)"
             )
+            reason = "no-speech-module"
         elif self._speech_engine is not None and not self._speech_engine.available:
+            logger.info("read aloud is off: %s", self._speech_engine.unavailable_reason)
             reason = self._speech_engine.unavailable_reason
         self._set_speech_unavailable(reason)
+
+    def speech_unavailable_text(self) -> str:
+        """What a reader is told when read aloud cannot work on this computer."""
+        return self.tr(
+            "Read aloud is not available on this computer. The guide “Accessibility” "
+            "(accessibility.md, with the reader's documents) says how to add it."
+        )
 
     def _set_speech_unavailable(self, reason: str) -> None:
         for action in (self.act.listen, self.act.stop_listening, self.act.slower, self.act.faster):
             action.setEnabled(not reason)
         if reason:
-            self.act.listen.setToolTip(reason)
-            self.act.listen.setStatusTip(reason)
+            # A tooltip only: a status tip on a disabled button stays in the status bar.
+            self.act.listen.setToolTip(self.speech_unavailable_text())
+            self.act.listen.setStatusTip("")
 
     def read_aloud(self) -> ReadAloud | None:
         """Return the reader, creating the speech engine on first use."""
@@ -610,8 +749,9 @@ class MainWindow(QMainWindow):
 
             engine = self._speech_engine or QtSpeechEngine(self)
             if not engine.available:
+                logger.info("read aloud is off: %s", engine.unavailable_reason)
                 self._set_speech_unavailable(engine.unavailable_reason)
-                self.statusBar().showMessage(engine.unavailable_reason, 10000)
+                self.statusBar().showMessage(self.speech_unavailable_text(), 10000)
                 return None
             self._speech_engine = engine
             self._read_aloud = ReadAloud(self.view, engine)
@@ -663,10 +803,16 @@ class MainWindow(QMainWindow):
         """Return the dialog listing the pack's problems."""
         from reader.gui.dialogs import ProblemsDialog
 
-        return ProblemsDialog(self.pack, self)
+        dialog = ProblemsDialog(self.pack, self)
+        dialog.article_requested.connect(self.open_article)
+        return dialog
 
     def show_problems(self) -> None:
-        self.problems_dialog().exec()
+        """Show the pack's problems beside the window (not modal: a problem opens its
+        article, which the reader can then see)."""
+        dialog = self.problems_dialog()
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def announce_problems(self) -> None:
         """Say once, in the status bar, that the pack has problems."""
@@ -770,11 +916,13 @@ class MainWindow(QMainWindow):
             self.stop_search_index()
             super().closeEvent(event)
             return
-        if self._save_last.isActive():
-            self._remember_last_article()
+        self._remember_last_article()  # with the place it is left at
+        for dialog in self.findChildren(QWidget, "problemsDialog"):
+            dialog.close()  # its check thread stops before the dialog goes
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
-        self.settings.sidebar_visible = self.act.toggle_sidebar.isChecked()
+        # Folded away by a narrow window is not the reader's choice: it comes back when wide.
+        self.settings.sidebar_visible = self._sidebar_folded or self.act.toggle_sidebar.isChecked()
         self.settings.sync()
         self.stop_search_index()
         super().closeEvent(event)

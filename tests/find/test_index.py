@@ -86,6 +86,21 @@ def test_limit_is_respected(bundled: SearchIndex) -> None:
     assert bundled.search("cancer", limit=0) == []
 
 
+@pytest.mark.parametrize("query", ["blood test", "Blood Test", "blood te"])
+def test_the_title_most_about_the_query_wins(bundled: SearchIndex, query: str) -> None:
+    # Both titles hold both words; "Understanding your blood test results" is about them.
+    slugs = [r.slug for r in bundled.search(query, 5)]
+    assert slugs[:2] == ["understanding-blood-test-results", "npc-blood-test"]
+
+
+def test_titles_first_keeps_the_order_of_the_rest() -> None:
+    def hit(slug: str, title: str) -> SearchResult:
+        return SearchResult(slug, title, "c", 1.0, "")
+
+    found = [hit("a", "Cough"), hit("b", "Blood in urine"), hit("c", "Rash"), hit("d", "Blood")]
+    assert [r.slug for r in search.titles_first(found, ["blood"])] == ["d", "b", "a", "c"]
+
+
 def test_results_carry_title_category_and_score(bundled: SearchIndex) -> None:
     first, second = bundled.search("ringworm")[:2]
     assert first.title.startswith("Ringworm")

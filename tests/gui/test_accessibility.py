@@ -98,7 +98,12 @@ def test_listen_is_disabled_with_a_reason_without_an_engine(
     engine.unavailable_reason = "No speech engine is installed."
     window = make_window(small_pack, speech=engine)
     assert not window.act.listen.isEnabled()
-    assert window.act.listen.toolTip() == "No speech engine is installed."
+    # Said to the reader in the reader's words; the technical reason goes to the log.
+    tip = window.act.listen.toolTip()
+    assert tip.startswith("Read aloud is not available on this computer.")
+    assert "accessibility.md" in tip
+    assert "pip" not in tip and "engine" not in tip
+    assert window.act.listen.statusTip() == ""  # a status tip would stay in the status bar
 
 
 @pytest.mark.skipif(

@@ -1,7 +1,6 @@
 """About and Content problems: what they say, and that pack text is never read as markup."""
 
 import pytest
-from PySide6.QtWidgets import QLabel
 
 from reader import __version__
 from reader.gui.dialogs import AboutDialog, ProblemsDialog
@@ -32,8 +31,10 @@ def test_about_shows_pack_text_as_text(odd_pack: object) -> None:
     assert "<a href" not in text and "&lt;a href=" in text
 
 
-def test_problems_dialog_counts_the_problems(make_pack: PackBuilder) -> None:
+def test_problems_dialog_shows_loading_problems_while_it_checks(make_pack: PackBuilder) -> None:
     pack = load_pack(make_pack({"a.md": "---\ntitle: [\n---\nx\n", "b.md": article("B", "Ok.")}))
-    dialog = ProblemsDialog(pack)
-    labels = [label.text() for label in dialog.findChildren(QLabel)]
-    assert labels[0].startswith(f"{len(pack.problems)} problem"), labels
+    dialog = ProblemsDialog(pack)  # not shown: the full check has not started
+    assert dialog.summary.text() == "Checking every article…"
+    in_a = [p for p in pack.problems if p.path == "a.md"]
+    assert f"a.md ({len(in_a)})" in dialog.rows()  # the loading problems, at once
+    assert not dialog.checked

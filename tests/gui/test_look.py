@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 from pytestqt.qtbot import QtBot
 
 from reader.gui.article_view import BASE_POINT_SIZE
@@ -104,3 +105,59 @@ def test_selected_rows_in_the_sidebar_use_the_themes_readable_colours(
         text = palette.color(QPalette.ColorRole.HighlightedText).name()
         assert (background, text) == (colours["selection_bg"], colours["selection_text"])
         assert contrast_ratio(text, background) >= 4.5, view.objectName()
+
+
+def _colours(image: QImage) -> Counter[str]:
+    return Counter(
+        image.pixelColor(x, y).name() for x in range(image.width()) for y in range(image.height())
+    )
+
+
+def _text_contrast(image: QImage) -> float:
+    """Contrast of the text drawn in ``image`` against its background (its commonest colour)."""
+    colours = _colours(image)
+    background = colours.most_common(1)[0][0]
+    return max(contrast_ratio(c, background) for c in colours)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_status_bar_separators_and_scroll_bars_follow_the_theme(
+    qtbot: QtBot, make_window: WindowFactory, theme: str
+) -> None:
+    window = make_window(bundled_dir("content"))
+    window.set_theme(theme)
+    window.open_article("ringworm")
+    colours = THEMES[theme]
+    needed = 7.0 if theme == "high-contrast" else 4.5
+    assert window.position_label.text().startswith("Article ")
+    qtbot.waitUntil(lambda: window.position_label.width() > 100)  # laid out with its text
+    status = window.statusBar()
+    assert _text_contrast(status.grab().toImage()) >= needed  # "Article 15 of 18 · …"
+    status.showMessage("Search is ready")
+    assert _text_contrast(status.grab().toImage()) >= needed
+    separator = next(a for a in window.toolbar.actions() if a.isSeparator())
+    drawn = _colours(window.toolbar.widgetForAction(separator).grab().toImage())
+    assert colours["separator"] in drawn
+    bar = window.view.verticalScrollBar()
+    qtbot.waitUntil(bar.isVisible)
+    drawn = _colours(bar.grab().toImage())
+    assert colours["scrollbar"] in drawn  # the handle
+    assert drawn.most_common(1)[0][0] == colours["chrome_bg"]  # the track
+    if theme == "dark":
+        assert "#ffffff" not in drawn
+
+
+@pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
+def test_first_tab_stops_show_a_focus_outline(qtbot: QtBot, window: MainWindow, theme: str) -> None:
+    window.set_theme(theme)
+    focus = THEMES[theme]["focus"]
+    window.show_home()
+    for widget in (window.sidebar.tree, window.view):
+        widget.setFocus(Qt.FocusReason.TabFocusReason)
+        qtbot.waitUntil(widget.hasFocus)
+        image = widget.grab().toImage()
+        assert image.pixelColor(0, image.height() // 2).name() == focus, widget.objectName()
+    window.sidebar.tree.setFocus()
+    qtbot.waitUntil(window.sidebar.tree.hasFocus)
+    image = window.view.grab().toImage()
+    assert image.pixelColor(0, image.height() // 2).name() != focus  # only with the focus

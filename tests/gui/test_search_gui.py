@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.gui.models import SLUG_ROLE
+from reader.gui.sidebar import TeaserDelegate
 from reader.gui.window import MainWindow
 from reader.paths import bundled_dir
+from reader.themes import THEMES
 from tests.gui.conftest import WindowFactory
 
 
@@ -74,7 +76,7 @@ def test_no_match_offers_a_clickable_suggestion(qtbot: QtBot, bundled: MainWindo
     message = bundled.sidebar.message
     assert message.isVisible()
     assert "No articles match ‘nasophryngeal’" in message.text()
-    assert '<a href="nasopharyngeal">' in message.text()
+    assert '<a href="nasopharyngeal"' in message.text()
     message.linkActivated.emit("nasopharyngeal")
     qtbot.waitUntil(lambda: bundled.sidebar.results_model.rowCount() > 0, timeout=2000)
 
@@ -162,3 +164,72 @@ def test_teasers_are_laid_out_to_the_width_the_list_really_has(
     type_query(qtbot, bundled, "cancer")  # more results than fit: a scroll bar
     qtbot.waitUntil(results.verticalScrollBar().isVisible, timeout=2000)
     assert viewport_width(results) == results.viewport().width()
+
+
+def test_escape_takes_the_query_marks_off_the_article(qtbot: QtBot, bundled: MainWindow) -> None:
+    type_query(qtbot, bundled, "ringworm")
+    qtbot.keyClick(bundled.sidebar.search_field, Qt.Key.Key_Return)
+    assert bundled.current == "ringworm"
+    assert bundled.view.extraSelections()  # the query's words are marked
+    bundled.sidebar.search_field.setFocus()
+    qtbot.keyClick(bundled.sidebar.search_field, Qt.Key.Key_Escape)
+    assert bundled.view.extraSelections() == []
+
+
+def test_clearing_the_search_leaves_find_in_page_marks(qtbot: QtBot, bundled: MainWindow) -> None:
+    bundled.open_article("ringworm")
+    bundled.find_bar.open_bar()
+    qtbot.keyClicks(bundled.find_bar.field, "fungus")
+    marks = len(bundled.view.extraSelections())
+    assert marks > 0
+    type_query(qtbot, bundled, "x")
+    qtbot.keyClick(bundled.sidebar.search_field, Qt.Key.Key_Escape)
+    assert len(bundled.view.extraSelections()) == marks
+
+
+def test_did_you_mean_is_reached_by_keyboard_in_the_theme_colour(
+    qtbot: QtBot, bundled: MainWindow
+) -> None:
+    bundled.set_theme("dark")
+    type_query(qtbot, bundled, "nasophryngeal")
+    message = bundled.sidebar.message
+    assert f'style="color: {THEMES["dark"]["link"]}"' in message.text()
+    qtbot.keyClick(bundled.sidebar.search_field, Qt.Key.Key_Down)
+    assert QApplication.focusWidget() is message
+    assert message.textInteractionFlags() & Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+
+
+@pytest.mark.parametrize(("query", "count"), [("tinea", "1 article found:"), ("cancer", "")])
+def test_results_are_counted(qtbot: QtBot, bundled: MainWindow, query: str, count: str) -> None:
+    slugs = type_query(qtbot, bundled, query)
+    message = bundled.sidebar.message
+    assert message.isVisible()
+    assert message.text() == (count or f"{len(slugs)} articles found:")
+
+
+def test_a_query_in_another_script_says_why_nothing_matched(
+    qtbot: QtBot, bundled: MainWindow
+) -> None:
+    bundled.sidebar.search_field.setText("血液检查")  # QTest types Latin-1 only
+    bundled.sidebar.run_search()
+    assert bundled.sidebar.results_model.rowCount() == 0
+    text = bundled.sidebar.message.text()
+    assert "No articles match" in text
+    assert "This library is in English: try words in English." in text
+
+
+def test_each_teaser_is_laid_out_once_for_its_size_and_its_paint(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Page turns: measuring a teaser at one width and painting it at another (the list has
+    # no scroll bar) laid each out twice (benchmarks/).
+    window.open_article("alpha")
+    recommended = window.sidebar.recommended
+    delegate = recommended.itemDelegate()
+    assert isinstance(delegate, TeaserDelegate)
+    qtbot.waitUntil(lambda: recommended.viewport().height() > 0)
+    assert not recommended.verticalScrollBar().isVisible()
+    recommended.viewport().repaint()
+    rows = window.sidebar.recommended_model.rowCount()
+    assert rows >= 1
+    assert delegate.layouts() == rows

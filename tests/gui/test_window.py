@@ -9,15 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, QSize, Qt, QUrl
 from PySide6.QtGui import QImage, QTextCursor, QTextDocument
-from PySide6.QtWidgets import QApplication, QMessageBox, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.gui.app import start_page
+from reader.gui.dialogs import ProblemsDialog
 from reader.gui.models import SLUG_ROLE
 from reader.gui.settings import Settings
-from reader.gui.window import MainWindow
+from reader.gui.window import MainWindow, first_window_size
 from reader.library.catalog import Catalog
 from reader.library.loading import load_pack
+from reader.paths import bundled_dir
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
@@ -254,16 +256,46 @@ def test_unknown_article_is_refused_politely(window: MainWindow) -> None:
     assert window.windowTitle() == "Home — Test Pack"
 
 
-def test_problems_dialog_lists_pack_problems(make_window: WindowFactory, make_pack: object) -> None:
-    from tests.conftest import article
-
-    root = make_pack({"a.md": article("A", "[x](gone.md)"), "b.md": "---\ntitle: [\n---\n"})  # type: ignore[operator]
+def test_problems_dialog_lists_what_check_finds_grouped_by_file(
+    qtbot: QtBot, make_window: WindowFactory, make_pack: PackBuilder
+) -> None:
+    root = make_pack(
+        {
+            "alpha.md": article("A", "[x](gone.md)\n\n![pic](nowhere.png)", category="one"),
+            "b.md": "---\ntitle: [\n---\n",
+            "c.md": article("C", "Fine.", category="one"),
+        }
+    )
     window = make_window(root)
     window.announce_problems()
     assert "problem(s) in the content pack" in window.statusBar().currentMessage()
-    shown = window.problems_dialog().findChild(QPlainTextEdit).toPlainText()
-    assert "b.md:3: error: invalid YAML" in shown
-    assert "gone.md" not in shown  # the broken link is found by `check`, not by loading
+    window.act.problems.trigger()  # not modal: shown beside the window
+    dialog = window.findChild(ProblemsDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.checked, timeout=10_000)
+    rows = dialog.rows()
+    a = rows.index("alpha.md (2)")  # grouped by file, each file's problems under it
+    assert "broken link 'gone.md'" in rows[a + 1] and rows[a + 1].startswith("  line 6: error:")
+    assert "missing image 'nowhere.png'" in rows[a + 2]
+    b = next(i for i, row in enumerate(rows) if row.startswith("b.md ("))
+    assert any("invalid YAML" in row for row in rows[b + 1 :])
+    assert not any(r.startswith("c.md") for r in rows)
+    assert dialog.summary.text().endswith("file(s). Open one to see its article.")
+    groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    group = next(g for g in groups if g is not None and g.text(0) == "alpha.md (2)")
+    dialog.tree.itemActivated.emit(group.child(1), 0)
+    assert window.current == "alpha"
+
+
+def test_closing_the_window_stops_a_check_under_way(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(bundled_dir("content"))
+    window.act.problems.trigger()
+    dialog = window.findChild(ProblemsDialog)
+    assert dialog is not None and dialog.isVisible()
+    window.close()  # must not destroy a running QThread (which aborts the process)
+    assert not dialog.isVisible()
 
 
 def test_about_shows_the_disclaimer(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -597,3 +629,143 @@ def test_a_link_with_a_fragment_scrolls_to_that_heading(
     bar = window.view.verticalScrollBar()
     assert window.current == "long"
     assert bar.maximum() > 0 and bar.value() > bar.maximum() // 2  # not left at the top
+
+
+# --- the first window, a narrow window -----------------------------------------------------
+@pytest.mark.parametrize(
+    ("screen", "size"),
+    [((1024, 768), (942, 706)), ((1920, 1080), (1100, 720)), ((600, 500), (552, 460))],
+)
+def test_first_window_size_comes_from_the_screen(
+    screen: tuple[int, int], size: tuple[int, int]
+) -> None:
+    assert first_window_size(QSize(*screen)) == QSize(*size)
+
+
+def test_first_window_fits_on_the_screen(window: MainWindow) -> None:
+    room = window.screen().availableGeometry()
+    assert room.contains(window.frameGeometry()), (room, window.frameGeometry())
+
+
+def test_narrow_window_folds_the_sidebar_and_f9_brings_it_back(
+    qtbot: QtBot, window: MainWindow, settings_path: Path
+) -> None:
+    window.open_article("alpha")
+    window.resize(600, 500)
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    assert not window.act.toggle_sidebar.isChecked()
+    # Every toolbar action is on the toolbar or behind its » button.
+    bar = window.toolbar
+    assert bar.width() <= window.width()
+    hidden = [
+        a for a in bar.actions() if not a.isSeparator() and not bar.widgetForAction(a).isVisible()
+    ]
+    assert not hidden or window.act.more_button.isVisible()
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    assert window.sidebar.isVisible()
+    assert window.splitter.sizes()[0] <= window.width() // 2  # the article keeps half
+    qtbot.keyClick(window, Qt.Key.Key_F9)
+    window.resize(1000, 700)
+    qtbot.wait(10)
+    assert not window.sidebar.isVisible()  # hidden by the reader: stays hidden
+
+
+def test_a_folded_sidebar_comes_back_when_the_window_widens(
+    qtbot: QtBot, window: MainWindow, settings_path: Path
+) -> None:
+    window.resize(600, 500)
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    window.close()  # folded by the window, not by the reader: remembered as shown
+    assert Settings.at(settings_path).sidebar_visible
+    window.show()
+    window.resize(1000, 700)
+    qtbot.waitUntil(window.sidebar.isVisible, timeout=2000)
+    assert window.act.toggle_sidebar.isChecked()
+
+
+# --- Recommended -----------------------------------------------------------------------------
+def test_recommended_gets_its_share_and_starts_at_the_top(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(bundled_dir("content"))
+    window.show_home()  # the panel is hidden on the home page …
+    assert window.sidebar.panel.isHidden()
+    window.open_article("npc-blood-test")  # … and comes back at its share
+    split = window.sidebar.split
+    assert split.sizes()[1] >= 0.38 * sum(split.sizes())
+    recommended = window.sidebar.recommended
+    qtbot.waitUntil(lambda: recommended.viewport().height() > 0)
+    first = recommended.visualRect(window.sidebar.recommended_model.index(0, 0))
+    assert first.bottom() <= recommended.viewport().height()  # title, teaser and reason
+    recommended.verticalScrollBar().setValue(recommended.verticalScrollBar().maximum())
+    window.open_article("npc-early-detection")
+    assert recommended.verticalScrollBar().value() == 0
+
+
+def test_home_gives_the_panels_room_to_the_article_list(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("alpha")
+    window.sidebar.split.setSizes([100, 300])  # as if the reader dragged the divider
+    window.show_home()
+    assert window.sidebar.panel.isHidden()
+    split = window.sidebar.split
+    qtbot.waitUntil(lambda: window.sidebar.tree.height() >= split.height() - 10, timeout=2000)
+
+
+# --- places ----------------------------------------------------------------------------------
+def test_back_and_forward_return_to_the_place_left(make_window: WindowFactory) -> None:
+    window = make_window(bundled_dir("content"))
+    bar = window.view.verticalScrollBar()
+    window.open_article("ringworm")
+    bar.setValue(bar.maximum() // 2)
+    ringworm_at = bar.value()
+    window.open_article("itching-all-over")
+    assert bar.value() == 0  # a new page starts at the top
+    bar.setValue(bar.maximum() // 3)
+    itching_at = bar.value()
+    window.act.back.trigger()
+    assert window.current == "ringworm"
+    assert abs(bar.value() - ringworm_at) <= 2
+    window.act.forward.trigger()
+    assert window.current == "itching-all-over"
+    assert abs(bar.value() - itching_at) <= 2
+
+
+def test_the_last_article_reopens_where_it_was_left(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    first = make_window(bundled_dir("content"))
+    first.open_article("ringworm")
+    bar = first.view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    place = first.place()
+    first.close()
+    again = make_window(bundled_dir("content"))
+    start_page(again, None, home=False)
+    assert again.current == "ringworm"
+    qtbot.waitUntil(lambda: abs(again.place() - place) < 0.02, timeout=2000)
+
+
+# --- Edit and Help ---------------------------------------------------------------------------
+def test_edit_menu_copies_and_selects_all(qtbot: QtBot, window: MainWindow) -> None:
+    window.open_article("beta")
+    edit = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Edit")
+    assert [a.text() for a in edit.actions()][:2] == ["&Copy", "Select &all"]
+    window.view.setFocus()
+    window.act.select_all.trigger()
+    assert "Beta body." in window.view.textCursor().selectedText()
+    window.act.copy.trigger()
+    assert "Beta body." in QApplication.clipboard().text()
+
+
+def test_keyboard_shortcuts_page_lists_every_action_with_keys(window: MainWindow) -> None:
+    dialog = window.shortcuts_dialog()
+    rows = dict(dialog.rows())  # type: ignore[attr-defined]
+    assert rows["Find in article"].startswith("Ctrl+F")
+    assert rows["Show sidebar"] == "F9"
+    assert rows["Next article"] == "Ctrl+PgDown / Ctrl+Tab"
+    expected = {
+        a.text().replace("&", "").rstrip("…")
+        for a in window.actions()
+        if a.shortcuts() and a.isVisible()
+    }
+    assert expected <= set(rows)
