@@ -20,6 +20,7 @@ COMMANDS = {
     "search": "reader.commands.search:main",
     "related": "reader.commands.related:main",
     "kiosk-pin": "reader.gui.kiosk.config:pin_main",
+    "kiosk-check": "reader.commands.kiosk_check:main",
 }
 
 
@@ -33,6 +34,7 @@ def gui_parser() -> argparse.ArgumentParser:
             "  search QUERY      search a content pack from the command line\n"
             "  related SLUG      list the articles recommended for an article, with reasons\n"
             "  kiosk-pin         make the admin PIN line for a kiosk configuration\n"
+            "  kiosk-check FILE  validate a kiosk configuration (kiosk.toml)\n"
             "run 'offline-reader COMMAND --help' for details"
         ),
         formatter_class=argparse.RawDescriptionHelpFormatter,

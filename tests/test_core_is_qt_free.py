@@ -14,6 +14,7 @@ CORE = [
     "reader.cli",
     "reader.paths",
     "reader.library.catalog",
+    "reader.commands.kiosk_check",
 ]
 
 
