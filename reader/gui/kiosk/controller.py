@@ -157,11 +157,15 @@ class KioskController(QObject):
         w.page_shown.connect(self._update_qr)
         return qr
 
-    def _update_qr(self, location: str) -> None:
-        article = self.window.pack.get(location) if location else None
-        if self.qr is not None:
-            self.qr.set_url(article.url if article is not None else "")
-            self.window.sidebar.tidy_panel()
+    def _update_qr(self, location: str = "") -> None:
+        """Show the code for the article shown, unless the keyboard needs its room."""
+        if self.qr is None:
+            return
+        w = self.window
+        article = w.current_article()
+        typing = self.keyboard is not None and not self.keyboard.isHidden()
+        self.qr.set_url(article.url if article is not None and not typing else "")
+        w.sidebar.tidy_panel()
 
     def _hide_keyboard(self) -> None:
         """An article was opened: give the screen back to it."""
@@ -210,6 +214,9 @@ class KioskController(QObject):
             self.activity()
             if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
                 self._maybe_admin_tap(event)
+        if watched is self.keyboard and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            # On a small screen the keyboard, Recommended and the code do not all fit.
+            self._update_qr()
         if watched is self.window:
             if kind == QEvent.Type.Close:
                 event.ignore()

@@ -342,3 +342,30 @@ def test_start_here_and_topic_tiles_are_on_the_first_screen(
     cursor = view.document().find("Tests that can find")  # the first featured article
     assert view.cursorRect(cursor).bottom() < view.viewport().height()
     assert word_is_whole(kiosk, "nasopharyngeal")
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_keyboard_fits_on_screen_over_an_article_with_a_qr_code(
+    qtbot: QtBot, make_kiosk: KioskFactory, clinic_pack: Path, size: tuple[int, int]
+) -> None:
+    kiosk = make_kiosk(clinic_pack, qr_codes=True)
+    sized(qtbot, kiosk, size)
+    kiosk.window.open_article("alpha")
+    qtbot.mouseClick(kiosk.window.sidebar.search_field, Qt.MouseButton.LeftButton)
+    keyboard = kiosk.keyboard
+    assert keyboard is not None and keyboard.isVisible()
+    qtbot.wait(1)
+    assert kiosk.window.size().toTuple() == size
+    assert rect_in_window(keyboard).bottom() < size[1]
+    assert rect_in_window(kiosk.window.sidebar.search_field).top() > 0
+    sidebar, qr = kiosk.window.sidebar, kiosk.qr
+    assert qr is not None
+    shown = [w for w in (sidebar.tree, sidebar.recommended, qr) if w.isVisible()]
+    for i, widget in enumerate(shown):  # nothing squeezed over anything else
+        assert widget.height() >= widget.minimumSizeHint().height() or widget is sidebar.tree
+        for other in shown[i + 1 :]:
+            assert not rect_in_window(widget).intersects(rect_in_window(other))
+    if qr.isVisible():
+        assert qr.height() >= qr.code.height() >= CODE_SIZE
+    keyboard.key_buttons["done"].click()
+    assert kiosk.qr is not None and kiosk.qr.isVisible()  # back once the keyboard is gone
