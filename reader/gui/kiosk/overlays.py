@@ -19,6 +19,8 @@ CARD_MAX_PX = 860
 #: Room left around a card on a small screen.
 CARD_MARGIN_PX = 40
 PIN_KEY_PX = 84
+#: A keypad wider than this only spreads its keys apart.
+PIN_PAD_MAX_PX = 560
 PIN_MAX_DIGITS = 12
 
 
@@ -31,11 +33,11 @@ def _label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
-def _centre(card: QWidget) -> None:
+def _centre(card: QWidget, max_width: int = CARD_MAX_PX) -> None:
     """Size ``card`` for its parent (wrapped text included) and put it in the middle."""
     parent = card.parentWidget()
     assert parent is not None
-    width = min(CARD_MAX_PX, max(280, parent.width() - 2 * CARD_MARGIN_PX))
+    width = min(max_width, max(280, parent.width() - 2 * CARD_MARGIN_PX))
     card.setFixedWidth(width)
     layout = card.layout()
     assert layout is not None
@@ -144,7 +146,7 @@ class PinPad(QFrame):
         self._show_dots()
         self.message.setText(message)
         self.show()
-        _centre(self)
+        _centre(self, PIN_PAD_MAX_PX)
         self.raise_()
         self.setFocus()
 
@@ -169,7 +171,7 @@ class PinPad(QFrame):
     def relayout(self) -> None:
         """Fit the window again (after it changed size, or the message did)."""
         if self.isVisible():
-            _centre(self)
+            _centre(self, PIN_PAD_MAX_PX)
 
     def set_locked(self, locked: bool) -> None:
         """While locked, only Cancel works."""

@@ -45,6 +45,7 @@ def test_the_chord_opens_a_keypad_that_works_by_touch(
     pad = kiosk.pin_pad
     assert pad.isVisible()
     assert sorted(pad.keys) == sorted([*"0123456789", "delete", "ok", "cancel"])
+    assert kiosk.window.rect().contains(pad.geometry())
     for key in pad.keys.values():
         assert key.width() >= 44 and key.height() >= 44
     tap(qtbot, kiosk, ["2", "4", "9"])
