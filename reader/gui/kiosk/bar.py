@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QAction, QShowEvent
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QToolButton, QWidget
 
 from reader.history import HOME
@@ -72,6 +72,7 @@ class KioskBar(QWidget):
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
         button.setIconSize(QSize(ICON_PX, ICON_PX))
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a tap must not move the focus here
+        # Minimum: never narrower than its label, so nothing is elided ("Previo…rticle").
         button.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Fixed)
         button.clicked.connect(action.trigger)
         action.changed.connect(lambda b=button, a=action, k=key: self._sync(k, b, a))
@@ -101,13 +102,6 @@ class KioskBar(QWidget):
             (THEME_CYCLE.index(current) + 1) % len(THEME_CYCLE) if current in THEME_CYCLE else 0
         ]
         self._window.set_theme(following)
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt API
-        # The style sheet sets the font once the bar is polished: from then on no button may
-        # be narrower than its label, so nothing is ever elided ("Previo…rticle").
-        for button in self.buttons.values():
-            button.setMinimumWidth(button.sizeHint().width())
-        super().showEvent(event)
 
     def minimum_width(self) -> int:
         """Return the width every button needs side by side (all shown, none cut)."""
