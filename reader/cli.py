@@ -25,6 +25,7 @@ COMMANDS = {
     "search": "reader.commands.search:main",
     "related": "reader.commands.related:main",
     "kiosk-pin": "reader.commands.kiosk_pin:main",
+    "kiosk-check": "reader.commands.kiosk_check:main",
     "pack": "reader.commands.pack:main",
 }
 
@@ -52,6 +53,7 @@ def gui_parser() -> argparse.ArgumentParser:
             "  search QUERY      search a content pack from the command line\n"
             "  related SLUG      list the articles recommended for an article, with reasons\n"
             "  kiosk-pin         make the admin PIN line for a kiosk configuration\n"
+            "  kiosk-check FILE  validate a kiosk configuration (kiosk.toml)\n"
             "  pack              build a library archive, or install one safely\n"
             "run 'offline-reader COMMAND --help' for details"
         ),

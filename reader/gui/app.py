@@ -147,9 +147,9 @@ def _run(options: argparse.Namespace) -> int:
         window.showFullScreen()
     else:
         window.show()
-    for problem in config.problems:
-        window.statusBar().showMessage(problem, 15000)
-    if not config.problems:
+    # Configuration problems are in the log (load_config) and `offline-reader kiosk-check`;
+    # a visitor never sees file paths or option names, nor the staff's Help menu.
+    if not kiosk:
         window.announce_problems()
     # The Markdown converter is built after the first paint (a home page needs none), before
     # gc.freeze() so its long-lived objects are frozen with the rest.
@@ -164,7 +164,21 @@ def _run(options: argparse.Namespace) -> int:
         from reader.gui.library_watch import follow_updates
 
         follow_updates(window, link, catalog, cache, kiosk)
-    return app.exec()
+    status = app.exec()
+    window.stop_workers()  # a kiosk's admin exit ends the loop without closing the window
+    _join_background_threads()
+    return status
+
+
+#: Seconds the pack check and the catalog writer get to finish after the event loop ends.
+BACKGROUND_JOIN_S = 5.0
+
+
+def _join_background_threads() -> None:
+    """Let the catalog writer finish its file, rather than be cut off at interpreter exit."""
+    for thread in threading.enumerate():
+        if thread.name in {"save-catalog", "verify-pack"}:
+            thread.join(BACKGROUND_JOIN_S)
 
 
 def _after_first_paint_or_2s(window: MainWindow, start: Callable[[], object]) -> None:
@@ -320,7 +334,7 @@ def _after_first_paint(window: MainWindow, screenshot: Path | None) -> None:
             QApplication.exit(1)
             return
         logger.info("saved screenshot %s", screenshot)
-    window.close()
+    window.close()  # a kiosk refuses; run() stops its workers once the loop has ended
     QApplication.exit(0)
 
 

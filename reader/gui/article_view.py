@@ -149,6 +149,11 @@ class ArticleView(QTextBrowser):
         if self.horizontalScrollBarPolicy() != policy:
             self.setHorizontalScrollBarPolicy(policy)
 
+    def reading_width(self) -> int:
+        """Return the width text is laid out in, in pixels (the column, or less)."""
+        margins = 2 * self.document().documentMargin()
+        return int(min(self._column_width(), viewport_width(self)) - margins)
+
     def _column_width(self) -> float:
         font = self.document().defaultFont()
         margins = 2 * self.document().documentMargin()

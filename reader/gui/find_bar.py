@@ -127,6 +127,21 @@ class FindBar(QWidget):
         self.view.setFocus()
         self.closed.emit()
 
+    def forget(self) -> None:
+        """Close the bar and empty the field, its undo history included (a kiosk reset)."""
+        self.field.setText("")  # setText() clears the undo history; clear() is undoable
+        self.close_bar()
+
+    def hide_shortcut_hints(self) -> None:
+        """Say what each button does without naming keys (a touch screen has none)."""
+        for button, tip in (
+            (self.previous_button, self.tr("Previous match")),
+            (self.next_button, self.tr("Next match")),
+            (self.close_button, self.tr("Close")),
+        ):
+            button.setToolTip(tip)
+            button.setAccessibleName(tip)
+
     def search(self) -> None:
         """Mark every match of the field's text; make the first one after the top current."""
         text = self.field.text()

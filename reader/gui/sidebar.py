@@ -7,9 +7,11 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
+    QEvent,
     QLocale,
     QModelIndex,
     QObject,
+    QRect,
     QSize,
     Qt,
     QTimer,
@@ -57,6 +59,11 @@ EXPAND_ALL_MAX = 2000
 #: The Recommended panel's share of the sidebar's height when it appears (until the reader
 #: drags the divider: then it keeps the reader's height).
 RECOMMENDED_SHARE = 0.42
+#: Kiosk: the article list and Recommended never get less than this (two touch rows).
+KIOSK_LIST_MIN_PX = 150
+#: Kiosk article list rows: at least this tall (a touch target), and the room around a title.
+KIOSK_ROW_MIN_PX = 52
+KIOSK_ROW_PAD_PX = 16
 
 
 class TeaserDelegate(QStyledItemDelegate):
@@ -139,6 +146,38 @@ class TeaserDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+class KioskRowDelegate(QStyledItemDelegate):
+    """Kiosk article list: each row as tall as its title wrapped at the width it really
+    has (Qt measures at the column's width, before the indentation, and cuts the last line)."""
+
+    def __init__(self, tree: QTreeView) -> None:
+        super().__init__(tree)
+        self._tree = tree
+        self._width = -1
+        tree.viewport().installEventFilter(self)  # kiosks only: a row's height follows width
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.Resize and self._tree.viewport().width() != self._width:
+            self._width = self._tree.viewport().width()
+            self._tree.doItemsLayout()  # measure every row again at the new width
+        return False
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
+        tree = option.widget
+        if not isinstance(tree, QTreeView):
+            return super().sizeHint(option, index)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(80, tree.viewport().width() - tree.indentation() * depth - KIOSK_ROW_PAD_PX)
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        flags = Qt.TextFlag.TextWordWrap
+        height = opt.fontMetrics.boundingRect(QRect(0, 0, width, 100_000), flags, text).height()
+        return QSize(width, max(KIOSK_ROW_MIN_PX, height + KIOSK_ROW_PAD_PX))
+
+
 class _KeysFirst:
     """Mixin for a Qt widget: a key press goes to ``_on_key`` first, which returns True if it
     used the key, and to the widget otherwise.
@@ -187,6 +226,7 @@ class Sidebar(QWidget):
         self._index: Any = None  # reader.find.index.SearchIndex once ready
         self._link_colour = ""
         self._panel_height = 0  # the Recommended panel's height the reader chose, if any
+        self._kiosk = False
 
         self.search_field = SearchField(self._on_search_key, self)
         self.search_field.setObjectName("searchField")
@@ -323,17 +363,48 @@ class Sidebar(QWidget):
         """Add ``widget`` under the recommendations (the kiosk's QR code)."""
         self.panel_layout.addWidget(widget)
 
+    def tidy_panel(self) -> None:
+        """Kiosk: hide the panel under (or beside) the list while nothing in it is shown,
+        so the list gets all the room; show it again once something is."""
+        items = (self.panel_layout.itemAt(i) for i in range(self.panel_layout.count()))
+        widgets = [w for item in items if item is not None and (w := item.widget()) is not None]
+        self.panel.setVisible(any(not w.isHidden() for w in widgets))
+
     def enter_kiosk(self) -> None:
         """Touch use: long titles wrap instead of being cut, lists scroll by the pixel."""
+        self._kiosk = True
         self.search_field.setPlaceholderText(self.tr("Search articles"))
+        self.search_field.setToolTip("")
+        # Recommended keeps room for two teasers next to the QR code (reader.gui.kiosk.qr).
+        self.recommended.setMinimumHeight(KIOSK_LIST_MIN_PX)
+        self.tree.setMinimumHeight(KIOSK_LIST_MIN_PX)
         self.tree.setUniformRowHeights(False)
         self.tree.setWordWrap(True)
         self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setItemDelegate(KioskRowDelegate(self.tree))
         for widget in (self.tree, self.recommended, self.results):
             QScroller.grabGesture(
                 widget.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
             )
             widget.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+
+    def set_portrait(self, portrait: bool) -> None:
+        """Kiosk in portrait: the sidebar sits above the article, so the article list and the
+        Recommended panel go side by side instead of one over the other."""
+        self.split.setOrientation(
+            Qt.Orientation.Horizontal if portrait else Qt.Orientation.Vertical
+        )
+
+    def forget_search(self) -> None:
+        """Empty the search field and its undo history, and the results (a kiosk reset)."""
+        self.search_field.setText("")  # setText() clears the undo history; clear() is undoable
+        self._debounce.stop()
+        self.results_model.set_items([])
+        self.message.clear()
+        self.message.hide()
+        self.stack.setCurrentIndex(0)
+        for view in (self.results, self.recommended):
+            view.scrollToTop()
 
     def select_article(self, slug: str | None) -> None:
         """Highlight ``slug`` in the tree and scroll it into view (None clears)."""
@@ -403,6 +474,8 @@ class Sidebar(QWidget):
         self.panel.setVisible(bool(items))
         if items and was_hidden:
             self._give_panel_its_share()
+        if self._kiosk:
+            self.tidy_panel()
 
     def _give_panel_its_share(self) -> None:
         total = sum(self.split.sizes())
@@ -419,7 +492,8 @@ class Sidebar(QWidget):
     def set_search_index(self, index: Any) -> None:
         """Start answering searches with ``index`` (a ``reader.find.index.SearchIndex``)."""
         self._index = index
-        self.search_field.setPlaceholderText(self.tr("Search articles (Ctrl+K)"))
+        if not self._kiosk:  # a touch screen has no Ctrl+K
+            self.search_field.setPlaceholderText(self.tr("Search articles (Ctrl+K)"))
         if self.search_field.text().strip():
             self.run_search()
 

@@ -206,6 +206,12 @@ class ReadAloud(QObject):
         self.engine.stop()
         self._mark(None)
 
+    def reset(self) -> None:
+        """Stop and go back to the normal speed (a kiosk's next visitor starts afresh)."""
+        self.stop()
+        self.rate_index = RATES.index(0.0)
+        self.engine.set_rate(RATES[self.rate_index])
+
     def change_rate(self, steps: int) -> float:
         self.rate_index = max(0, min(len(RATES) - 1, self.rate_index + steps))
         self.engine.set_rate(RATES[self.rate_index])

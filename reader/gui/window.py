@@ -90,6 +90,8 @@ class MainWindow(QMainWindow):
     """Present a pack: sidebar on the left, the page on the right, navigation on top."""
 
     page_shown = Signal(str)  # the location shown: an article slug, or "" for home
+    #: Kiosk: an outside address was not followed (the kiosk controller tells the visitor).
+    link_refused = Signal(str)
 
     def __init__(
         self,
@@ -149,6 +151,7 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self._find_bar: FindBar | None = None  # built on first use (see find_bar)
+        self._docked: QVBoxLayout | None = None  # kiosk: the column docked widgets go into
         self._printing: ArticlePrinting | None = None
         reading = QWidget(self)
         self._reading_layout = QVBoxLayout(reading)
@@ -268,6 +271,8 @@ class MainWindow(QMainWindow):
 
             self._find_bar = FindBar(self.view, self)
             self._find_bar.set_colours(*self._match_colours())
+            if self.kiosk:
+                self._find_bar.hide_shortcut_hints()
             self._reading_layout.insertWidget(0, self._find_bar)
         return self._find_bar
 
@@ -595,10 +600,7 @@ class MainWindow(QMainWindow):
     def open_external(self, url: QUrl) -> None:
         """Hand an outside address to the system, after the reader clicked it (not in a kiosk)."""
         if self.kiosk:
-            self.statusBar().showMessage(
-                self.tr("{url} — not available on this terminal").format(url=url.toString()),
-                10000,
-            )
+            self.link_refused.emit(url.toString())
             return
         if not self._open_external(url):
             self.statusBar().showMessage(
@@ -857,6 +859,14 @@ class MainWindow(QMainWindow):
             action.setEnabled(False)
             action.setVisible(False)
         self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
+        # The kiosk's own touch bar (reader.gui.kiosk.bar) replaces the toolbar; the status
+        # bar is for staff messages (index progress, file problems), never for visitors.
+        self.toolbar.hide()
+        self.statusBar().hide()
+        for action in self.actions():  # no shortcut hints on a touch screen
+            action.setToolTip(action.text().replace("&", "").rstrip("…"))
+        if self._find_bar is not None:
+            self._find_bar.hide_shortcut_hints()
         was_visible = self.isVisible()
         self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
         self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
@@ -869,9 +879,10 @@ class MainWindow(QMainWindow):
         self.default_look = (self.theme, self.text_size)
         self.persist_look = False
         self.printer_name = look.printer
+        self.renderer.touch = True  # "Start here" and the topics as tiles, first
         self.apply_look()
         self.sidebar.enter_kiosk()
-        self.splitter.setSizes([420, max(400, self.width() - 420)])
+        self.set_kiosk_layout(self.height() > self.width())
         self.view.setTextInteractionFlags(
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
@@ -882,32 +893,69 @@ class MainWindow(QMainWindow):
 
     def dock_at_bottom(self, widget: QWidget) -> None:
         """Put ``widget`` along the bottom of the window, under everything (never over it)."""
-        content = self.takeCentralWidget()
-        assert content is not None
-        container = QWidget(self)
-        layout = QVBoxLayout(container)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(content, 1)
-        layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-        self.setCentralWidget(container)
-        content.show()  # taking it out of the window hid it
-        container.show()
-        # Rebuilding the central widget forgot which widget had the focus; without this the
-        # search field would take it on show and open the keyboard over half the screen.
-        self.view.setFocus()
+        self._kiosk_column().addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+
+    def dock_at_top(self, widget: QWidget) -> None:
+        """Put ``widget`` across the top of the window, above everything (the kiosk's bar)."""
+        self._kiosk_column().insertWidget(0, widget)
+
+    def _kiosk_column(self) -> QVBoxLayout:
+        """Return the column around the splitter that docked kiosk widgets go into."""
+        if self._docked is None:
+            content = self.takeCentralWidget()
+            assert content is not None
+            container = QWidget(self)
+            self._docked = QVBoxLayout(container)
+            self._docked.setContentsMargins(0, 0, 0, 0)
+            self._docked.setSpacing(0)
+            self._docked.addWidget(content, 1)
+            self.setCentralWidget(container)
+            content.show()  # taking it out of the window hid it
+            container.show()
+            # Rebuilding the central widget forgot which widget had the focus; without this
+            # the search field would take it on show and open the keyboard over half the screen.
+            self.view.setFocus()
+        return self._docked
+
+    def set_kiosk_layout(self, portrait: bool) -> None:
+        """Portrait: the article list above the article; landscape: beside it."""
+        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
+        if self.splitter.orientation() != orientation:
+            self.splitter.setOrientation(orientation)
+            self.sidebar.set_portrait(portrait)
+        across = self.height() if portrait else self.width()
+        first = across * 3 // 10 if portrait else min(460, max(360, across * 3 // 10))
+        self.splitter.setSizes([first, across - first])
+
+    def set_tile_columns(self, columns: int) -> None:
+        """Show ``columns`` topic tiles per row on the home page."""
+        if self.renderer.tile_columns != columns:
+            self.renderer.tile_columns = columns
+            if self.current == HOME:
+                self._rerender()
+
+    def stop_workers(self) -> None:
+        """Stop reading aloud, the page timers and the search index thread (before quitting)."""
+        self._prefetch.stop()
+        self._save_last.stop()
+        self.stop_listening()
+        self.stop_search_index()
 
     def reset_for_next_visitor(self) -> None:
-        """Forget this visitor: home page, no search, no history, default look, no marks."""
+        """Forget this visitor: home page, no search or find text (nor their undo), no
+        history, default look, no marks, reading aloud stopped at the normal speed."""
         if self._find_bar is not None:
-            self._find_bar.close_bar()
-        self.sidebar.clear_search()
+            self._find_bar.forget()
+        if self._read_aloud is not None:
+            self._read_aloud.reset()
+        self.sidebar.forget_search()
         self.sidebar.collapse_to_top()
         self.history.clear()
         self.theme, self.text_size = self.default_look
         self.apply_look()
         self.show_home()
         self.view.verticalScrollBar().setValue(0)
+        self.view.horizontalScrollBar().setValue(0)
         self.statusBar().clearMessage()
         self.view.setFocus()
 

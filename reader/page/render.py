@@ -113,6 +113,11 @@ class Renderer:
         self.pack = pack
         self.text = text or PageText()
         self.today = today
+        #: Topic tiles per row on the home page (a narrow kiosk screen asks for fewer).
+        self.tile_columns = 3
+        #: A home page for a touch screen (the kiosk): "Start here" and the topics as large
+        #: tiles at the top, before the disclaimer, so the first screen has things to touch.
+        self.touch = False
         #: Recently rendered bodies; long articles are converted in a child process, so
         #: turning back to one must not pay that again.
         #: Keyed by slug and the text's length and hash, so the cache does not keep texts alive.
@@ -470,21 +475,29 @@ class Renderer:
         parts = [f'<h1 class="title">{esc(pack.title)}</h1>']
         if pack.description:
             parts.append(f'<p class="lede">{esc(pack.description)}</p>')
-        if pack.disclaimer:
-            parts.append(
-                '<table class="callout disclaimer" width="100%" cellpadding="12" cellspacing="0">'
-                f'<tr><td class="disclaimer"><p class="admonition-title">{esc(t.important)}</p>'
-                f"<p>{esc(pack.disclaimer)}</p></td></tr></table>"
-            )
+        disclaimer = (
+            '<table class="callout disclaimer" width="100%" cellpadding="12" cellspacing="0">'
+            f'<tr><td class="disclaimer"><p class="admonition-title">{esc(t.important)}</p>'
+            f"<p>{esc(pack.disclaimer)}</p></td></tr></table>"
+            if pack.disclaimer
+            else ""
+        )
+        if not self.touch:
+            parts.append(disclaimer)
         for heading, items in extra_sections:
             if items:
                 parts.append(f"<h2>{esc(heading)}</h2>{self.teaser_list(items, 'teasers')}")
         featured = [a for s in pack.featured if (a := pack.get(s)) is not None]
         if featured:
             parts.append(f"<h2>{esc(t.start_here)}</h2>")
-            parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
+            if self.touch:
+                parts.append(self._featured_tiles(featured, min(2, self.tile_columns)))
+            else:
+                parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
         parts.append(f"<h2>{esc(t.browse)}</h2>")
-        parts.append(self._category_tiles())
+        parts.append(self._category_tiles(self.tile_columns))
+        if self.touch:
+            parts.append(disclaimer)
         parts.append(self._recent())
         if a_to_z:
             parts.append(self._a_to_z())
@@ -522,7 +535,27 @@ class Renderer:
             rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
         return "".join(rows)
 
-    def _category_tiles(self, columns: int = 3) -> str:
+    def _featured_tiles(self, articles: Sequence[Article], columns: int) -> str:
+        """The featured articles as large tiles: the title to touch, the summary under it."""
+        esc = escape
+        cells = [
+            f'<td class="tile" valign="top" width="{100 // columns}%">'
+            f'<a href="article:{esc(a.slug)}"><b>{esc(a.title)}</b></a>'
+            + (f'<br/><span class="teaser">{esc(a.summary)}</span>' if a.summary else "")
+            + "</td>"
+            for a in articles
+        ]
+        rows = [
+            "<tr>" + "".join(cells[i : i + columns]) + "</tr>"
+            for i in range(0, len(cells), columns)
+        ]
+        return (
+            '<table class="tiles start" width="100%" cellspacing="8" cellpadding="14">'
+            + "".join(rows)
+            + "</table>"
+        )
+
+    def _category_tiles(self, columns: int) -> str:
         t = self.text
         esc = escape
         cells = []

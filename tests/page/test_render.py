@@ -113,6 +113,19 @@ def test_home_page(pack: Pack) -> None:
     assert "Recently reviewed" in html
 
 
+def test_touch_home_page_puts_start_here_and_topics_in_tiles_first(pack: Pack) -> None:
+    renderer = Renderer(pack)
+    renderer.touch, renderer.tile_columns = True, 2
+    html = renderer.home_page()
+    start = html.index('<table class="tiles start"')
+    assert start < html.index('<table class="tiles"') < html.index('class="callout disclaimer"')
+    assert html[start:].index('href="article:alpha"') < html[start:].index("</table>")
+    assert html[start : html.index("</table>", start)].count("<tr>") == 1  # 1 featured, 2 a row
+    desktop = Renderer(pack).home_page()
+    assert desktop.index("callout disclaimer") < desktop.index("Start here")
+    assert 'class="tiles start"' not in desktop
+
+
 def test_renderer_is_reusable_without_leaking_state(pack: Pack) -> None:
     renderer = Renderer(pack)
     alpha = pack.get("alpha")

@@ -3,28 +3,32 @@
 from __future__ import annotations
 
 import logging
+import math
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QMouseEvent, QShortcut
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QGuiApplication,
+    QKeySequence,
+    QMouseEvent,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QApplication,
-    QFrame,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
 )
 
+from reader.gui.kiosk.bar import KioskBar
+from reader.gui.kiosk.config import KioskConfig, verify_pin
+from reader.gui.kiosk.overlays import Notice, PinPad
 from reader.gui.window import MainWindow
 
 if TYPE_CHECKING:
     from reader.gui.kiosk.keyboard import OnScreenKeyboard
     from reader.gui.kiosk.qr import QrCodeWidget
-from reader.gui.kiosk.config import KioskConfig, verify_pin
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +42,28 @@ PIN_LOCKOUT_S = 60.0
 #: keep_full_screen() answers at most this many changes within REFIT_WINDOW_S seconds.
 REFITS_PER_WINDOW = 10
 REFIT_WINDOW_S = 2.0
+#: Topic tile titles (resources/article.css: table.tiles a) at 100 % text size, and the room
+#: a tile takes besides its title (padding 14 px each side, cell spacing 8 px, and slack).
+TILE_TITLE_PT = 13.0
+TILE_PADDING_PX = 2 * 14 + 8 + 24
+#: The press that starts a touch (the one that dismisses a card).
+_PRESSES = frozenset(
+    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
+)
+#: The rest of that touch, swallowed with it so that it activates nothing underneath.
+_REST_OF_TOUCH = frozenset(
+    {
+        QEvent.Type.MouseButtonRelease,
+        QEvent.Type.MouseButtonDblClick,
+        QEvent.Type.MouseMove,
+        QEvent.Type.TouchUpdate,
+        QEvent.Type.TouchEnd,
+        QEvent.Type.TabletRelease,
+    }
+)
+_TOUCH_ENDS = frozenset(
+    {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TabletRelease}
+)
 #: Input that counts as a visitor being there.
 _ACTIVITY = frozenset(
     {
@@ -56,43 +82,6 @@ _FULL_SCREEN_EVENTS = frozenset(
 )
 
 
-class Notice(QFrame):
-    """A large centred card over the window (the idle countdown, the attract cards)."""
-
-    def __init__(self, parent: QWidget, name: str) -> None:
-        super().__init__(parent)
-        self.setObjectName(name)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(self)
-        self.title.setObjectName("noticeTitle")
-        self.title.setTextFormat(Qt.TextFormat.PlainText)  # article titles are not markup
-        self.title.setWordWrap(True)
-        self.title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.body = QLabel(self)
-        self.body.setObjectName("noticeBody")
-        self.body.setTextFormat(Qt.TextFormat.PlainText)
-        self.body.setWordWrap(True)
-        self.body.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(16)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
-        self.hide()
-
-    def show_text(self, title: str, body: str) -> None:
-        self.title.setText(title)
-        self.body.setText(body)
-        parent = self.parentWidget()
-        assert parent is not None
-        width = min(720, max(320, parent.width() - 80))
-        self.setFixedWidth(width)
-        self.adjustSize()
-        self.move((parent.width() - self.width()) // 2, (parent.height() - self.height()) // 2)
-        self.show()
-        self.raise_()
-
-
 class KioskController(QObject):
     """Lock the window down for a public terminal and watch for idle visitors."""
 
@@ -103,13 +92,11 @@ class KioskController(QObject):
         self,
         window: MainWindow,
         config: KioskConfig,
-        ask_pin: Callable[[], str | None] | None = None,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(window)
         self.window = window
         self.config = config
-        self.ask_pin = ask_pin or self._ask_pin
         self.clock = clock
         self._taps: list[float] = []
         self._last_press = -1
@@ -117,6 +104,9 @@ class KioskController(QObject):
         self._locked_until = 0.0
         self._remaining = 0
         self._attract_index = 0
+        self._attract_slug = ""
+        #: A card was dismissed by a press: swallow the rest of that touch.
+        self._swallowing = False
 
         self.idle = QTimer(self)
         self.idle.setSingleShot(True)
@@ -135,13 +125,27 @@ class KioskController(QObject):
         self._refit.setSingleShot(True)
         self._refit.setInterval(0)
         self._refit.timeout.connect(self.keep_full_screen)
-        self.countdown = Notice(window, "idleNotice")
-        self.attract_card = Notice(window, "attractCard")
+        self.lock_tick = QTimer(self)
+        self.lock_tick.setInterval(1000)
+        self.lock_tick.timeout.connect(self._show_lock)
 
+        self.bar = KioskBar(window)  # before enter_kiosk(), which draws its icons
         window.enter_kiosk(config)
+        window.dock_at_top(self.bar)
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
         self.qr = self._add_qr() if config.qr_codes else None
         self.report_qr = self._add_report_qr() if config.qr_codes else None
+        self.countdown = Notice(window, "idleNotice")
+        self.attract_card = Notice(window, "attractCard")
+        self.link_notice = Notice(window, "linkNotice")
+        self.pin_pad = PinPad(window)
+        self.pin_pad.submitted.connect(self.submit_pin)
+        self.pin_pad.cancelled.connect(self.lock_tick.stop)
+        window.link_refused.connect(self.show_link_refused)
+        window.sidebar.result_opened.connect(self._hide_keyboard)
+        window.sidebar.article_requested.connect(self._hide_keyboard)
+        for action in (window.act.larger, window.act.smaller, window.act.normal_size):
+            action.triggered.connect(lambda _=False: QTimer.singleShot(0, self.fit_layout))
         window.view.setFocus()
         chord = QShortcut(QKeySequence(config.admin_chord), window)
         chord.setContext(Qt.ShortcutContext.ApplicationShortcut)
@@ -151,6 +155,7 @@ class KioskController(QObject):
         app.installEventFilter(self)
         if not config.admin_pin:
             logger.warning("no admin PIN configured: the admin exit is disabled")
+        self.fit_layout()
         self.idle.start()
 
     # --- set-up ----------------------------------------------------------------------------
@@ -191,27 +196,72 @@ class KioskController(QObject):
         w.page_shown.connect(lambda location: qr.set_url(address if location else ""))
         return qr
 
-    def _update_qr(self, location: str) -> None:
-        article = self.window.pack.get(location) if location else None
-        if self.qr is not None:
-            self.qr.set_url(article.url if article is not None else "")
+    def _update_qr(self, location: str = "") -> None:
+        """Show the code for the article shown, unless the keyboard needs its room."""
+        if self.qr is None:
+            return
+        w = self.window
+        article = w.current_article()
+        typing = self.keyboard is not None and not self.keyboard.isHidden()
+        self.qr.set_url(article.url if article is not None and not typing else "")
+        w.sidebar.tidy_panel()
+
+    def _hide_keyboard(self) -> None:
+        """An article was opened: give the screen back to it."""
+        if self.keyboard is not None and self.keyboard.isVisible():
+            self.keyboard.hide()
+            self.window.view.setFocus()
+
+    # --- layout ----------------------------------------------------------------------------
+    def fit_layout(self) -> None:
+        """Fit the window's size: the list above the article in portrait, beside it in
+        landscape; as many topic tiles per row as keep their words whole."""
+        w = self.window
+        w.set_kiosk_layout(w.height() > w.width())
+        w.set_tile_columns(self.tile_columns())
+        for card in (self.countdown, self.attract_card, self.link_notice, self.pin_pad):
+            card.relayout()
+
+    def tile_columns(self) -> int:
+        """Return how many tiles fit side by side with no word of a topic or a "Start here"
+        title broken ("Nasophary/ngeal"), at the current text size; 1 to 3."""
+        w = self.window
+        font = QFont(w.view.document().defaultFont())
+        font.setPointSizeF(TILE_TITLE_PT * w.text_size / 100)
+        font.setBold(True)
+        metrics = QFontMetricsF(font)
+        featured = [a.title for slug in w.pack.featured if (a := w.pack.get(slug))]
+        names = [c.name for c in w.pack.categories] + featured
+        words = [word for name in names for word in name.split()] or ["M" * 12]
+        needed = max(metrics.horizontalAdvance(word) for word in words) + TILE_PADDING_PX
+        return max(1, min(3, int(w.view.reading_width() // needed)))
 
     # --- events ----------------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
         kind = event.type()
         if kind == QEvent.Type.ContextMenu:
             return True  # no right-click menus on a public terminal
+        if self._swallowing and kind in _REST_OF_TOUCH:
+            if kind in _TOUCH_ENDS:
+                self._swallowing = False
+            return True  # the touch that dismissed a card activates nothing underneath
         if kind in _ACTIVITY:
+            if kind in _PRESSES and self._dismiss_card(watched):
+                self._swallowing = True
+                self.activity()
+                return True
             self.activity()
             if kind == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
                 self._maybe_admin_tap(event)
-            if self.attract_card.isVisible() and kind != QEvent.Type.MouseMove:
-                self.stop_attract()
-                return True  # the touch that ends the attract loop does nothing else
+        if watched is self.keyboard and kind in (QEvent.Type.Show, QEvent.Type.Hide):
+            # On a small screen the keyboard, Recommended and the code do not all fit.
+            self._update_qr()
         if watched is self.window:
             if kind == QEvent.Type.Close:
                 event.ignore()
                 return True
+            if kind == QEvent.Type.Resize:
+                QTimer.singleShot(0, self.fit_layout)
             if kind in _FULL_SCREEN_EVENTS:
                 self._watch_full_screen(kind)
         return False
@@ -264,12 +314,39 @@ class KioskController(QObject):
     def _off_screen_size(self) -> bool:
         return self.window.geometry() != self.window.screen().geometry()
 
+    def _dismiss_card(self, watched: QObject) -> bool:
+        """A press while a card is up: close the card; return True if the press is used up."""
+        if self.attract_card.isVisible():
+            slug = self._attract_slug
+            self.stop_attract()
+            if slug:
+                self.window.open_article(slug)  # the visitor touched this article's card
+            return True
+        if self.countdown.isVisible():
+            self.tick.stop()
+            self.countdown.hide()
+            return True
+        if self.link_notice.isVisible():
+            self.link_notice.hide()
+            return True
+        return False
+
     def activity(self) -> None:
         """Someone touched the screen: restart the idle timer, cancel any countdown."""
         if self.tick.isActive():
             self.tick.stop()
             self.countdown.hide()
         self.idle.start()
+
+    def show_link_refused(self, url: str) -> None:
+        """Say, large and plainly, that a web address cannot be opened here."""
+        self.link_notice.show_text(
+            self.tr("Not available on this terminal"),
+            self.tr("This link leads to a web site, which cannot be opened here:\n{url}").format(
+                url=url
+            ),
+            self.tr("OK"),
+        )
 
     # --- idle reset ------------------------------------------------------------------------
     def start_countdown(self) -> None:
@@ -296,12 +373,17 @@ class KioskController(QObject):
 
     def reset(self) -> None:
         """Make the terminal ready for the next visitor: nothing of this one stays visible."""
-        for widget in QApplication.topLevelWidgets():
+        for widget in QApplication.topLevelWidgets():  # dialogs and popup menus too
             if widget is not self.window and widget.isVisible():
                 widget.close()
+        for card in (self.countdown, self.attract_card, self.link_notice):
+            card.hide()
+        self.pin_pad.cancel()
+        self._swallowing = False
         self.window.reset_for_next_visitor()
         if self.keyboard is not None:
             self.keyboard.hide()
+        self.fit_layout()  # the text size is back to the default
         self.idle.start()
         logger.info("kiosk reset for the next visitor")
         self.reset_done.emit()
@@ -318,13 +400,13 @@ class KioskController(QObject):
             return
         self._attract_index = (self._attract_index + 1) % len(featured)
         article = featured[self._attract_index]
-        self.attract_card.show_text(
-            article.title, article.summary + "\n\n" + self.tr("Touch to start")
-        )
+        self._attract_slug = article.slug
+        self.attract_card.show_text(article.title, article.summary, self.tr("Touch to start"))
 
     def stop_attract(self) -> None:
         self.attract_timer.stop()
         self.attract_card.hide()
+        self._attract_slug = ""
 
     # --- admin exit ------------------------------------------------------------------------
     def _maybe_admin_tap(self, event: QMouseEvent) -> None:
@@ -343,39 +425,69 @@ class KioskController(QObject):
             self.request_admin_exit()
 
     def request_admin_exit(self) -> None:
-        """Ask for the admin PIN; quit with ADMIN_EXIT_CODE when it is right."""
+        """Open the staff PIN pad (during a lock-out it says how long to wait)."""
         if not self.config.admin_pin:
             logger.warning("admin exit requested, but no admin PIN is configured")
             return
-        now = self.clock()
-        if now < self._locked_until:
-            logger.warning("admin exit locked for %.0f more seconds", self._locked_until - now)
-            return
-        pin = self.ask_pin()
-        if pin is None:
+        self.pin_pad.open(self.tr("Enter the staff PIN."))
+        self._show_lock()
+
+    def submit_pin(self, pin: str) -> None:
+        """Check a PIN from the pad; quit with ADMIN_EXIT_CODE when it is right."""
+        if self.is_locked() or not self.config.admin_pin:
             return
         if verify_pin(pin, self.config.admin_pin):
             logger.info("admin exit")
             self._failures = 0
-            self.admin_exit.emit()
-            QApplication.instance().removeEventFilter(self)  # type: ignore[union-attr]
-            QApplication.exit(ADMIN_EXIT_CODE)
+            self.pin_pad.hide()
+            self.exit_for_admin()
             return
         self._failures += 1
         logger.warning("wrong admin PIN (%d of %d)", self._failures, PIN_ATTEMPTS)
         if self._failures >= PIN_ATTEMPTS:
             self._failures = 0
-            self._locked_until = now + PIN_LOCKOUT_S
+            self._locked_until = self.clock() + PIN_LOCKOUT_S
             logger.warning("admin exit locked for %.0f seconds", PIN_LOCKOUT_S)
+            self._show_lock()
+            return
+        left = PIN_ATTEMPTS - self._failures
+        self.pin_pad.set_message(
+            self.tr("Wrong PIN. 1 try left.")
+            if left == 1
+            else self.tr("Wrong PIN. {n} tries left.").format(n=left)
+        )
+
+    def _show_lock(self) -> None:
+        """During a lock-out, keep the pad saying how long to wait; re-open it after."""
+        locked = self.is_locked()
+        self.pin_pad.set_locked(locked)
+        if not locked:
+            if self.lock_tick.isActive():
+                self.lock_tick.stop()
+                self.pin_pad.set_message(self.tr("Enter the staff PIN."))
+            return
+        seconds = math.ceil(self._locked_until - self.clock())
+        self.pin_pad.set_message(
+            self.tr("Too many wrong PINs. Try again in {n} seconds.").format(n=seconds)
+        )
+        if not self.lock_tick.isActive():
+            self.lock_tick.start()
 
     def is_locked(self) -> bool:
         return self.clock() < self._locked_until
 
-    def _ask_pin(self) -> str | None:
-        pin, ok = QInputDialog.getText(
-            self.window,
-            self.tr("Administrator"),
-            self.tr("PIN:"),
-            QLineEdit.EchoMode.Password,
-        )
-        return pin if ok else None
+    def exit_for_admin(self) -> None:
+        """Stop every worker, then end the event loop with ADMIN_EXIT_CODE.
+
+        The window's close handling never runs in a kiosk (closing is refused), so the
+        search index thread is stopped here: a QThread destroyed while it runs aborts the
+        process (status 134), and the service would restart it.
+        """
+        self.admin_exit.emit()
+        app = QApplication.instance()
+        assert app is not None
+        app.removeEventFilter(self)
+        for timer in (self.idle, self.tick, self.attract_timer, self.lock_tick):
+            timer.stop()
+        self.window.stop_workers()
+        QApplication.exit(ADMIN_EXIT_CODE)

@@ -45,7 +45,7 @@ def kiosk(qtbot: QtBot, small_pack: Path, settings_path: Path) -> Iterator[Kiosk
     window = MainWindow(load_pack(small_pack), Settings.at(settings_path))
     qtbot.addWidget(window)
     window.resize(1100, 720)  # the desktop size a first start restores
-    controller = KioskController(window, KioskConfig(kiosk=True), ask_pin=lambda: None)
+    controller = KioskController(window, KioskConfig(kiosk=True))
     window.first_show = ShowGeometry(window)  # type: ignore[attr-defined]
     window.show_home()
     window.showFullScreen()
@@ -113,7 +113,7 @@ def test_a_desktop_size_kiosk_is_left_alone(
     # `--kiosk --size WxH` (screenshots) shows a normal window: nothing arms the guard.
     window = MainWindow(load_pack(small_pack), Settings.at(settings_path))
     qtbot.addWidget(window)
-    controller = KioskController(window, KioskConfig(kiosk=True), ask_pin=lambda: None)
+    controller = KioskController(window, KioskConfig(kiosk=True))
     try:
         window.resize(1280, 800)
         window.show()

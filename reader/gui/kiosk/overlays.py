@@ -1,0 +1,203 @@
+"""Cards over the kiosk window: notices (idle countdown, attract cards) and the staff PIN pad."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+#: Cards never get wider than this, so lines stay short enough to read.
+CARD_MAX_PX = 860
+#: Room left around a card on a small screen.
+CARD_MARGIN_PX = 40
+PIN_KEY_PX = 84
+#: A keypad wider than this only spreads its keys apart.
+PIN_PAD_MAX_PX = 560
+PIN_MAX_DIGITS = 12
+
+
+def _label(parent: QWidget, name: str) -> QLabel:
+    label = QLabel(parent)
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)  # article titles and addresses are not markup
+    label.setWordWrap(True)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    return label
+
+
+def _centre(card: QWidget, max_width: int = CARD_MAX_PX) -> None:
+    """Size ``card`` for its parent (wrapped text included) and put it in the middle."""
+    parent = card.parentWidget()
+    assert parent is not None
+    width = min(max_width, max(280, parent.width() - 2 * CARD_MARGIN_PX))
+    card.setFixedWidth(width)
+    layout = card.layout()
+    assert layout is not None
+    layout.activate()
+    # adjustSize() takes the one-line height of word-wrapped labels: ask for the height at
+    # this width, or the title and the summary draw over each other.
+    height = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else 0
+    height = max(height, layout.totalMinimumSize().height())
+    card.setFixedHeight(min(height, max(120, parent.height() - 2 * CARD_MARGIN_PX)))
+    card.move((parent.width() - card.width()) // 2, (parent.height() - card.height()) // 2)
+
+
+class Notice(QFrame):
+    """A large centred card over the window: a title, a text and an optional last line
+    (such as "Touch to start" or "OK") drawn as a big button."""
+
+    def __init__(self, parent: QWidget, name: str) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = _label(self, "noticeTitle")
+        self.body = _label(self, "noticeBody")
+        self.action = _label(self, "noticeAction")
+        self.action.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(40, 32, 40, 32)
+        layout.setSpacing(20)
+        layout.addWidget(self.title)
+        layout.addWidget(self.body)
+        layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.hide()
+
+    def show_text(self, title: str, body: str, action: str = "") -> None:
+        self.title.setText(title)
+        self.body.setText(body)
+        self.body.setVisible(bool(body))
+        self.action.setText(action)
+        self.action.setVisible(bool(action))
+        _centre(self)
+        self.show()
+        self.raise_()
+
+    def relayout(self) -> None:
+        """Fit the window again after it changed size."""
+        if self.isVisible():
+            _centre(self)
+
+
+class PinPad(QFrame):
+    """The staff exit: a numeric keypad for the admin PIN, usable by touch alone.
+
+    It shows one dot per digit typed (never the PIN, never a hint), and a message line that
+    the controller fills ("Wrong PIN", tries left, how long a lock-out lasts).
+    """
+
+    submitted = Signal(str)
+    cancelled = Signal()
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("pinPad")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._digits = ""
+        self.title = _label(self, "noticeTitle")
+        self.title.setText(self.tr("Staff exit"))
+        self.dots = _label(self, "pinDots")
+        self.dots.setAccessibleName(self.tr("Digits entered"))
+        self.message = _label(self, "pinMessage")
+        self.keys: dict[str, QPushButton] = {}
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        for i, digit in enumerate("123456789"):
+            grid.addWidget(
+                self._key(digit, digit, self.tr("Digit {d}").format(d=digit)), *divmod(i, 3)
+            )
+        grid.addWidget(self._key("delete", "⌫", self.tr("Delete last digit")), 3, 0)
+        grid.addWidget(self._key("0", "0", self.tr("Digit {d}").format(d="0")), 3, 1)
+        grid.addWidget(self._key("ok", self.tr("OK"), self.tr("Enter the PIN")), 3, 2)
+        cancel = self._key("cancel", self.tr("Cancel"), self.tr("Cancel"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.dots)
+        layout.addWidget(self.message)
+        layout.addLayout(grid)
+        layout.addWidget(cancel)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits from a keyboard work too
+        self.hide()
+
+    def _key(self, key: str, text: str, name: str) -> QPushButton:
+        button = QPushButton(text, self)
+        button.setAccessibleName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setMinimumSize(PIN_KEY_PX, PIN_KEY_PX if key != "cancel" else 56)
+        if key == "cancel":
+            button.clicked.connect(self.cancel)
+        else:
+            button.clicked.connect(lambda _=False, k=key: self.press(k))
+        self.keys[key] = button
+        return button
+
+    def open(self, message: str) -> None:
+        """Show the pad, empty, with ``message`` under the title."""
+        self._digits = ""
+        self._show_dots()
+        self.message.setText(message)
+        self.show()
+        _centre(self, PIN_PAD_MAX_PX)
+        self.raise_()
+        self.setFocus()
+
+    def press(self, key: str) -> None:
+        """A key of the pad was tapped: a digit, ``delete`` or ``ok``."""
+        if key == "delete":
+            self._digits = self._digits[:-1]
+        elif key == "ok":
+            if self._digits:
+                pin, self._digits = self._digits, ""
+                self._show_dots()
+                self.submitted.emit(pin)
+            return
+        elif key.isdigit() and len(self._digits) < PIN_MAX_DIGITS:
+            self._digits += key
+        self._show_dots()
+
+    def set_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Fit the window again (after it changed size, or the message did)."""
+        if self.isVisible():
+            _centre(self, PIN_PAD_MAX_PX)
+
+    def set_locked(self, locked: bool) -> None:
+        """While locked, only Cancel works."""
+        for key, button in self.keys.items():
+            button.setEnabled(key == "cancel" or not locked)
+        if locked:
+            self._digits = ""
+            self._show_dots()
+
+    def cancel(self) -> None:
+        self._digits = ""
+        self.hide()
+        self.cancelled.emit()
+
+    def _show_dots(self) -> None:
+        self.dots.setText("●" * len(self._digits) if self._digits else " ")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt API
+        key, text = event.key(), event.text()
+        if text.isdigit() and self.keys["0"].isEnabled():
+            self.press(text)
+        elif key == Qt.Key.Key_Backspace:
+            self.press("delete")
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.keys["ok"].isEnabled():
+            self.press("ok")
+        elif key == Qt.Key.Key_Escape:
+            self.cancel()
+        else:
+            super().keyPressEvent(event)
