@@ -2,20 +2,25 @@
 
 ``PackLinksExtension`` rewrites links and images through :mod:`reader.page.links` so that
 article links open inside the app and images load only from the pack; a missing or refused
-image becomes its alt text. ``CalloutExtension`` turns admonitions into one-cell tables,
+image becomes its alt text. It also makes ``<name@example.org>`` a plain ``mailto:`` link and
+``<tel:…>`` / ``<mailto:…>`` links, which Python-Markdown leaves to its raw-HTML pattern (and
+the sanitizer would then delete). ``CalloutExtension`` turns admonitions into one-cell tables,
 the only boxed block that Qt's rich text can draw with padding and a background.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from markdown import Markdown
 from markdown.extensions import Extension
+from markdown.inlinepatterns import AUTOMAIL_RE, InlineProcessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
-from reader.page.links import Kind, Target
+from reader.page.links import EXTERNAL_SCHEMES, Kind, Target
 
 Resolve = Callable[[str], Target]
 
@@ -80,6 +85,40 @@ def _mark_figure(paragraph: ET.Element | None) -> None:
         paragraph.set("class", "figure")
 
 
+class MailtoInlineProcessor(InlineProcessor):
+    """Make ``<name@example.org>`` a ``mailto:`` link with a plain address.
+
+    Python-Markdown writes the address as character references to hide it from web spiders;
+    in an offline reader they only break the link.
+    """
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - stubs: Pattern.handleMatch
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element, int, int]:
+        address = self.unescape(m.group(1)).removeprefix("mailto:")
+        element = ET.Element("a", {"href": f"mailto:{address}"})
+        element.text = AtomicString(address)
+        return element, m.start(0), m.end(0)
+
+
+#: ``<tel:+15550100>``: an autolink of a scheme the reader hands to the system (not ``//``).
+SCHEME_AUTOLINK_RE = r"<((?:{})):([^\s<>]+)>".format(
+    "|".join(sorted(s for s in EXTERNAL_SCHEMES if s not in {"http", "https"}))
+)
+
+
+class SchemeAutolinkInlineProcessor(InlineProcessor):
+    """Make ``<tel:…>`` and ``<mailto:…>`` links."""
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - stubs: Pattern.handleMatch
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element, int, int]:
+        address = self.unescape(m.group(0)[1:-1])
+        element = ET.Element("a", {"href": address})
+        element.text = AtomicString(address.partition(":")[2])
+        return element, m.start(0), m.end(0)
+
+
 class PackLinksExtension(Extension):
     """Route article links and images through a resolver set before each conversion."""
 
@@ -90,6 +129,11 @@ class PackLinksExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
         md.treeprocessors.register(PackLinksProcessor(md, self), "pack_links", 4)
+        # Same name and priority as Python-Markdown's own, which it replaces.
+        md.inlinePatterns.register(MailtoInlineProcessor(AUTOMAIL_RE, md), "automail", 110)
+        md.inlinePatterns.register(
+            SchemeAutolinkInlineProcessor(SCHEME_AUTOLINK_RE, md), "scheme_autolink", 115
+        )
 
 
 class CalloutProcessor(Treeprocessor):
