@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -11,6 +12,7 @@ from pathlib import Path
 from reader.library.loading import load_pack
 from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, review_overdue
 from reader.page.links import IMAGE_SUFFIXES, Kind
+from reader.page.rawhtml import text_tags
 from reader.page.render import Renderer
 from reader.page.sanitize import resolve_safely
 
@@ -19,7 +21,7 @@ logger = logging.getLogger(__name__)
 _INLINE = re.compile(
     r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?[^()\s<>]*)>?"
 )
-_REFDEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s|$)")
+_REFDEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S*?)>?(?:\s|$)")
 _RAW = re.compile(
     r"<(img|a)\b[^<>]*?\s(src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))", re.IGNORECASE
 )
@@ -49,7 +51,7 @@ def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
             continue
         for inline in _INLINE.finditer(line):
             yield lineno, inline.group(1) == "!", inline.group(2)
-        if refdef := _REFDEF.match(line):
+        if (refdef := _REFDEF.match(line)) and refdef.group(2):  # not `[comment]: <> (…)`
             target = refdef.group(2)
             yield lineno, Path(target.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES, target
         for raw in _RAW.finditer(line):
@@ -98,6 +100,7 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
                     "warning",
                 )
             )
+    problems.extend(check_text_tags(article))
     if article.reviewed is not None:
         years = pack.review_period_years
         if review_overdue(article.reviewed, years, today):
@@ -119,6 +122,23 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
                 )
             )
     return problems
+
+
+def check_text_tags(article: Article) -> list[Problem]:
+    """Report angle brackets that are not HTML (``<your name>``): they are shown as text."""
+    body = article.body
+    if "<" not in body:
+        return []
+    newlines = [i for i, char in enumerate(body) if char == "\n"]
+    return [
+        Problem(
+            article.rel_path,
+            article.body_line + bisect.bisect_left(newlines, tag.offset),
+            f"'{tag.text}' is not HTML; it is shown as text (write &lt; to say so)",
+            "warning",
+        )
+        for tag in text_tags(body)
+    ]
 
 
 def check_rendering(renderer: Renderer, article: Article) -> list[Problem]:
