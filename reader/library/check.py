@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reader.library.loading import load_pack
 from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, review_overdue
+from reader.library.templates import find_template_tags, strip_template_tags
 from reader.page.links import IMAGE_SUFFIXES, Kind
 from reader.page.rawhtml import text_tags
 from reader.page.render import Renderer
@@ -37,7 +38,8 @@ _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
     """Yield (file line, is_image, raw target) for every link and image in the body."""
     fence: str | None = None
-    for offset, line in enumerate(article.body.split("\n")):
+    # Links are checked as the reader shows them: without template tags ({{ site.baseurl }}).
+    for offset, line in enumerate(strip_template_tags(article.body).split("\n")):
         lineno = article.body_line + offset
         match = _FENCE.match(line)
         if match:
@@ -101,6 +103,16 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
                 )
             )
     problems.extend(check_text_tags(article))
+    if templates := find_template_tags(article.body):
+        times = "once" if templates.times == 1 else f"{templates.times} times"
+        problems.append(
+            Problem(
+                rel,
+                article.body_line + templates.first_line - 1,
+                f"site template tags ({{% … %}}, {{{{ … }}}}) are left out when shown ({times})",
+                "warning",
+            )
+        )
     if article.reviewed is not None:
         years = pack.review_period_years
         if review_overdue(article.reviewed, years, today):

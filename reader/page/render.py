@@ -125,11 +125,16 @@ class Renderer:
             from markdown.extensions.def_list import DefListExtension
             from markdown.extensions.fenced_code import FencedCodeExtension
             from markdown.extensions.footnotes import FootnoteExtension
+            from markdown.extensions.md_in_html import MarkdownInHtmlExtension
             from markdown.extensions.sane_lists import SaneListExtension
             from markdown.extensions.tables import TableExtension
             from markdown.extensions.toc import TocExtension
 
-            from reader.page.mdext import CalloutExtension, PackLinksExtension
+            from reader.page.mdext import (
+                CalloutExtension,
+                PackLinksExtension,
+                SiteSourceExtension,
+            )
             from reader.page.sanitize import SanitizeExtension
 
             links, sanitize = PackLinksExtension(), SanitizeExtension()
@@ -145,6 +150,8 @@ class Renderer:
                     SaneListExtension(),
                     FencedCodeExtension(),
                     TocExtension(toc_depth="2-3", permalink=False),
+                    MarkdownInHtmlExtension(),
+                    SiteSourceExtension(),
                     links,
                     CalloutExtension(),
                     sanitize,
@@ -480,18 +487,22 @@ class _Job(NamedTuple):
     rel_path: str
     body: str
     image_text: str
+    redirects: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, pack: Pack, article: Article, image_text: str) -> _Job:
         entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
-        return cls(pack.root, entries, article.slug, article.rel_path, article.body, image_text)
+        redirects = tuple(pack.redirects.items())
+        return cls(
+            pack.root, entries, article.slug, article.rel_path, article.body, image_text, redirects
+        )
 
 
 def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Change, ...]]:
     """Guard and convert in a child process (see :func:`reader.page.guard.run_isolated`)."""
     from reader.page.guard import guard
 
-    pack = Pack(root=job.root)
+    pack = Pack(root=job.root, redirects=dict(job.redirects))
     pack.articles = [
         Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
     ]
