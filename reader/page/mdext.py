@@ -17,9 +17,11 @@ from collections.abc import Callable
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import AUTOMAIL_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from reader.library.templates import strip_template_tags
 from reader.page.links import EXTERNAL_SCHEMES, Kind, Target
 
 Resolve = Callable[[str], Target]
@@ -171,3 +173,65 @@ class CalloutExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
         md.treeprocessors.register(CalloutProcessor(md), "callouts", 1)
+
+
+class TemplateTagsPreprocessor(Preprocessor):
+    """Remove ``{% … %}`` and ``{{ … }}`` (see :mod:`reader.library.templates`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return strip_template_tags("\n".join(lines)).split("\n")
+
+
+#: Block elements whose content is Markdown unless they say ``markdown="0"``: what a site's
+#: generator renders, and what ``md_in_html`` renders once they carry ``markdown="1"``.
+MARKDOWN_BLOCKS = (
+    "article|aside|blockquote|center|dd|details|div|dt|figcaption|figure|footer|header|"
+    "h[1-6]|li|main|nav|p|section|summary|td|th"
+)
+_BLOCK_OPENER = re.compile(rf"<({MARKDOWN_BLOCKS})(\s[^<>]*)?(/?)>", re.IGNORECASE)
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class MarkdownInHtmlPreprocessor(Preprocessor):
+    """Mark HTML blocks ``markdown="1"`` so the Markdown inside them is rendered.
+
+    Sites write ``<div class="note">`` around ``### Headings`` and ``**bold**`` and let their
+    generator render it; Python-Markdown shows it raw unless the block says ``markdown="1"``.
+    Lines of code (fenced, or indented four spaces) are left alone.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence: str | None = None
+        for line in lines:
+            match = _FENCE.match(line)
+            if match:
+                marker = match.group(1)
+                if fence is None:
+                    fence = marker
+                elif marker[0] == fence[0] and len(marker) >= len(fence):
+                    fence = None
+            if fence is None and not match and "<" in line and not line.startswith(("    ", "\t")):
+                line = _BLOCK_OPENER.sub(_mark, line)
+            out.append(line)
+        return out
+
+
+def _mark(match: re.Match[str]) -> str:
+    attributes = match.group(2) or ""
+    if match.group(3) or _MARKDOWN_ATTRIBUTE.search(attributes):
+        return match.group(0)
+    return f'<{match.group(1)}{attributes} markdown="1">'
+
+
+class SiteSourceExtension(Extension):
+    """Read Markdown as static sites write it: no template tags, Markdown inside HTML.
+
+    Needs Python-Markdown's ``md_in_html`` extension for the ``markdown="1"`` it adds.
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
+        # Before normalize_whitespace (30) and the HTML block parser (20).
+        md.preprocessors.register(TemplateTagsPreprocessor(md), "template_tags", 40)
+        md.preprocessors.register(MarkdownInHtmlPreprocessor(md), "markdown_in_html", 35)

@@ -99,3 +99,31 @@ def test_comment_idiom_is_neither_shown_nor_a_broken_link(make_pack: PackBuilder
     x = pack.get("x")
     assert x is not None
     assert Renderer(pack).render_body(x).html == "<p>Text.</p>"
+
+
+# 4. Markdown inside HTML blocks is rendered.
+def test_markdown_in_a_block_marked_markdown_1(make_pack: PackBuilder) -> None:
+    html = body_html(
+        make_pack, '<div markdown="1">\n### Apply\n\n**Bring** [this](other.md)\n</div>'
+    )
+    assert '<h3 id="apply"><a name="apply"></a>Apply</h3>' in html
+    assert '<strong>Bring</strong> <a href="article:other">this</a>' in html
+
+
+def test_markdown_in_an_unmarked_block(make_pack: PackBuilder) -> None:
+    html = body_html(make_pack, '<div class="note">\n**Bring** your card\n\n- one\n</div>')
+    assert "<p><strong>Bring</strong> your card</p>" in html
+    assert "<li>one</li>" in html
+    assert "**" not in html
+
+
+def test_html_in_code_is_left_as_code(make_pack: PackBuilder) -> None:
+    html = body_html(make_pack, "```\n<div>**x**</div>\n```")
+    assert "<code>&lt;div&gt;**x**&lt;/div&gt;\n</code>" in html
+
+
+# 7. Template tags are left out of text and links; examples in code keep them.
+def test_template_tags_are_left_out(make_pack: PackBuilder) -> None:
+    body = "{% include alert.html %}\n\nSee [other]({{ site.baseurl }}/other/) `{{ kept }}`."
+    html = body_html(make_pack, body)
+    assert html == ('<p>See <a href="article:other">other</a> <code>{{ kept }}</code>.</p>')
