@@ -100,13 +100,17 @@ def check_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="offline-reader check",
         description=(
-            "Validate a content pack. Prints one line per problem as 'path:line: severity: "
-            "message'. Exits with 1 if there are errors, 0 otherwise (warnings alone do not fail "
-            "unless --strict is given)."
+            "Validate a content pack. Prints its problems as 'path:line: severity: message', "
+            "errors first, repeated problems grouped and counted (every one with --all). Exits "
+            "with 1 if there are errors, 0 otherwise (warnings alone do not fail unless --strict "
+            "is given)."
         ),
     )
     parser.add_argument("path", type=Path, help="the content pack folder")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--all", action="store_true", help="print every problem on its own line, ungrouped"
+    )
     return parser
 
 
@@ -132,6 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 def run_check(options: argparse.Namespace) -> int:
     from reader.library.check import check_pack
     from reader.library.pack import PackError
+    from reader.library.report import counts, summarize
 
     logging.basicConfig(level=logging.CRITICAL)  # the report below is the output
     try:
@@ -139,10 +144,12 @@ def run_check(options: argparse.Namespace) -> int:
     except PackError as exc:
         print(f"{options.path}: error: {exc}", file=sys.stderr)
         return 1
-    for problem in problems:
-        print(problem.format(options.path))
-    errors = sum(1 for p in problems if p.severity == "error" or options.strict)
-    warnings = len(problems) - errors
+    if options.all:
+        lines = [problem.format(options.path) for problem in problems]
+    else:
+        lines = summarize(problems, options.path, strict=options.strict)
+    for line in lines:
+        print(line)
     if problems:
-        print(f"{errors} error(s), {warnings} warning(s)", file=sys.stderr)
-    return 1 if errors else 0
+        print(counts(problems, options.strict), file=sys.stderr)
+    return 1 if any(p.severity == "error" or options.strict for p in problems) else 0

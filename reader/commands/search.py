@@ -49,11 +49,16 @@ def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
     p.add_argument(
         "--no-cache", action="store_true", help="build the index in memory; do not use the cache"
     )
+    p.add_argument(
+        "-v", "--verbose", action="store_true", help="log what happens (and each pack problem)"
+    )
 
 
 def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
     """Return the ``--content`` folder and its pack, or None after saying why it failed."""
-    logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
+    # Quiet unless asked: a script reading --json should not get a page of log lines.
+    level = logging.DEBUG if options.verbose else logging.ERROR
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     content: Path = options.content if options.content is not None else bundled_dir("content")
     try:
         return content, load_pack(content)

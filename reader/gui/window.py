@@ -954,7 +954,7 @@ class MainWindow(QMainWindow):
         return path
 
     def problems_dialog(self) -> QDialog:
-        """Return a dialog listing the pack's problems (one ``path:line: message`` per line)."""
+        """Return a dialog listing the pack's problems, grouped (``report.summarize``)."""
         from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPlainTextEdit
 
         dialog = QDialog(self)
@@ -971,7 +971,9 @@ class MainWindow(QMainWindow):
                 dialog,
             )
         )
-        text = QPlainTextEdit("\n".join(str(p) for p in self.pack.problems), dialog)
+        from reader.library.report import summarize  # grouped: a site has thousands
+
+        text = QPlainTextEdit("\n".join(summarize(self.pack.problems)), dialog)
         text.setReadOnly(True)
         text.setAccessibleName(self.tr("Problems"))
         layout.addWidget(text)

@@ -156,10 +156,21 @@ def _add_redirects(pack: Pack, site: _Site, by_slug: dict[str, Article]) -> None
 
 
 def log_problems(pack: Pack) -> None:
-    """Log every problem of ``pack`` (errors as errors, the rest as warnings)."""
+    """Log how many problems ``pack`` has, and (at debug level) each one.
+
+    One line, not thousands: ``check`` and Help › Content problems list them.
+    """
+    if not pack.problems:
+        return
     for problem in pack.problems:
-        log = logger.error if problem.severity == "error" else logger.warning
-        log("%s", problem)
+        logger.debug("%s", problem)
+    errors = sum(1 for p in pack.problems if p.severity == "error")
+    logger.info(
+        "%s: %d error(s), %d warning(s) in the content pack (see 'check')",
+        pack.root,
+        errors,
+        len(pack.problems) - errors,
+    )
 
 
 def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
