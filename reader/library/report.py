@@ -98,9 +98,7 @@ def summarize(
     error_lines: list[str] = []
     warning_lines: list[str] = []
     for path, by_kind in groups.items():
-        ordered = sorted(
-            by_kind.values(), key=lambda g: (not is_error(g.first), g.first.line or 0)
-        )
+        ordered = sorted(by_kind.values(), key=lambda g: (not is_error(g.first), g.first.line or 0))
         shown = ordered[:per_file]
         hidden = sum(len(g.lines) for g in ordered[per_file:])
         target = error_lines if any(is_error(g.first) for g in ordered) else warning_lines
