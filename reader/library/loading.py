@@ -303,7 +303,12 @@ def _load_article(
                 site.pages.append((rel, line_of("redirect_to"), redirect_to))
         else:
             problems.append(
-                Problem(rel, body_line, "the page has no text (front matter only); not listed")
+                Problem(
+                    rel,
+                    body_line,
+                    "the page has no text (front matter only); not listed",
+                    "warning",
+                )
             )
         return None
 

@@ -116,7 +116,7 @@ def summarize(
         example = next(p for p in rest if kind_of(p.message) == kind)
         pack_lines.append(
             f"{_join(root, paths[0])}:{example.line or 1}: {example.severity}: "
-            f"{example.message} — and the same in {_files(paths[1:])}"
+            f"{example.message} — also in {_files(paths[1:])}"
         )
     if unknown:
         listed = ", ".join(f"{key} ({n})" for key, n in unknown.most_common(8))

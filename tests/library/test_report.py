@@ -55,7 +55,7 @@ def test_a_warning_in_many_files_is_one_line() -> None:
     problems.append(Problem("x.md", 4, "broken link 'a.md'", "error"))
     assert summarize(problems) == [
         "x.md:4: error: broken link 'a.md'",
-        "f0.md:1: warning: no 'title'; using the first heading — and the same in 7 more files "
+        "f0.md:1: warning: no 'title'; using the first heading — also in 7 more files "
         "(f1.md, f2.md, f3.md and 4 others)",
     ]
 
