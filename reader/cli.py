@@ -44,7 +44,9 @@ def gui_parser() -> argparse.ArgumentParser:
         help="content pack folder to open (default: the bundled pack)",
     )
     parser.add_argument(
-        "--article", metavar="SLUG", help="open this article first (its file name without .md)"
+        "--article",
+        metavar="SLUG",
+        help="open this article first (its slug, usually its file name)",
     )
     parser.add_argument(
         "--home", action="store_true", help="start on the home page, not the last article read"

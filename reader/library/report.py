@@ -63,13 +63,13 @@ def summarize(
     """
     items = sorted(problems, key=lambda p: (p.path != PACK_FILE, p.path, p.line or 0))
     unknown: Counter[str] = Counter()
-    unknown_files: list[str] = []
+    unknown_problems: list[Problem] = []
     rest: list[Problem] = []
     for problem in items:
         if problem.severity != "error" and problem.message.startswith(UNKNOWN_KEYS):
             keys = problem.message[len(UNKNOWN_KEYS) :].split(", ")
             unknown.update(keys)
-            unknown_files.append(problem.path)
+            unknown_problems.append(problem)
         else:
             rest.append(problem)
 
@@ -118,13 +118,17 @@ def summarize(
             f"{_join(root, paths[0])}:{example.line or 1}: {example.severity}: "
             f"{example.message} — also in {_files(paths[1:])}"
         )
-    if unknown:
+    if len(unknown_problems) == 1:
+        only = unknown_problems[0]
+        pack_lines.append(f"{_join(root, only.path)}:{only.line or 1}: warning: {only.message}")
+    elif unknown:
+        first = unknown_problems[0]
         listed = ", ".join(f"{key} ({n})" for key, n in unknown.most_common(8))
         more = len(unknown) - 8
         listed += f" and {more} more" if more > 0 else ""
         pack_lines.append(
-            f"{_join(root, unknown_files[0])}:1: warning: unknown front matter keys are "
-            f"ignored, in {len(unknown_files)} file(s): {listed}"
+            f"{_join(root, first.path)}:{first.line or 1}: warning: unknown front matter keys "
+            f"are ignored, in {len(unknown_problems)} files: {listed}"
         )
     return error_lines + pack_lines + warning_lines
 

@@ -43,7 +43,7 @@ def test_unknown_keys_are_one_line_for_the_pack() -> None:
         for n in range(20)
     ] + [Problem("q.md", 2, "unknown front matter keys: layout", "warning")]
     assert summarize(problems) == [
-        "p00.md:1: warning: unknown front matter keys are ignored, in 21 file(s): "
+        "p00.md:2: warning: unknown front matter keys are ignored, in 21 files: "
         "layout (21), permalink (20)"
     ]
 
