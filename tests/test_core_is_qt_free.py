@@ -14,6 +14,12 @@ CORE = [
     "reader.cli",
     "reader.paths",
     "reader.library.catalog",
+    "reader.library.naming",
+    "reader.library.sitekeys",
+    "reader.library.templates",
+    "reader.library.report",
+    "reader.page.rawhtml",
+    "reader.page.mdext",
 ]
 
 

@@ -79,15 +79,36 @@ def html_tag_at(text: str, start: int) -> int:
     return tag.end()
 
 
+class _Scanner:
+    """:func:`html_tag_at` over one text, front to back, in linear time on text full of
+    ``<a a a`` (it remembers where the next ``>`` is)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.next_gt = -2  # not looked for yet; -1: there is none
+
+    def tag_end(self, start: int) -> int:
+        text = self.text
+        if self.next_gt != -1 and self.next_gt < start:
+            self.next_gt = text.find(">", start)
+        if self.next_gt < 0:
+            return -1
+        following = text.find("<", start + 1, self.next_gt)
+        if following >= 0 and '"' not in text[start:following] and "'" not in text[start:following]:
+            return -1  # another '<' before the '>', with no quoted value around it
+        return html_tag_at(text, start)
+
+
 def escape_text_tags(html: str) -> str:
     """Return ``html`` with the ``<`` of everything that is not an HTML tag escaped."""
     if "<" not in html:
         return html
     parts: list[str] = []
     done = 0
+    scanner = _Scanner(html)
     position = html.find("<")
     while position >= 0:
-        end = html_tag_at(html, position)
+        end = scanner.tag_end(position)
         if end < 0:
             parts.append(html[done:position])
             parts.append("&lt;")
@@ -111,7 +132,7 @@ _AUTOLINK = re.compile(r"<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\
 _CODE_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})[^\n]*$", re.MULTILINE)
 _BACKTICKS = re.compile(r"`+")
 #: A tag longer than this is taken for text: it bounds the work on text full of ``<a b="``.
-MAX_TAG_CHARS = 4_096
+MAX_TAG_CHARS = 2_048
 
 
 def text_tags(markdown: str) -> Iterator[TextTag]:
@@ -121,9 +142,10 @@ def text_tags(markdown: str) -> Iterator[TextTag]:
     """
     text = _blank(markdown, _code_blocks(markdown))
     text = _blank(text, _code_spans(text))
+    scanner = _Scanner(text)
     for opener in _OPENER.finditer(text):
         start = opener.start()
-        if _AUTOLINK.match(text, start) or html_tag_at(text, start) >= 0:
+        if _AUTOLINK.match(text, start) or scanner.tag_end(start) >= 0:
             continue
         close = text.find(">", start, start + 80)
         newline = text.find("\n", start, start + 80)
@@ -170,8 +192,11 @@ def _code_spans(text: str) -> Iterator[tuple[int, int]]:
 
 def _blank(text: str, spans: Iterator[tuple[int, int]]) -> str:
     """Return ``text`` with each span replaced by spaces (newlines kept, so offsets hold)."""
+    found = list(spans)
+    if not found:
+        return text
     chars = list(text)
-    for start, end in spans:
+    for start, end in found:
         for i in range(start, end):
             if chars[i] != "\n":
                 chars[i] = " "
