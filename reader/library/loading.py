@@ -327,7 +327,7 @@ def _load_article(
         site.old_paths.append((article, old_paths))
     categories = {c.id for c in pack.categories}
     folder_language = language_folder(rel, categories)
-    article.language = read_language(meta, bad) or folder_language
+    article.language = read_language(meta, bad) or folder_language or pack.language
     unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
     if unknown:
         problems.append(

@@ -94,7 +94,7 @@ def test_language_per_file_and_per_folder(make_pack: PackBuilder) -> None:
     )
     pack = load_pack(root)
     assert {a.slug: a.language for a in pack.articles} == {
-        "flu": "",
+        "flu": "en",  # the pack's
         "gripe": "es",
         "fiebre": "es",
     }
