@@ -39,11 +39,8 @@ from reader.library.templates import strip_template_tags
 logger = logging.getLogger(__name__)
 
 #: Front-matter keys the reader understands; others are reported as warnings.
-KNOWN_KEYS = (
-    frozenset(
-        {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
-    )
-    | SITE_KEYS
+KNOWN_KEYS = frozenset(
+    {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
 )
 _HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
@@ -328,7 +325,7 @@ def _load_article(
     categories = {c.id for c in pack.categories}
     folder_language = language_folder(rel, categories)
     article.language = read_language(meta, bad) or folder_language or pack.language
-    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
+    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS and k not in SITE_KEYS)
     if unknown:
         problems.append(
             Problem(
