@@ -84,7 +84,7 @@ def test_alias_bomb_is_not_expanded(corpus_pack: Path) -> None:
     pack = load_pack(corpus_pack)
     bomb = pack.get("billion-laughs")
     assert bomb is not None
-    assert bomb.title == "Billion laughs" and bomb.tags == () and bomb.related == ()
+    assert bomb.title == "Billion Laughs" and bomb.tags == () and bomb.related == ()
 
 
 def test_mixed_encodings_are_shown_with_replacement_characters(corpus_pack: Path) -> None:

@@ -15,13 +15,17 @@ def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="offline-reader check",
         description=(
-            "Validate a content pack. Prints one line per problem as 'path:line: severity: "
-            "message'. Exits with 1 if there are errors, 0 otherwise (warnings alone do not fail "
-            "unless --strict is given)."
+            "Validate a content pack. Prints its problems as 'path:line: severity: message', "
+            "errors first, repeated problems grouped and counted (every one with --all). Exits "
+            "with 1 if there are errors, 0 otherwise (warnings alone do not fail unless --strict "
+            "is given)."
         ),
     )
     parser.add_argument("path", type=Path, help="the content pack folder")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument(
+        "--all", action="store_true", help="print every problem on its own line, ungrouped"
+    )
     parser.add_argument(
         "--readability",
         action="store_true",
@@ -47,13 +51,18 @@ def run_check(options: argparse.Namespace) -> int:
     except PackError as exc:
         print(f"{options.path}: error: {exc}", file=sys.stderr)
         return 1
-    for problem in problems:
-        print(problem.format(options.path))
+    from reader.library.report import counts, summarize
+
+    if options.all:
+        lines = [problem.format(options.path) for problem in problems]
+    else:  # errors first, repeats grouped: a real site has thousands
+        lines = summarize(problems, options.path, strict=options.strict)
+    for line in lines:
+        print(line)
     errors = sum(1 for p in problems if p.severity == "error" or options.strict)
-    warnings = len(problems) - errors
     articles = len(pack.articles)
     if problems:
-        print(f"{articles} articles: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
+        print(f"{articles} articles: {counts(problems, options.strict)}", file=sys.stderr)
     else:
         print(f"{articles} articles, no problems.")
     if options.readability and not print_readability(pack, options.path):

@@ -60,7 +60,7 @@ from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack
 logger = logging.getLogger(__name__)
 
 #: Bump when the file's layout or what a row holds changes; older files are rebuilt.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Shared by every catalog-built article: line numbers of front-matter keys are only needed
 #: by ``check``, which always does a full load.
@@ -354,6 +354,7 @@ def _pack_from(root: Path, index: dict[str, Any], fingerprint: str, table: Artic
         fingerprint=fingerprint,
         emergency_number=str(meta["emergency_number"]),
         contact=str(meta["contact"]),
+        redirects={str(k): str(v) for k, v in meta["redirects"].items()},
     )
     pack.reindex(positions_set=True)
     if pack.slug_count != len(table):
@@ -595,6 +596,7 @@ class CatalogArticles(ArticleTable):
             words,
             updated,
             reviewed_by,
+            language,
         ) = row
         if slug != self._slugs[i]:
             raise CatalogError(f"row {i} is not the article {self._slugs[i]!r}")
@@ -623,6 +625,7 @@ class CatalogArticles(ArticleTable):
             self._max_bytes,
             self._date(updated) if updated else None,
             reviewed_by,
+            language,
         )
 
     def _date(self, iso: str) -> dt.date:
@@ -672,6 +675,7 @@ def _rows(pack: Pack) -> Iterator[list[Any]]:
             a.word_count,
             a.updated.isoformat() if a.updated else None,
             a.reviewed_by,
+            a.language,
         ]
 
 
@@ -738,6 +742,7 @@ def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
             "emergency_number": pack.emergency_number,
             "contact": pack.contact,
             "categories": [[c.id, c.name] for c in pack.categories],
+            "redirects": pack.redirects,
         },
         "problems": [[p.path, p.line, p.message, p.severity] for p in pack.problems],
         "runs": runs,

@@ -3,6 +3,7 @@ urgency boxes placed too late, and sources a reader cannot check."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import logging
 import re
@@ -11,7 +12,9 @@ from pathlib import Path
 
 from reader.library.loading import load_pack
 from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, next_review_due
+from reader.library.templates import find_template_tags, strip_template_tags
 from reader.page.links import IMAGE_SUFFIXES, Kind
+from reader.page.rawhtml import text_tags
 from reader.page.render import Renderer
 from reader.page.sanitize import resolve_safely
 
@@ -20,7 +23,7 @@ logger = logging.getLogger(__name__)
 _INLINE = re.compile(
     r"(!?)\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]*(?:\([^()\s]*\))?[^()\s<>]*)>?"
 )
-_REFDEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S+?)>?(?:\s|$)")
+_REFDEF = re.compile(r"^\s{0,3}\[([^\]^][^\]]*)\]:\s*<?(\S*?)>?(?:\s|$)")
 _RAW = re.compile(
     r"<(img|a)\b[^<>]*?\s(src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'<>]+))", re.IGNORECASE
 )
@@ -42,7 +45,8 @@ _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
     """Yield (file line, is_image, raw target) for every link and image in the body."""
     fence: str | None = None
-    for offset, line in enumerate(article.body.split("\n")):
+    # Links are checked as the reader shows them: without template tags ({{ site.baseurl }}).
+    for offset, line in enumerate(strip_template_tags(article.body).split("\n")):
         lineno = article.body_line + offset
         match = _FENCE.match(line)
         if match:
@@ -56,7 +60,7 @@ def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
             continue
         for inline in _INLINE.finditer(line):
             yield lineno, inline.group(1) == "!", inline.group(2)
-        if refdef := _REFDEF.match(line):
+        if (refdef := _REFDEF.match(line)) and refdef.group(2):  # not `[comment]: <> (…)`
             target = refdef.group(2)
             yield lineno, Path(target.split("#")[0]).suffix.lower() in IMAGE_SUFFIXES, target
         for raw in _RAW.finditer(line):
@@ -105,6 +109,17 @@ def check_article(pack: Pack, article: Article, today: dt.date) -> list[Problem]
                     "warning",
                 )
             )
+    problems.extend(check_text_tags(article))
+    if templates := find_template_tags(article.body):
+        times = "once" if templates.times == 1 else f"{templates.times} times"
+        problems.append(
+            Problem(
+                rel,
+                article.body_line + templates.first_line - 1,
+                f"site template tags ({{% … %}}, {{{{ … }}}}) are left out when shown ({times})",
+                "warning",
+            )
+        )
     problems.extend(check_review(pack, article, today))
     problems.extend(check_callouts(article))
     problems.extend(check_sources(article))
@@ -233,6 +248,23 @@ def _source_line(article: Article, name: str) -> int:
         if name in head[number - 1]:
             return number
     return start
+
+
+def check_text_tags(article: Article) -> list[Problem]:
+    """Report angle brackets that are not HTML (``<your name>``): they are shown as text."""
+    body = article.body
+    if "<" not in body:
+        return []
+    newlines = [i for i, char in enumerate(body) if char == "\n"]
+    return [
+        Problem(
+            article.rel_path,
+            article.body_line + bisect.bisect_left(newlines, tag.offset),
+            f"'{tag.text}' is not HTML; it is shown as text (write &lt; to say so)",
+            "warning",
+        )
+        for tag in text_tags(body)
+    ]
 
 
 def check_rendering(renderer: Renderer, article: Article) -> list[Problem]:

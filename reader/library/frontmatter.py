@@ -10,8 +10,6 @@ import yaml
 
 _KEY_RE = re.compile(r"^([A-Za-z_][\w-]*)\s*:")
 _FENCE = "---"
-#: Front matter is small; anything bigger is a mistake (e.g. a missing closing fence).
-MAX_FRONT_MATTER_LINES = 200
 
 try:  # the C loader is much faster where PyYAML was built with libyaml
     _Loader: Any = yaml.CSafeLoader
@@ -40,12 +38,17 @@ class FrontMatterError(ValueError):
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    """Return the front matter and body of ``text``; raise FrontMatterError if it is broken."""
+    """Return the front matter and body of ``text``; raise FrontMatterError if it is broken.
+
+    Front matter may be any length (a site's can list hundreds of redirects); the file's size
+    limit bounds it. If it is broken and has no ``key:`` line at all, the opening ``---`` was
+    a horizontal rule, and the whole text is the body.
+    """
     lines = text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         return FrontMatter({}, text, 1)
     end = None
-    for i in range(1, min(len(lines), MAX_FRONT_MATTER_LINES + 2)):
+    for i in range(1, len(lines)):
         if lines[i].rstrip() in (_FENCE, "..."):
             end = i
             break
@@ -63,7 +66,9 @@ def split_front_matter(text: str) -> FrontMatter:
         match = _KEY_RE.match(line)
         if match:
             key_lines.setdefault(match.group(1), offset)
-    fallback = FrontMatter({}, body, body_line, key_lines)
+    fallback = (
+        FrontMatter({}, body, body_line, key_lines) if key_lines else FrontMatter({}, text, 1)
+    )
     try:
         meta = yaml.load(block, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.MarkedYAMLError as exc:

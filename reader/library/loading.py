@@ -12,10 +12,12 @@ import datetime as dt
 import logging
 import re
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from reader.library.files import MAX_ARTICLE_BYTES, ReadNote, read_text
+from reader.library.naming import assign_slugs, natural_key, site_path_key, title_from_name
 from reader.library.pack import (
     OTHER_CATEGORY,
     PACK_FILE,
@@ -26,6 +28,14 @@ from reader.library.pack import (
     Problem,
     Source,
 )
+from reader.library.sitekeys import (
+    SITE_KEYS,
+    language_folder,
+    read_language,
+    read_redirects,
+    read_slug,
+)
+from reader.library.templates import strip_template_tags
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +48,7 @@ KNOWN_KEYS = frozenset(
 )  # fmt: skip
 #: Keys a ``sources`` entry written as a mapping may have.
 SOURCE_KEYS = frozenset({"id", "title", "publisher", "url", "published", "accessed"})
-_HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
+_HEADING_RE = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
 
 
@@ -79,13 +89,17 @@ def load_files(
     pack = Pack(root=root, articles=articles)
     _load_meta(pack)
     files = _article_files(root, pack.problems)
-    by_slug: dict[str, Article] = {}
+    site = _Site()
+    loaded: list[Article] = []
     for done, path in enumerate(files):
         if progress is not None and done % PROGRESS_EVERY == 0:
             progress(done, len(files))
-        article = _load_article(pack, path, max_article_bytes)
-        if article is None:
-            continue
+        article = _load_article(pack, path, max_article_bytes, site)
+        if article is not None:
+            loaded.append(article)
+    assign_slugs(loaded)
+    by_slug: dict[str, Article] = {}
+    for article in loaded:
         existing = by_slug.get(article.slug)
         if existing is not None:
             pack.problems.append(
@@ -99,6 +113,7 @@ def load_files(
             continue
         by_slug[article.slug] = article
         articles.append(article)
+    _add_redirects(pack, site, by_slug)
     _check_categories(pack)
     _check_related(pack, by_slug)
     articles.sort(key=_sort_key(pack))
@@ -108,11 +123,57 @@ def load_files(
     return pack
 
 
+@dataclass
+class _Site:
+    """Redirects found while reading, resolved once every article has its slug."""
+
+    #: (pack-relative path, line, target) of pages that only lead elsewhere (``redirect_to``).
+    pages: list[tuple[str, int, str]] = field(default_factory=list)
+    #: (article, old path slugs) from ``redirect_from``.
+    old_paths: list[tuple[Article, list[str]]] = field(default_factory=list)
+
+
+def _add_redirects(pack: Pack, site: _Site, by_slug: dict[str, Article]) -> None:
+    by_key = {site_path_key(a.rel_path): a.slug for a in by_slug.values()}
+    for article, keys in site.old_paths:
+        if by_slug.get(article.slug) is article:
+            for key in keys:
+                if key not in by_key:
+                    pack.redirects.setdefault(key, article.slug)
+    for rel, line, target in site.pages:
+        key = site_path_key(rel)
+        if key in by_key:
+            continue
+        if target.startswith(("https://", "http://")):
+            pack.redirects[key] = target
+            continue
+        slug = by_key.get(site_path_key(target)) or pack.redirects.get(site_path_key(target))
+        if slug is None and target in by_slug:
+            slug = target
+        if slug is None:
+            pack.problems.append(
+                Problem(rel, line, f"'redirect_to' leads to '{target}', which is not in this pack")
+            )
+        else:
+            pack.redirects[key] = slug
+
+
 def log_problems(pack: Pack) -> None:
-    """Log every problem of ``pack`` (errors as errors, the rest as warnings)."""
+    """Log how many problems ``pack`` has, and (at debug level) each one.
+
+    One line, not thousands: ``check`` and Help › Content problems list them.
+    """
+    if not pack.problems:
+        return
     for problem in pack.problems:
-        log = logger.error if problem.severity == "error" else logger.warning
-        log("%s", problem)
+        logger.debug("%s", problem)
+    errors = sum(1 for p in pack.problems if p.severity == "error")
+    logger.info(
+        "%s: %d error(s), %d warning(s) in the content pack (see 'check')",
+        pack.root,
+        errors,
+        len(pack.problems) - errors,
+    )
 
 
 def _article_files(root: Path, problems: list[Problem]) -> list[Path]:
@@ -237,7 +298,9 @@ def _toml_error_line(exc: ValueError) -> int | None:
     return int(match.group(1)) if match else None
 
 
-def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) -> Article | None:
+def _load_article(
+    pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES, site: _Site | None = None
+) -> Article | None:
     rel = path.relative_to(pack.root).as_posix()
     problems = pack.problems
     try:
@@ -261,9 +324,30 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
         fm = exc.fallback
     meta, body, body_line = fm.meta, fm.body, fm.body_line
 
-    slug = path.stem
+    def line_of(key: str) -> int:
+        return fm.key_lines.get(key, 1)
+
+    def bad(key: str, expected: str) -> None:
+        problems.append(Problem(rel, line_of(key), f"'{key}' should be {expected}", "warning"))
+
+    redirect_to, old_paths = read_redirects(meta, bad)
+    if not strip_template_tags(body).strip():
+        if redirect_to:
+            if site is not None:
+                site.pages.append((rel, line_of("redirect_to"), redirect_to))
+        else:
+            problems.append(
+                Problem(
+                    rel,
+                    body_line,
+                    "the page has no text (front matter only); not listed",
+                    "warning",
+                )
+            )
+        return None
+
     article = Article(
-        slug=slug,
+        slug=read_slug(meta, bad),  # empty: given by naming.assign_slugs
         title="",
         path=path,
         rel_path=rel,
@@ -273,7 +357,12 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
         truncated=truncated,
         max_bytes=max_bytes,
     )
-    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS)
+    if site is not None and old_paths:
+        site.old_paths.append((article, old_paths))
+    categories = {c.id for c in pack.categories}
+    folder_language = language_folder(rel, categories)
+    article.language = read_language(meta, bad) or folder_language or pack.language
+    unknown = sorted(str(k) for k in meta if k not in KNOWN_KEYS and k not in SITE_KEYS)
     if unknown:
         problems.append(
             Problem(
@@ -284,17 +373,13 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
             )
         )
 
-    def line_of(key: str) -> int:
-        return fm.key_lines.get(key, 1)
-
-    def bad(key: str, expected: str) -> None:
-        problems.append(Problem(rel, line_of(key), f"'{key}' should be {expected}", "warning"))
-
     title = meta.get("title")
     if isinstance(title, (str, int, float)) and not isinstance(title, bool) and str(title).strip():
         article.title = str(title).strip()
     else:
-        if title is not None:
+        if isinstance(title, str):
+            problems.append(Problem(rel, line_of("title"), "'title' must not be empty", "warning"))
+        elif title is not None:
             bad("title", "text")
         heading = _first_heading(body)
         if heading:
@@ -303,9 +388,9 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
                 Problem(rel, 1, "no 'title' in front matter; using the first heading", "warning")
             )
         else:
-            article.title = slug.replace("-", " ").replace("_", " ").capitalize()
+            article.title = title_from_name(rel)
             problems.append(
-                Problem(rel, 1, "no 'title' and no '# ' heading; using the file name", "warning")
+                Problem(rel, 1, "no 'title' and no heading; using the file name", "warning")
             )
 
     summary = meta.get("summary")
@@ -319,8 +404,10 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
         article.category = category.strip()
     elif category is not None:
         bad("category", "a category id from pack.toml")
-    elif len(Path(rel).parts) > 1:
-        article.category = Path(rel).parts[0]
+    else:
+        folders = Path(rel).parts[1 if folder_language else 0 : -1]
+        if folders:
+            article.category = folders[0]
 
     article.tags = _str_list(meta.get("tags"), "tags", bad)
     article.related = _str_list(meta.get("related"), "related", bad)
@@ -471,7 +558,10 @@ def _check_categories(pack: Pack) -> None:
     for article in pack.articles:
         if article.category in known:
             continue
-        if article.category == OTHER_CATEGORY:
+        from_folder = "category" not in article.key_lines
+        if from_folder and not pack.categories:
+            pass  # a pack without categories (a site's folder) is sorted by its folders
+        elif article.category == OTHER_CATEGORY:
             if pack.categories:
                 pack.problems.append(
                     Problem(article.rel_path, 1, "no 'category'; listed under 'Other'", "warning")
@@ -525,8 +615,8 @@ def _known_featured(pack: Pack, slug: str) -> bool:
 def _sort_key(pack: Pack) -> Any:
     rank = {c.id: i for i, c in enumerate(pack.categories)}
 
-    def key(a: Article) -> tuple[int, int, str, str]:
+    def key(a: Article) -> tuple[int, int, tuple[tuple[int, int | str], ...], str]:
         order = a.order if a.order is not None else 1 << 30
-        return (rank.get(a.category, len(rank)), order, a.title.casefold(), a.slug)
+        return (rank.get(a.category, len(rank)), order, natural_key(a.title), a.slug)
 
     return key

@@ -104,6 +104,8 @@ class Article:
     related: tuple[str, ...]
     sources: tuple[Source, ...]
     url: str
+    #: Language of the text (BCP 47, e.g. ``es``); empty means the pack's language.
+    language: str
     index: int  # position in pack order, set by the pack
     truncated: bool  # the file was longer than the size limit; only its start is here
     key_lines: dict[str, int] = field(repr=False, compare=False)
@@ -138,6 +140,7 @@ class Article:
         max_bytes: int = MAX_ARTICLE_BYTES,
         updated: dt.date | None = None,
         reviewed_by: str = "",
+        language: str = "",
     ) -> None:
         """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
         self.slug = slug
@@ -154,6 +157,7 @@ class Article:
         self.related = related
         self.sources = sources
         self.url = url
+        self.language = language
         self.index = index
         self.truncated = truncated
         self.key_lines = key_lines if key_lines is not None else {}
@@ -264,6 +268,7 @@ class Pack:
     """
 
     __slots__ = (
+        "_by_key",
         "_by_path",
         "_by_slug",
         "_members",
@@ -279,6 +284,7 @@ class Pack:
         "hidden",
         "language",
         "problems",
+        "redirects",
         "review_every_months",
         "root",
         "title",
@@ -299,6 +305,7 @@ class Pack:
         fingerprint: str = "",
         emergency_number: str = "",
         contact: str = "",
+        redirects: dict[str, str] | None = None,
     ) -> None:
         self.root = root
         self.title = title
@@ -320,9 +327,13 @@ class Pack:
         #: Fingerprint of the files the pack was loaded from, when it came from or went into
         #: a catalog (:mod:`reader.library.catalog`); empty for a plain load.
         self.fingerprint = fingerprint
+        #: Old addresses of pages (path slugs, see :mod:`reader.library.naming`) and where
+        #: they lead now: an article's slug, or a web address.
+        self.redirects: dict[str, str] = redirects if redirects is not None else {}
         self._by_slug: dict[str, int] = {}
         # Built on first use (links, recommendations, the tree): none is needed by every page.
         self._by_path: dict[str, int] | None = None
+        self._by_key: dict[str, int] | None = None
         self._members: dict[str, Sequence[int]] | None = None
         self._tagged: dict[str, list[int]] | None = None
 
@@ -356,6 +367,27 @@ class Pack:
             self._by_path = {path: i for i, path in enumerate(self.column("rel_path"))}
         i = self._by_path.get(rel_path)
         return None if i is None else self.articles[i]
+
+    def by_site_path(self, path: str) -> Article | str | None:
+        """Return the article a site path names (``/benefits/``, ``es/foo.html``), following
+        redirects; a web address if a redirect leads out of the pack; None if nothing."""
+        from reader.library.naming import site_path_key
+
+        if self._by_key is None:
+            by_key: dict[str, int] = {}
+            for position, rel in enumerate(self.column("rel_path")):
+                by_key.setdefault(site_path_key(rel), position)
+            self._by_key = by_key
+        key = site_path_key(path)
+        i = self._by_key.get(key)
+        if i is not None:
+            return self.articles[i]
+        target = self.redirects.get(key)
+        if target is None:
+            return None
+        if target.startswith(("https://", "http://")):
+            return target
+        return self.get(target)
 
     def category_name(self, category_id: str) -> str:
         for category in self.categories:
@@ -426,7 +458,7 @@ class Pack:
             if not positions_set:
                 for i, article in enumerate(articles):
                     article.index = i
-        self._by_path = self._members = self._tagged = None
+        self._by_path = self._by_key = self._members = self._tagged = None
 
 
 def review_overdue(reviewed: dt.date, years: int, today: dt.date) -> bool:

@@ -36,7 +36,15 @@ logger = logging.getLogger(__name__)
 #: The most rendered bodies kept per pack (a typical body is 5–30 kB).
 MAX_FILES = 2000
 #: The modules whose code decides what a body looks like.
-_RENDERING_MODULES = ("render.py", "mdext.py", "sanitize.py", "guard.py", "links.py")
+_RENDERING_MODULES = (
+    "render.py",
+    "mdext.py",
+    "sanitize.py",
+    "guard.py",
+    "links.py",
+    "rawhtml.py",
+    "../library/templates.py",
+)
 _FORMAT = 1
 
 

@@ -74,7 +74,9 @@ def resolve(pack: Pack, article: Article, raw: str) -> Target:
     path = unquote(parts.path)
     fragment = unquote(parts.fragment)
     if path.startswith("/"):
-        return Target(
+        # A site's own address (/benefits/) names a page of the pack; files stay refused.
+        page = _page(pack, path, fragment) if _names_a_page(path) else None
+        return page or Target(
             Kind.REFUSED, "absolute paths are not allowed; use a path relative to the article"
         )
     base = posixpath.dirname(article.rel_path)
@@ -86,16 +88,34 @@ def resolve(pack: Pack, article: Article, raw: str) -> Target:
         if target is None:
             if posixpath.basename(path)[:-3] in pack.hidden:
                 return Target(Kind.BROKEN, "not shown here: no clinician has reviewed it yet")
-            return Target(Kind.BROKEN, f"no article '{path}' in this pack")
+            return _page(pack, joined, fragment) or Target(
+                Kind.BROKEN, f"no article '{path}' in this pack"
+            )
         return Target(Kind.ARTICLE, target.slug, fragment)
     if "/" not in path and "." not in path and pack.get(path) is not None:
         return Target(Kind.ARTICLE, path, fragment)  # a bare slug
+    if _names_a_page(path) and (page := _page(pack, joined, fragment)):
+        return page  # benefits/, ../es/foo, foo.html: the page a site would show
     file_path = confined_file(pack.root, joined)
     if file_path is None:
         if (pack.root / joined).exists():
             return Target(Kind.REFUSED, "the file is a link that leads outside the content pack")
         return Target(Kind.BROKEN, f"file not found: {path}")
     return Target(Kind.FILE, joined, fragment)
+
+
+def _names_a_page(path: str) -> bool:
+    """Return True if ``path`` looks like a page's address rather than a file's."""
+    suffix = posixpath.splitext(path.rstrip("/"))[1].lower()
+    return path.endswith("/") or suffix in {"", ".md", ".html", ".htm"}
+
+
+def _page(pack: Pack, site_path: str, fragment: str) -> Target | None:
+    """Return the article (or web address) a site path leads to, or None."""
+    found = pack.by_site_path(site_path)
+    if isinstance(found, str):
+        return Target(Kind.EXTERNAL, found)
+    return None if found is None else Target(Kind.ARTICLE, found.slug, fragment)
 
 
 def confined_file(root: Path, rel_path: str) -> Path | None:

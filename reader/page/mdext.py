@@ -2,7 +2,9 @@
 
 ``PackLinksExtension`` rewrites links and images through :mod:`reader.page.links` so that
 article links open inside the app and images load only from the pack; a missing or refused
-image becomes its alt text. ``CalloutExtension`` turns admonitions into one-cell tables,
+image becomes its alt text. It also makes ``<name@example.org>`` a plain ``mailto:`` link and
+``<tel:…>`` / ``<mailto:…>`` links, which Python-Markdown leaves to its raw-HTML pattern (and
+the sanitizer would then delete). ``CalloutExtension`` turns admonitions into one-cell tables,
 the only boxed block that Qt's rich text can draw with padding and a background.
 ``UrgencyExtension`` gives the ``emergency``, ``urgent`` and ``routine`` call-outs their
 fixed heading and icon; ``SourceRefsExtension`` turns ``[^id]`` into a numbered link to the
@@ -17,10 +19,13 @@ from collections.abc import Callable, Mapping
 
 from markdown import Markdown
 from markdown.extensions import Extension
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import AUTOMAIL_RE, InlineProcessor
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
 
-from reader.page.links import Kind, Target
+from reader.library.templates import strip_template_tags
+from reader.page.links import EXTERNAL_SCHEMES, Kind, Target
 
 Resolve = Callable[[str], Target]
 
@@ -85,6 +90,40 @@ def _mark_figure(paragraph: ET.Element | None) -> None:
         paragraph.set("class", "figure")
 
 
+class MailtoInlineProcessor(InlineProcessor):
+    """Make ``<name@example.org>`` a ``mailto:`` link with a plain address.
+
+    Python-Markdown writes the address as character references to hide it from web spiders;
+    in an offline reader they only break the link.
+    """
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - stubs: Pattern.handleMatch
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element, int, int]:
+        address = self.unescape(m.group(1)).removeprefix("mailto:")
+        element = ET.Element("a", {"href": f"mailto:{address}"})
+        element.text = AtomicString(address)
+        return element, m.start(0), m.end(0)
+
+
+#: ``<tel:+15550100>``: an autolink of a scheme the reader hands to the system (not ``//``).
+SCHEME_AUTOLINK_RE = r"<((?:{})):([^\s<>]+)>".format(
+    "|".join(sorted(s for s in EXTERNAL_SCHEMES if s not in {"http", "https"}))
+)
+
+
+class SchemeAutolinkInlineProcessor(InlineProcessor):
+    """Make ``<tel:…>`` and ``<mailto:…>`` links."""
+
+    def handleMatch(  # type: ignore[override]  # noqa: N802 - stubs: Pattern.handleMatch
+        self, m: re.Match[str], data: str
+    ) -> tuple[ET.Element, int, int]:
+        address = self.unescape(m.group(0)[1:-1])
+        element = ET.Element("a", {"href": address})
+        element.text = AtomicString(address.partition(":")[2])
+        return element, m.start(0), m.end(0)
+
+
 class PackLinksExtension(Extension):
     """Route article links and images through a resolver set before each conversion."""
 
@@ -95,6 +134,11 @@ class PackLinksExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
         md.treeprocessors.register(PackLinksProcessor(md, self), "pack_links", 4)
+        # Same name and priority as Python-Markdown's own, which it replaces.
+        md.inlinePatterns.register(MailtoInlineProcessor(AUTOMAIL_RE, md), "automail", 110)
+        md.inlinePatterns.register(
+            SchemeAutolinkInlineProcessor(SCHEME_AUTOLINK_RE, md), "scheme_autolink", 115
+        )
 
 
 class CalloutProcessor(Treeprocessor):
@@ -211,3 +255,65 @@ class SourceRefsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
         # Before the footnotes extension's own pattern (175): a source id wins.
         md.inlinePatterns.register(SourceRefProcessor(self), "source_ref", 176)
+
+
+class TemplateTagsPreprocessor(Preprocessor):
+    """Remove ``{% … %}`` and ``{{ … }}`` (see :mod:`reader.library.templates`)."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        return strip_template_tags("\n".join(lines)).split("\n")
+
+
+#: Block elements whose content is Markdown unless they say ``markdown="0"``: what a site's
+#: generator renders, and what ``md_in_html`` renders once they carry ``markdown="1"``.
+MARKDOWN_BLOCKS = (
+    "article|aside|blockquote|center|dd|details|div|dt|figcaption|figure|footer|header|"
+    "h[1-6]|li|main|nav|p|section|summary|td|th"
+)
+_BLOCK_OPENER = re.compile(rf"<({MARKDOWN_BLOCKS})(\s[^<>]*)?(/?)>", re.IGNORECASE)
+_MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
+_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+
+
+class MarkdownInHtmlPreprocessor(Preprocessor):
+    """Mark HTML blocks ``markdown="1"`` so the Markdown inside them is rendered.
+
+    Sites write ``<div class="note">`` around ``### Headings`` and ``**bold**`` and let their
+    generator render it; Python-Markdown shows it raw unless the block says ``markdown="1"``.
+    Lines of code (fenced, or indented four spaces) are left alone.
+    """
+
+    def run(self, lines: list[str]) -> list[str]:
+        out: list[str] = []
+        fence: str | None = None
+        for line in lines:
+            match = _FENCE.match(line)
+            if match:
+                marker = match.group(1)
+                if fence is None:
+                    fence = marker
+                elif marker[0] == fence[0] and len(marker) >= len(fence):
+                    fence = None
+            if fence is None and not match and "<" in line and not line.startswith(("    ", "\t")):
+                line = _BLOCK_OPENER.sub(_mark, line)
+            out.append(line)
+        return out
+
+
+def _mark(match: re.Match[str]) -> str:
+    attributes = match.group(2) or ""
+    if match.group(3) or _MARKDOWN_ATTRIBUTE.search(attributes):
+        return match.group(0)
+    return f'<{match.group(1)}{attributes} markdown="1">'
+
+
+class SiteSourceExtension(Extension):
+    """Read Markdown as static sites write it: no template tags, Markdown inside HTML.
+
+    Needs Python-Markdown's ``md_in_html`` extension for the ``markdown="1"`` it adds.
+    """
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
+        # Before normalize_whitespace (30) and the HTML block parser (20).
+        md.preprocessors.register(TemplateTagsPreprocessor(md), "template_tags", 40)
+        md.preprocessors.register(MarkdownInHtmlPreprocessor(md), "markdown_in_html", 35)

@@ -169,6 +169,7 @@ class Renderer:
             from markdown.extensions.def_list import DefListExtension
             from markdown.extensions.fenced_code import FencedCodeExtension
             from markdown.extensions.footnotes import FootnoteExtension
+            from markdown.extensions.md_in_html import MarkdownInHtmlExtension
             from markdown.extensions.sane_lists import SaneListExtension
             from markdown.extensions.tables import TableExtension
             from markdown.extensions.toc import TocExtension
@@ -176,6 +177,7 @@ class Renderer:
             from reader.page.mdext import (
                 CalloutExtension,
                 PackLinksExtension,
+                SiteSourceExtension,
                 SourceRefsExtension,
                 UrgencyExtension,
             )
@@ -195,6 +197,8 @@ class Renderer:
                     SaneListExtension(),
                     FencedCodeExtension(),
                     TocExtension(toc_depth="2-3", permalink=False),
+                    MarkdownInHtmlExtension(),
+                    SiteSourceExtension(),
                     links,
                     UrgencyExtension(self.headings),
                     self._refs,
@@ -625,11 +629,13 @@ class _Job(NamedTuple):
     image_text: str
     source_ids: tuple[str, ...]  # of the article's sources, in order ("" for one without)
     headings: tuple[tuple[str, str], ...]  # of the urgency call-outs
+    redirects: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, renderer: Renderer, article: Article) -> _Job:
         pack = renderer.pack
         entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
+        redirects = tuple(pack.redirects.items())
         return cls(
             pack.root,
             entries,
@@ -639,6 +645,7 @@ class _Job(NamedTuple):
             renderer.text.image,
             tuple(source.id for source in article.sources),
             tuple(renderer.headings.items()),
+            redirects,
         )
 
 
@@ -646,7 +653,7 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     """Guard and convert in a child process (see :func:`reader.page.guard.run_isolated`)."""
     from reader.page.guard import guard
 
-    pack = Pack(root=job.root)
+    pack = Pack(root=job.root, redirects=dict(job.redirects))
     pack.articles = [
         Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
     ]

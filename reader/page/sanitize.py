@@ -6,7 +6,10 @@ on the finished body HTML, and uses `nh3 <https://nh3.readthedocs.io>`_ (ammonia
 maintained HTML sanitizer) to keep only the tags and attributes articles need. Every
 ``a/@href`` and ``img/@src`` goes through :func:`safe_url`, which accepts our own internal
 URLs only when they point at something real in the pack and resolves anything else with
-:func:`reader.page.links.resolve`; what does not resolve is dropped. This module never imports Qt.
+:func:`reader.page.links.resolve`; what does not resolve is dropped, and a link left without
+an address is shown as plain text. Before nh3 sees the HTML, text that only looks like a tag
+(``<your name>``) is escaped (:mod:`reader.page.rawhtml`), so it is shown, not deleted.
+This module never imports Qt.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from reader.page.links import (
     confined_file,
     resolve,
 )
+from reader.page.rawhtml import escape_text_tags
 
 logger = logging.getLogger(__name__)
 
@@ -75,6 +79,8 @@ URL_SCHEMES = frozenset(
 )
 _IMG_WITHOUT_SRC = re.compile(r"<img\b(?![^>]*\ssrc=)([^>]*)>")
 _ALT = re.compile(r'\salt="([^"]*)"')
+_LINK_TAG = re.compile(r"<a(\s[^>]*)?>|</a>")
+_HREF_OR_NAME = re.compile(r"\s(?:href|name)=")
 
 
 def resolve_safely(pack: Pack, article: Article, raw: str) -> Target:
@@ -167,7 +173,7 @@ class Sanitizer:
 
     def clean(self, body: str, missing_image: str = "image") -> str:
         """Return ``body`` with only allowed tags and attributes, and only resolvable URLs."""
-        cleaned = self._cleaner.clean(body)
+        cleaned = _dead_links_as_text(self._cleaner.clean(escape_text_tags(body)))
 
         def missing(match: re.Match[str]) -> str:
             alt = _ALT.search(match.group(1))
@@ -175,3 +181,27 @@ class Sanitizer:
             return f'<span class="missing-image">[{html.escape(text)}]</span>'
 
         return _IMG_WITHOUT_SRC.sub(missing, cleaned)
+
+
+def _dead_links_as_text(html_text: str) -> str:
+    """Turn ``<a>`` elements left with no address (and no anchor name) into grey text.
+
+    A raw HTML link whose address was refused would otherwise still look like a link.
+    """
+    if "<a" not in html_text:
+        return html_text
+    dead = False  # inside an <a> made a span (nh3's output never nests links)
+
+    def replace(match: re.Match[str]) -> str:
+        nonlocal dead
+        if match.group(0) == "</a>":
+            closing = "</span>" if dead else "</a>"
+            dead = False
+            return closing
+        if _HREF_OR_NAME.search(match.group(1) or ""):
+            dead = False
+            return match.group(0)
+        dead = True
+        return '<span class="broken-link" title="the link address cannot be used">'
+
+    return _LINK_TAG.sub(replace, html_text)

@@ -78,14 +78,23 @@ def test_empty_file_is_skipped(make_pack: PackBuilder) -> None:
     assert sum("empty; skipped" in p.message for p in pack.problems) == 2
 
 
-def test_duplicate_slug_keeps_the_first(make_pack: PackBuilder) -> None:
+def test_same_file_name_in_two_folders_keeps_both(make_pack: PackBuilder) -> None:
     root = make_pack(
         {"one/same.md": article("First", category="one"), "two/same.md": article("Second")}
     )
     pack = load_pack(root)
+    assert sorted(a.slug for a in pack.articles) == ["one/same", "two/same"]
+    assert not any("duplicate slug" in p.message for p in pack.problems)
+
+
+def test_duplicate_explicit_slug_keeps_the_first(make_pack: PackBuilder) -> None:
+    root = make_pack(
+        {"one/a.md": article("First", slug="same"), "two/b.md": article("Second", slug="same")}
+    )
+    pack = load_pack(root)
     assert [a.title for a in pack.articles] == ["First"]
     problem = next(p for p in pack.problems if "duplicate slug" in p.message)
-    assert problem.path == "two/same.md" and "one/same.md" in problem.message
+    assert problem.path == "two/b.md" and "one/a.md" in problem.message
 
 
 def test_unknown_category_is_listed_at_the_end(make_pack: PackBuilder) -> None:
@@ -136,7 +145,7 @@ def test_missing_title_uses_heading_then_file_name(make_pack: PackBuilder) -> No
     )
     pack = load_pack(root)
     assert pack.get("with-heading").title == "From The Heading"  # type: ignore[union-attr]
-    assert pack.get("no_heading-here").title == "No heading here"  # type: ignore[union-attr]
+    assert pack.get("no_heading-here").title == "No Heading Here"  # type: ignore[union-attr]
     warned = [p.path for p in pack.problems if "title" in p.message]
     assert sorted(warned) == ["no_heading-here.md", "with-heading.md"]
 

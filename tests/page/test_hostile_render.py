@@ -115,7 +115,8 @@ def test_raw_html_is_sanitized(hostile: str, forbidden: str) -> None:
         "<em>e</em>",
         "<strong>s</strong>",
         "<br>",
-        "<details><summary>More</summary>Hidden text.</details>",
+        "<details>\n<summary>More</summary>",  # Markdown inside HTML blocks is rendered
+        "<p>Hidden text.</p>\n</details>",
         'cellpadding="4"',
         'cellspacing="0"',
         'width="100%"',
