@@ -14,6 +14,7 @@ CORE = [
     "reader.cli",
     "reader.paths",
     "reader.catalog",
+    "reader.platform_check",
 ]
 
 

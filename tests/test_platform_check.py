@@ -1,0 +1,160 @@
+"""Before Qt is loaded, the reader names the missing system libraries and their packages."""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import re
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reader.cli import main
+from reader.platform_check import EXIT_NO_WINDOW, LIBRARIES, uses_xcb, window_problem
+
+ROOT = Path(__file__).resolve().parent.parent
+X11 = {"DISPLAY": ":0"}
+
+
+def all_but(*missing: str) -> Callable[[str], bool]:
+    return lambda soname: soname not in missing
+
+
+def test_a_missing_library_is_named_with_its_package() -> None:
+    message = window_problem(X11, "linux", all_but("libxcb-keysyms.so.1"), is_root=True)
+    assert message is not None
+    assert "missing: libxcb-keysyms.so.1." in message
+    assert "\n    apt install libxcb-keysyms1\n" in message
+    assert "cursor" not in message  # Qt's own message would name libxcb-cursor0
+
+
+def test_each_package_is_asked_for_once_and_with_sudo_when_not_root() -> None:
+    missing = ("libglib-2.0.so.0", "libgthread-2.0.so.0", "libxcb-icccm.so.4")
+    message = window_problem(X11, "linux", all_but(*missing), is_root=False)
+    assert message is not None
+    assert "sudo apt install libglib2.0-0 libxcb-icccm4\n" in message
+
+
+def test_nothing_to_say_when_everything_is_there() -> None:
+    assert window_problem(X11, "linux", all_but(), is_root=True) is None
+
+
+def test_no_display_is_said_plainly() -> None:
+    message = window_problem({}, "linux", all_but())
+    assert message is not None
+    assert "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)" in message
+    assert "missing" not in message
+
+
+@pytest.mark.parametrize(
+    ("environ", "platform", "expected"),
+    [
+        ({}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "xcb:nomitshm;offscreen"}, "linux", True),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
+        ({"QT_QPA_PLATFORM": "wayland"}, "linux", False),
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", False),
+        ({}, "win32", False),
+        ({}, "darwin", False),
+    ],
+)
+def test_only_the_x11_platform_is_checked(
+    environ: dict[str, str], platform: str, expected: bool
+) -> None:
+    assert uses_xcb(environ, platform) is expected
+    checked: list[str] = []
+    window_problem(environ, platform, lambda soname: bool(checked.append(soname)))
+    assert bool(checked) is expected
+
+
+def test_the_command_line_stops_before_qt_with_its_own_status(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    monkeypatch.delenv("QT_QPA_PLATFORM", raising=False)
+    monkeypatch.delenv("WAYLAND_DISPLAY", raising=False)
+    monkeypatch.setenv("DISPLAY", ":0")
+    monkeypatch.setitem(LIBRARIES, "libnot-installed-here.so.7", "libnot-installed-here7")
+    # Were the check skipped, this would open the window (Qt aborts here with no display).
+    monkeypatch.setattr("reader.gui.app.run", lambda options: 0)
+    assert main(["--settings", str(tmp_path / "s.ini")]) == EXIT_NO_WINDOW == 3
+    err = capsys.readouterr().err
+    assert err.startswith("Offline Reader cannot open a window: ")
+    assert "libnot-installed-here.so.7" in err
+    assert re.search(r"apt install (\S+ )*libnot-installed-here7\b", err)
+
+
+def test_a_new_process_exits_with_the_message_and_never_loads_qt(tmp_path: Path) -> None:
+    script = (
+        "import sys; from reader import platform_check as p;"
+        "p.LIBRARIES['libnot-installed-here.so.7'] = 'libnot-installed-here7';"
+        "from reader.cli import main; status = main(['--settings', sys.argv[1]]);"
+        "print('PySide6' in sys.modules); sys.exit(status)"
+    )
+    env = {k: v for k, v in os.environ.items() if k not in {"QT_QPA_PLATFORM", "WAYLAND_DISPLAY"}}
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "s.ini")],
+        env={**env, "DISPLAY": ":0"},
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 3, result.stderr
+    assert result.stdout.strip() == "False"
+    assert "libnot-installed-here.so.7" in result.stderr
+
+
+def _plugin_dependencies() -> set[str]:
+    """Return the sonames ``ldd`` lists for the xcb plugin that PySide6 does not carry."""
+    spec = importlib.util.find_spec("PySide6")
+    assert spec is not None and spec.submodule_search_locations
+    qt = Path(next(iter(spec.submodule_search_locations))) / "Qt"
+    plugin = qt / "plugins" / "platforms" / "libqxcb.so"
+    if shutil.which("ldd") is None or not plugin.exists():
+        pytest.skip("needs ldd and PySide6's libqxcb.so (Linux)")
+    output = subprocess.run(
+        ["ldd", str(plugin), *map(str, qt.glob("lib/libQt6XcbQpa.so*"))],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=60,
+    ).stdout
+    sonames = set()
+    for soname, target in re.findall(r"^\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", output, re.M):
+        if target == "not found" or not Path(target).resolve().is_relative_to(qt.resolve()):
+            sonames.add(soname)
+    return sonames
+
+
+#: Not worth asking for: the C and C++ runtimes (Python needs them), and what apt and dpkg
+#: themselves need, so every Debian or Ubuntu system has them.
+BASE_SYSTEM = {
+    "libc.so.6",
+    "libm.so.6",
+    "libdl.so.2",
+    "libpthread.so.0",
+    "librt.so.1",
+    "libstdc++.so.6",
+    "libgcc_s.so.1",
+    "libz.so.1",
+    "libzstd.so.1",
+    "liblzma.so.5",
+    "liblz4.so.1",
+    "libsystemd.so.0",
+    "libcap.so.2",
+    "libgcrypt.so.20",
+    "libgpg-error.so.0",
+    "libmd.so.0",
+}
+
+
+def test_the_table_covers_what_the_installed_plugin_needs() -> None:
+    needed = _plugin_dependencies() - BASE_SYSTEM
+    assert needed  # the parse found something
+    assert sorted(needed - set(LIBRARIES)) == []
