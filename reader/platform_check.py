@@ -1,7 +1,8 @@
-"""Say which system libraries a window needs and are missing, before Qt is loaded.
+"""Say which system libraries Qt needs and are missing, before Qt is loaded.
 
 When a library of Qt's X11 (xcb) platform plugin is missing, Qt aborts the process with a
-message that names ``xcb-cursor0`` whatever is actually missing. This module checks the
+message that names ``xcb-cursor0`` whatever is actually missing; when one of Qt's GUI
+libraries is missing, importing PySide6 fails with a traceback. This module checks the
 libraries first and names the Debian/Ubuntu packages to install. It never imports Qt.
 """
 
@@ -14,17 +15,15 @@ from collections.abc import Callable, Iterable, Mapping
 #: Exit status when the reader cannot open a window (libraries missing, or no display).
 EXIT_NO_WINDOW = 3
 
-#: The system libraries that Qt's xcb plugin (``libqxcb.so``, ``libQt6XcbQpa.so.6``) and the
-#: Qt libraries under it load, with the Debian/Ubuntu package of each: ``ldd`` on the plugin,
-#: minus libc and the libraries PySide6 carries itself. tests/test_platform_check.py checks
-#: the list against the installed plugin. The C and C++ runtimes are left out: Python itself
-#: needs them.
-LIBRARIES = {
+#: The system libraries that Qt's GUI libraries load whatever the platform, with the
+#: Debian/Ubuntu package of each: ``ldd`` on ``libQt6Widgets.so.6``, minus libc and what
+#: PySide6 carries itself. The C and C++ runtimes, and what apt and dpkg need (zlib, zstd,
+#: libsystemd…), are left out: every Debian or Ubuntu system has them.
+GUI_LIBRARIES = {
     "libEGL.so.1": "libegl1",
     "libGL.so.1": "libgl1",
     "libGLX.so.0": "libglx0",
     "libGLdispatch.so.0": "libglvnd0",
-    "libX11-xcb.so.1": "libx11-xcb1",
     "libX11.so.6": "libx11-6",
     "libXau.so.6": "libxau6",
     "libXdmcp.so.6": "libxdmcp6",
@@ -39,6 +38,13 @@ LIBRARIES = {
     "libgthread-2.0.so.0": "libglib2.0-0",
     "libpcre2-8.so.0": "libpcre2-8-0",
     "libpng16.so.16": "libpng16-16",
+    "libxcb.so.1": "libxcb1",
+    "libxkbcommon.so.0": "libxkbcommon0",
+}
+
+#: What Qt's X11 platform plugin (``libqxcb.so``, ``libQt6XcbQpa.so.6``) loads on top.
+XCB_LIBRARIES = {
+    "libX11-xcb.so.1": "libx11-xcb1",
     "libxcb-cursor.so.0": "libxcb-cursor0",
     "libxcb-icccm.so.4": "libxcb-icccm4",
     "libxcb-image.so.0": "libxcb-image0",
@@ -52,10 +58,12 @@ LIBRARIES = {
     "libxcb-util.so.1": "libxcb-util1",
     "libxcb-xfixes.so.0": "libxcb-xfixes0",
     "libxcb-xkb.so.1": "libxcb-xkb1",
-    "libxcb.so.1": "libxcb1",
     "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
-    "libxkbcommon.so.0": "libxkbcommon0",
 }
+
+#: Every library checked, with its package (tests/test_platform_check.py compares the two
+#: tables with ``ldd`` on the installed PySide6; scripts/setup installs the packages).
+LIBRARIES = {**GUI_LIBRARIES, **XCB_LIBRARIES}
 
 
 def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
@@ -69,53 +77,60 @@ def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
     return not environ.get("WAYLAND_DISPLAY")
 
 
-def _loads(soname: str) -> bool:
-    import ctypes  # only when a window is to be opened
+def _missing(soname: str) -> str | None:
+    """Load ``soname``; return the file the dynamic loader could not find, or None."""
+    import ctypes  # only when Qt's GUI is about to be loaded
 
     try:
         ctypes.CDLL(soname)
-    except OSError:
-        return False
-    return True
+    except OSError as exc:
+        # "libxcb.so.1: cannot open shared object file: …" names what is missing, which may
+        # be a library that ``soname`` needs rather than ``soname`` itself.
+        return str(exc).split(":", 1)[0].strip() or soname
+    return None
 
 
 def missing_libraries(
-    sonames: Iterable[str] = LIBRARIES, loads: Callable[[str], bool] | None = None
+    sonames: Iterable[str] = LIBRARIES, missing: Callable[[str], str | None] | None = None
 ) -> list[str]:
-    """Return the libraries the dynamic loader cannot find, in the order given.
+    """Return the libraries the dynamic loader cannot find, in the order first met.
 
     Qt loads the same libraries a moment later, so the check mostly moves that work earlier:
     measured here, the check took ~20 ms and importing PySide6.QtWidgets after it ~20 ms less.
     Running ``ldd`` on the plugin instead would add 20-30 ms for a new process.
     """
-    loads = loads or _loads
-    return [soname for soname in sonames if not loads(soname)]
+    missing = missing or _missing
+    found = (missing(soname) for soname in sonames)
+    return list(dict.fromkeys(name for name in found if name))
 
 
 def window_problem(
     environ: Mapping[str, str] | None = None,
     platform: str = sys.platform,
-    loads: Callable[[str], bool] | None = None,
+    missing: Callable[[str], str | None] | None = None,
     is_root: bool | None = None,
 ) -> str | None:
     """Return why the reader cannot open a window, as a message for the user, or None."""
     env = os.environ if environ is None else environ
-    if not uses_xcb(env, platform):
+    if not platform.startswith("linux"):
         return None
+    xcb = uses_xcb(env, platform)
     problems = []
-    missing = missing_libraries(loads=loads)
-    if missing:
-        packages = sorted({LIBRARIES[soname] for soname in missing})
+    absent = missing_libraries(LIBRARIES if xcb else GUI_LIBRARIES, missing)
+    if absent:
+        packages = sorted({LIBRARIES[name] for name in absent if name in LIBRARIES})
         root = os.geteuid() == 0 if is_root is None else is_root
         install = ("" if root else "sudo ") + "apt install " + " ".join(packages)
         problems.append(
             "these system libraries are missing: "
-            + ", ".join(missing)
-            + ".\nOn Debian or Ubuntu, install them with:\n\n    "
-            + install
-            + "\n"
+            + ", ".join(absent)
+            + (
+                ".\nOn Debian or Ubuntu, install them with:\n\n    " + install + "\n"
+                if packages
+                else "."
+            )
         )
-    if not env.get("DISPLAY"):
+    if xcb and not env.get("DISPLAY"):
         problems.append(
             "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"
             "Start it from a desktop session; without one, QT_QPA_PLATFORM=offscreen "

@@ -14,14 +14,22 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.platform_check import EXIT_NO_WINDOW, LIBRARIES, uses_xcb, window_problem
+from reader.platform_check import (
+    EXIT_NO_WINDOW,
+    GUI_LIBRARIES,
+    LIBRARIES,
+    XCB_LIBRARIES,
+    missing_libraries,
+    uses_xcb,
+    window_problem,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 X11 = {"DISPLAY": ":0"}
 
 
-def all_but(*missing: str) -> Callable[[str], bool]:
-    return lambda soname: soname not in missing
+def all_but(*missing: str) -> Callable[[str], str | None]:
+    return lambda soname: soname if soname in missing else None
 
 
 def test_a_missing_library_is_named_with_its_package() -> None:
@@ -50,26 +58,64 @@ def test_no_display_is_said_plainly() -> None:
     assert "missing" not in message
 
 
+def test_a_library_that_needs_a_missing_one_names_that_one() -> None:
+    # The loader's error names the file it could not find: libxcb-icccm.so.4 is there, but the
+    # libxcb.so.1 under it is not (as in the standalone folder on a system without X11).
+    names = missing_libraries(
+        ["libxcb-icccm.so.4", "libxcb.so.1", "libGL.so.1"],
+        lambda soname: "libxcb.so.1" if soname.startswith("libxcb") else None,
+    )
+    assert names == ["libxcb.so.1"]
+
+
+def test_a_library_without_a_known_package_is_still_named() -> None:
+    message = window_problem(X11, "linux", lambda s: "libodd.so.2" if s == "libGL.so.1" else None)
+    assert message == (
+        "Offline Reader cannot open a window: these system libraries are missing: libodd.so.2."
+    )
+
+
+def test_the_real_loader_names_what_it_cannot_find() -> None:
+    assert missing_libraries(["libnot-installed-here.so.7"]) == ["libnot-installed-here.so.7"]
+    assert missing_libraries(["libc.so.6"]) == []
+
+
+def test_the_loader_error_names_the_library_underneath(monkeypatch: pytest.MonkeyPatch) -> None:
+    def cdll(soname: str) -> None:
+        raise OSError("libxcb.so.1: cannot open shared object file: No such file or directory")
+
+    monkeypatch.setattr("ctypes.CDLL", cdll)
+    assert missing_libraries(["libxcb-icccm.so.4", "libxcb-shm.so.0"]) == ["libxcb.so.1"]
+
+
 @pytest.mark.parametrize(
-    ("environ", "platform", "expected"),
+    ("environ", "platform", "checked"),
     [
-        ({}, "linux", True),
-        ({"QT_QPA_PLATFORM": "xcb"}, "linux", True),
-        ({"QT_QPA_PLATFORM": "xcb:nomitshm;offscreen"}, "linux", True),
-        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", False),
-        ({"QT_QPA_PLATFORM": "wayland"}, "linux", False),
-        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", False),
-        ({}, "win32", False),
-        ({}, "darwin", False),
+        ({}, "linux", LIBRARIES),
+        ({"QT_QPA_PLATFORM": "xcb"}, "linux", LIBRARIES),
+        ({"QT_QPA_PLATFORM": "xcb:nomitshm;offscreen"}, "linux", LIBRARIES),
+        ({"QT_QPA_PLATFORM": "offscreen"}, "linux", GUI_LIBRARIES),
+        ({"QT_QPA_PLATFORM": "wayland"}, "linux", GUI_LIBRARIES),
+        ({"WAYLAND_DISPLAY": "wayland-0", "DISPLAY": ":0"}, "linux", GUI_LIBRARIES),
+        ({}, "win32", {}),
+        ({}, "darwin", {}),
     ],
 )
-def test_only_the_x11_platform_is_checked(
-    environ: dict[str, str], platform: str, expected: bool
+def test_the_x11_libraries_are_checked_only_for_x11(
+    environ: dict[str, str], platform: str, checked: dict[str, str]
 ) -> None:
-    assert uses_xcb(environ, platform) is expected
-    checked: list[str] = []
-    window_problem(environ, platform, lambda soname: bool(checked.append(soname)))
-    assert bool(checked) is expected
+    assert uses_xcb(environ, platform) is (checked is LIBRARIES)
+    seen: list[str] = []
+    window_problem(environ, platform, lambda soname: seen.append(soname))
+    assert seen == list(checked)
+
+
+def test_without_x11_only_the_gui_libraries_are_asked_for() -> None:
+    offscreen = {"QT_QPA_PLATFORM": "offscreen"}
+    message = window_problem(offscreen, "linux", all_but("libGL.so.1"), is_root=True)
+    assert message is not None
+    assert "\n    apt install libgl1\n" in message
+    assert "display" not in message
 
 
 def test_the_command_line_stops_before_qt_with_its_own_status(
@@ -110,24 +156,21 @@ def test_a_new_process_exits_with_the_message_and_never_loads_qt(tmp_path: Path)
     assert "libnot-installed-here.so.7" in result.stderr
 
 
-def _plugin_dependencies() -> set[str]:
-    """Return the sonames ``ldd`` lists for the xcb plugin that PySide6 does not carry."""
+def _dependencies(*relative: str) -> set[str]:
+    """Return the sonames ``ldd`` lists for PySide6 files that the wheels do not carry."""
     spec = importlib.util.find_spec("PySide6")
     assert spec is not None and spec.submodule_search_locations
-    qt = Path(next(iter(spec.submodule_search_locations))) / "Qt"
-    plugin = qt / "plugins" / "platforms" / "libqxcb.so"
-    if shutil.which("ldd") is None or not plugin.exists():
-        pytest.skip("needs ldd and PySide6's libqxcb.so (Linux)")
+    pyside = Path(next(iter(spec.submodule_search_locations))).resolve()
+    files = [pyside / name for name in relative]
+    if shutil.which("ldd") is None or not all(f.exists() for f in files):
+        pytest.skip("needs ldd and PySide6's Linux libraries")
     output = subprocess.run(
-        ["ldd", str(plugin), *map(str, qt.glob("lib/libQt6XcbQpa.so*"))],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=60,
+        ["ldd", *map(str, files)], capture_output=True, text=True, check=True, timeout=60
     ).stdout
     sonames = set()
     for soname, target in re.findall(r"^\s*(\S+) => (.+?)(?: \(0x[0-9a-f]+\))?$", output, re.M):
-        if target == "not found" or not Path(target).resolve().is_relative_to(qt.resolve()):
+        # PySide6 and shiboken6 carry Qt and themselves: all of it lives next to PySide6.
+        if target == "not found" or not Path(target).resolve().is_relative_to(pyside.parent):
             sonames.add(soname)
     return sonames
 
@@ -154,7 +197,11 @@ BASE_SYSTEM = {
 }
 
 
-def test_the_table_covers_what_the_installed_plugin_needs() -> None:
-    needed = _plugin_dependencies() - BASE_SYSTEM
-    assert needed  # the parse found something
-    assert sorted(needed - set(LIBRARIES)) == []
+GUI = ("Qt/lib/libQt6Widgets.so.6", "QtGui.abi3.so", "QtWidgets.abi3.so")
+XCB = ("Qt/plugins/platforms/libqxcb.so", "Qt/lib/libQt6XcbQpa.so.6")
+
+
+def test_the_tables_are_what_the_installed_pyside6_needs() -> None:
+    assert sorted(_dependencies(*GUI) - BASE_SYSTEM) == sorted(GUI_LIBRARIES)
+    assert sorted(_dependencies(*XCB) - BASE_SYSTEM) == sorted(LIBRARIES)
+    assert not set(GUI_LIBRARIES) & set(XCB_LIBRARIES)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.platform_check import LIBRARIES
+from reader.platform_check import GUI_LIBRARIES, LIBRARIES
 
 ROOT = Path(__file__).resolve().parent.parent
 SETUP = ROOT / "scripts" / "setup"
@@ -38,8 +38,10 @@ def test_a_window_gets_every_library_the_platform_check_knows() -> None:
     assert sorted(set(packages("run")) - {"fonts-dejavu-core"}) == sorted(set(LIBRARIES.values()))
 
 
-def test_the_tests_get_the_validators_of_the_desktop_files() -> None:
-    assert {"desktop-file-utils", "appstream", "libegl1"} <= set(packages("test"))
+def test_the_tests_get_the_gui_libraries_and_the_validators_of_the_desktop_files() -> None:
+    needed = {*GUI_LIBRARIES.values(), "desktop-file-utils", "appstream", "binutils"}
+    assert sorted(needed - set(packages("test"))) == []
+    assert "libxcb-keysyms1" not in packages("test")  # no window in the tests
 
 
 def test_an_unknown_step_fails() -> None:
