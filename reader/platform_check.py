@@ -84,9 +84,11 @@ def _missing(soname: str) -> str | None:
     try:
         ctypes.CDLL(soname)
     except OSError as exc:
-        # "libxcb.so.1: cannot open shared object file: …" names what is missing, which may
-        # be a library that ``soname`` needs rather than ``soname`` itself.
-        return str(exc).split(":", 1)[0].strip() or soname
+        # The loader's "libxcb.so.1: cannot open shared object file: …" names what is missing,
+        # which may be a library that ``soname`` needs rather than ``soname`` itself. In the
+        # standalone build, PyInstaller's ctypes raises its own error from the loader's.
+        cause = exc.__cause__ if isinstance(exc.__cause__, OSError) else exc
+        return str(cause).split(":", 1)[0].strip() or soname
     return None
 
 

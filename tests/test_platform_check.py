@@ -88,6 +88,17 @@ def test_the_loader_error_names_the_library_underneath(monkeypatch: pytest.Monke
     assert missing_libraries(["libxcb-icccm.so.4", "libxcb-shm.so.0"]) == ["libxcb.so.1"]
 
 
+def test_the_standalone_build_s_error_is_looked_through(monkeypatch: pytest.MonkeyPatch) -> None:
+    def cdll(soname: str) -> None:  # as PyInstaller's ctypes does in the standalone folder
+        try:
+            raise OSError(f"{soname}: cannot open shared object file: No such file or directory")
+        except OSError as exc:
+            raise OSError(f"Failed to load dynlib/dll {soname!r}. Most likely …") from exc
+
+    monkeypatch.setattr("ctypes.CDLL", cdll)
+    assert missing_libraries(["libGL.so.1"]) == ["libGL.so.1"]
+
+
 @pytest.mark.parametrize(
     ("environ", "platform", "checked"),
     [
