@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 #: Exit status when the reader cannot open a window (libraries missing, or no display).
 EXIT_NO_WINDOW = 3
@@ -65,6 +66,11 @@ XCB_LIBRARIES = {
 #: tables with ``ldd`` on the installed PySide6; scripts/setup installs the packages).
 LIBRARIES = {**GUI_LIBRARIES, **XCB_LIBRARIES}
 
+#: Fontconfig's configuration. Without it (the standalone build carries fontconfig but not
+#: its configuration or any font) every letter is drawn as an empty box.
+FONT_CONFIG = Path("/etc/fonts/fonts.conf")
+FONT_PACKAGES = ("fontconfig-config", "fonts-dejavu-core")
+
 
 def uses_xcb(environ: Mapping[str, str], platform: str = sys.platform) -> bool:
     """Return whether Qt will open its window through X11 (the xcb plugin)."""
@@ -111,27 +117,26 @@ def window_problem(
     platform: str = sys.platform,
     missing: Callable[[str], str | None] | None = None,
     is_root: bool | None = None,
+    font_config: Path = FONT_CONFIG,
 ) -> str | None:
     """Return why the reader cannot open a window, as a message for the user, or None."""
     env = os.environ if environ is None else environ
     if not platform.startswith("linux"):
         return None
     xcb = uses_xcb(env, platform)
-    problems = []
+    problems: list[str] = []
+    packages: set[str] = set()
     absent = missing_libraries(LIBRARIES if xcb else GUI_LIBRARIES, missing)
     if absent:
-        packages = sorted({LIBRARIES[name] for name in absent if name in LIBRARIES})
+        problems.append("these system libraries are missing: " + ", ".join(absent) + ".")
+        packages.update(LIBRARIES[name] for name in absent if name in LIBRARIES)
+    if not (font_config.is_file() or env.get("FONTCONFIG_FILE") or env.get("FONTCONFIG_PATH")):
+        problems.append(f"no fonts are set up ({font_config} is missing).")
+        packages.update(FONT_PACKAGES)
+    if packages:
         root = os.geteuid() == 0 if is_root is None else is_root
-        install = ("" if root else "sudo ") + "apt install " + " ".join(packages)
-        problems.append(
-            "these system libraries are missing: "
-            + ", ".join(absent)
-            + (
-                ".\nOn Debian or Ubuntu, install them with:\n\n    " + install + "\n"
-                if packages
-                else "."
-            )
-        )
+        install = ("" if root else "sudo ") + "apt install " + " ".join(sorted(packages))
+        problems[-1] += "\nOn Debian or Ubuntu, install them with:\n\n    " + install + "\n"
     if xcb and not env.get("DISPLAY"):
         problems.append(
             "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set).\n"

@@ -26,6 +26,7 @@ from reader.platform_check import (
 
 ROOT = Path(__file__).resolve().parent.parent
 X11 = {"DISPLAY": ":0"}
+FONTS = Path(__file__)  # stands for an /etc/fonts/fonts.conf that is there
 
 
 def all_but(*missing: str) -> Callable[[str], str | None]:
@@ -33,7 +34,7 @@ def all_but(*missing: str) -> Callable[[str], str | None]:
 
 
 def test_a_missing_library_is_named_with_its_package() -> None:
-    message = window_problem(X11, "linux", all_but("libxcb-keysyms.so.1"), is_root=True)
+    message = window_problem(X11, "linux", all_but("libxcb-keysyms.so.1"), True, FONTS)
     assert message is not None
     assert "missing: libxcb-keysyms.so.1." in message
     assert "\n    apt install libxcb-keysyms1\n" in message
@@ -42,17 +43,27 @@ def test_a_missing_library_is_named_with_its_package() -> None:
 
 def test_each_package_is_asked_for_once_and_with_sudo_when_not_root() -> None:
     missing = ("libglib-2.0.so.0", "libgthread-2.0.so.0", "libxcb-icccm.so.4")
-    message = window_problem(X11, "linux", all_but(*missing), is_root=False)
+    message = window_problem(X11, "linux", all_but(*missing), False, FONTS)
     assert message is not None
     assert "sudo apt install libglib2.0-0 libxcb-icccm4\n" in message
 
 
 def test_nothing_to_say_when_everything_is_there() -> None:
-    assert window_problem(X11, "linux", all_but(), is_root=True) is None
+    assert window_problem(X11, "linux", all_but(), True, FONTS) is None
+
+
+def test_no_fonts_is_said_with_the_packages_that_bring_them(tmp_path: Path) -> None:
+    no_fonts = tmp_path / "fonts.conf"
+    message = window_problem(X11, "linux", all_but("libGL.so.1"), True, no_fonts)
+    assert message is not None
+    assert f"missing: libGL.so.1.\nAlso, no fonts are set up ({no_fonts} is missing)." in message
+    assert "\n    apt install fontconfig-config fonts-dejavu-core libgl1\n" in message
+    fontconfig_file = {**X11, "FONTCONFIG_FILE": str(FONTS)}
+    assert window_problem(fontconfig_file, "linux", all_but(), True, no_fonts) is None
 
 
 def test_no_display_is_said_plainly() -> None:
-    message = window_problem({}, "linux", all_but())
+    message = window_problem({}, "linux", all_but(), font_config=FONTS)
     assert message is not None
     assert "there is no display (neither DISPLAY nor WAYLAND_DISPLAY is set)" in message
     assert "missing" not in message
@@ -69,7 +80,9 @@ def test_a_library_that_needs_a_missing_one_names_that_one() -> None:
 
 
 def test_a_library_without_a_known_package_is_still_named() -> None:
-    message = window_problem(X11, "linux", lambda s: "libodd.so.2" if s == "libGL.so.1" else None)
+    message = window_problem(
+        X11, "linux", lambda s: "libodd.so.2" if s == "libGL.so.1" else None, font_config=FONTS
+    )
     assert message == (
         "Offline Reader cannot open a window: these system libraries are missing: libodd.so.2."
     )
@@ -117,13 +130,13 @@ def test_the_x11_libraries_are_checked_only_for_x11(
 ) -> None:
     assert uses_xcb(environ, platform) is (checked is LIBRARIES)
     seen: list[str] = []
-    window_problem(environ, platform, lambda soname: seen.append(soname))
+    window_problem(environ, platform, lambda soname: seen.append(soname), font_config=FONTS)
     assert seen == list(checked)
 
 
 def test_without_x11_only_the_gui_libraries_are_asked_for() -> None:
     offscreen = {"QT_QPA_PLATFORM": "offscreen"}
-    message = window_problem(offscreen, "linux", all_but("libGL.so.1"), is_root=True)
+    message = window_problem(offscreen, "linux", all_but("libGL.so.1"), True, FONTS)
     assert message is not None
     assert "\n    apt install libgl1\n" in message
     assert "display" not in message
