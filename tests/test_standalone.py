@@ -54,12 +54,14 @@ def run(program: Path, *args: str, cwd: Path) -> subprocess.CompletedProcess[str
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the first test to run builds the folder: ~30 s, minutes on a busy CPU
 def test_version(standalone: Path, tmp_path: Path) -> None:
     result = run(standalone, "--version", cwd=tmp_path)
     assert (result.returncode, result.stdout) == (0, "offline-reader 0.1.0\n"), result.stderr
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the first test to run builds the folder: ~30 s, minutes on a busy CPU
 def test_check_passes_on_the_bundled_pack(standalone: Path, tmp_path: Path) -> None:
     content = standalone.parent / "_internal" / "reader" / "_data" / "content"
     result = run(standalone, "check", str(content), cwd=tmp_path)
@@ -68,6 +70,7 @@ def test_check_passes_on_the_bundled_pack(standalone: Path, tmp_path: Path) -> N
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the first test to run builds the folder: ~30 s, minutes on a busy CPU
 def test_search_finds_a_bundled_article(standalone: Path, tmp_path: Path) -> None:
     # A sub-command module is imported by name: the build must carry it all the same.
     result = run(standalone, "search", "ringworm", "--limit", "1", cwd=tmp_path)
@@ -76,6 +79,7 @@ def test_search_finds_a_bundled_article(standalone: Path, tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
+@pytest.mark.timeout(900)  # the first test to run builds the folder: ~30 s, minutes on a busy CPU
 def test_screenshot_of_a_bundled_article(standalone: Path, tmp_path: Path) -> None:
     shot = tmp_path / "out.png"
     result = run(
