@@ -14,6 +14,8 @@ SEARCH_REPORT = ROOT / "docs" / "performance-search.md"
 RELATED_REPORT = ROOT / "docs" / "performance-related.md"
 #: Written by benchmarks/soak.py.
 SOAK_REPORT = ROOT / "docs" / "performance-soak.md"
+#: Written by benchmarks/standalone.py.
+STANDALONE_REPORT = ROOT / "docs" / "performance-standalone.md"
 
 #: Modules a first article page does not need; flagged when imported before the first paint.
 NOT_NEEDED_AT_START = {
@@ -347,6 +349,7 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         (SEARCH_REPORT, "## Search"),
         (RELATED_REPORT, "## Recommendations"),
         (SOAK_REPORT, "## Kiosk soak"),
+        (STANDALONE_REPORT, "## Standalone build"),
     ):
         if file.exists():
             body = file.read_text(encoding="utf-8").strip().split("\n")

@@ -135,6 +135,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         level=logging.DEBUG if options.verbose else logging.INFO,
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
     )
+    from reader.platform_check import EXIT_NO_WINDOW, window_problem
+
+    if problem := window_problem():  # before Qt, whose own message names the wrong library
+        print(problem, file=sys.stderr)
+        return EXIT_NO_WINDOW
     from reader.gui.app import run  # Qt is needed from here on
 
     return run(options)
