@@ -35,7 +35,6 @@ from reader.find.building import (
     SearchCancelled,
     fill,
     trigram_for,
-    uses_trigrams,
 )
 from reader.find.query import Part, clean_query, fts_query, parse_query, plain_query, quote
 from reader.library.catalog import scan
@@ -188,7 +187,7 @@ class SearchIndex:
         fingerprint if the caller has just computed it (a catalog's full check), which saves
         walking the pack again; by default it is computed here.
         """
-        trigram = uses_trigrams(pack.language)
+        trigram = trigram_for(pack)
         fingerprint = fingerprint or pack_fingerprint(pack.root)
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)

@@ -58,7 +58,7 @@ from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack
 logger = logging.getLogger(__name__)
 
 #: Bump when the file's layout or what a row holds changes; older files are rebuilt.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3  # 3: language, translation_of, updated
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Shared by every catalog-built article: line numbers of front-matter keys are only needed
 #: by ``check``, which always does a full load.
@@ -302,6 +302,7 @@ def _pack_from(root: Path, index: dict[str, Any], fingerprint: str, table: Artic
         articles=table,
         problems=[Problem(str(p), ln, str(m), str(s)) for p, ln, m, s in index["problems"]],
         fingerprint=fingerprint,
+        translations=meta["translations"],
     )
     pack.reindex(positions_set=True)
     if pack.slug_count != len(table):
@@ -541,6 +542,9 @@ class CatalogArticles(ArticleTable):
             url,
             truncated,
             words,
+            language,
+            translation_of,
+            updated,
         ) = row
         if slug != self._slugs[i]:
             raise CatalogError(f"row {i} is not the article {self._slugs[i]!r}")
@@ -567,6 +571,9 @@ class CatalogArticles(ArticleTable):
             _NO_KEY_LINES,
             words,
             self._max_bytes,
+            language,
+            translation_of,
+            self._date(updated) if updated else None,
         )
 
     def _date(self, iso: str) -> dt.date:
@@ -614,6 +621,9 @@ def _rows(pack: Pack) -> Iterator[list[Any]]:
             a.url,
             a.truncated,
             a.word_count,
+            a.language,
+            a.translation_of,
+            a.updated.isoformat() if a.updated else None,
         ]
 
 
@@ -678,6 +688,7 @@ def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
             "featured": list(pack.featured),
             "review_period_years": pack.review_period_years,
             "categories": [[c.id, c.name] for c in pack.categories],
+            "translations": pack.translations,
         },
         "problems": [[p.path, p.line, p.message, p.severity] for p in pack.problems],
         "runs": runs,

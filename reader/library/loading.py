@@ -31,6 +31,7 @@ logger = logging.getLogger(__name__)
 #: Front-matter keys the reader understands; others are reported as warnings.
 KNOWN_KEYS = frozenset(
     {"title", "summary", "category", "tags", "order", "reviewed", "related", "sources", "url"}
+    | {"language", "translation_of", "updated"}  # reader.library.languages
 )
 _HEADING_RE = re.compile(r"^#\s+(.+?)\s*#*\s*$")
 _SKIP_DIRS = frozenset({".git", "__pycache__", "node_modules"})
@@ -196,6 +197,9 @@ def _load_meta(pack: Pack) -> None:
         pack.problems.append(
             Problem(PACK_FILE, None, "'review_period_years' should be a positive whole number")
         )
+    from reader.library.languages import read_translations
+
+    pack.translations = read_translations(data.get("translations", {}), pack.problems)
     categories = data.get("categories", [])
     if not isinstance(categories, list):
         categories = []
@@ -317,18 +321,14 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
     elif order is not None:
         bad("order", "a whole number")
 
-    reviewed = meta.get("reviewed")
-    if isinstance(reviewed, dt.datetime):
-        article.reviewed = reviewed.date()
-    elif isinstance(reviewed, dt.date):
-        article.reviewed = reviewed
-    elif isinstance(reviewed, str):
-        try:
-            article.reviewed = dt.date.fromisoformat(reviewed.strip())
-        except ValueError:
-            bad("reviewed", "a date like 2026-03-31")
-    elif reviewed is not None:
-        bad("reviewed", "a date like 2026-03-31")
+    article.reviewed = _date(meta.get("reviewed"), "reviewed", bad)
+    article.updated = _date(meta.get("updated"), "updated", bad)
+    for key in ("language", "translation_of"):
+        value = meta.get(key)
+        if isinstance(value, str) and value.strip():
+            setattr(article, key, value.strip())
+        elif value is not None:
+            bad(key, "text")
 
     url = meta.get("url")
     if isinstance(url, str) and url.startswith(("https://", "http://")):
@@ -336,6 +336,21 @@ def _load_article(pack: Pack, path: Path, max_bytes: int = MAX_ARTICLE_BYTES) ->
     elif url is not None:
         bad("url", "a web address starting with https://")
     return article
+
+
+def _date(value: Any, key: str, bad: Callable[[str, str], None]) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    if value is not None:
+        bad(key, "a date like 2026-03-31")
+    return None
 
 
 def _str_list(value: Any, key: str, bad: Any) -> tuple[str, ...]:

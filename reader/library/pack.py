@@ -84,6 +84,12 @@ class Article:
     _words: int | None = field(repr=False, compare=False)
     #: Size limit the body is read with when it is loaded lazily.
     _max_bytes: int = field(repr=False, compare=False)
+    #: BCP 47 code of the text (``language``); "" means the pack's language.
+    language: str
+    #: Slug of the article this one translates (``translation_of``); "" for an original.
+    translation_of: str
+    #: When the text last changed (``updated``).
+    updated: dt.date | None
 
     def __init__(
         self,
@@ -106,6 +112,9 @@ class Article:
         key_lines: dict[str, int] | None = None,
         word_count: int | None = None,
         max_bytes: int = MAX_ARTICLE_BYTES,
+        language: str = "",
+        translation_of: str = "",
+        updated: dt.date | None = None,
     ) -> None:
         """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
         self.slug = slug
@@ -127,6 +136,9 @@ class Article:
         self.key_lines = key_lines if key_lines is not None else {}
         self._words = word_count
         self._max_bytes = max_bytes
+        self.language = language
+        self.translation_of = translation_of
+        self.updated = updated
 
     @property
     def path(self) -> Path:
@@ -240,6 +252,7 @@ class Pack:
         "review_period_years",
         "root",
         "title",
+        "translations",
     )
 
     def __init__(
@@ -255,6 +268,7 @@ class Pack:
         articles: Sequence[Article] | None = None,
         problems: list[Problem] | None = None,
         fingerprint: str = "",
+        translations: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self.root = root
         self.title = title
@@ -269,6 +283,9 @@ class Pack:
         #: Fingerprint of the files the pack was loaded from, when it came from or went into
         #: a catalog (:mod:`reader.library.catalog`); empty for a plain load.
         self.fingerprint = fingerprint
+        #: ``[translations.<language>]`` of pack.toml: title, description, disclaimer,
+        #: featured and category names in another language (reader.library.languages).
+        self.translations: dict[str, dict[str, Any]] = translations or {}
         self._by_slug: dict[str, int] = {}
         # Built on first use (links, recommendations, the tree): none is needed by every page.
         self._by_path: dict[str, int] | None = None
