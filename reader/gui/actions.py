@@ -27,6 +27,8 @@ class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        #: Everything built here, so that a new language can take it all away (``dispose``).
+        self._made: list[QObject] = []
         self._build()
         self._build_menus()
         self.toolbar = self._build_toolbar()
@@ -50,6 +52,7 @@ class WindowActions(QObject):
             action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
         self.window.addAction(action)  # shortcuts work even with the menu bar hidden
+        self._made.append(action)
         return action
 
     def _build(self) -> None:
@@ -195,6 +198,7 @@ class WindowActions(QObject):
             SYSTEM: self.tr("Follow &system"),
         }
         group = QActionGroup(self.window)
+        self._made.append(group)
         actions: dict[str, QAction] = {}
         for name, label in names.items():
             action = QAction(label, group)
@@ -236,6 +240,17 @@ class WindowActions(QObject):
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         for action in a.themes.values():
             theme_menu.addAction(action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self.window)
+        self._made.append(languages)
+        self.languages: dict[str, QAction] = {}
+        for code, name in w.interface_languages():
+            action = QAction(name, languages)  # each language named in itself
+            action.setCheckable(True)
+            action.setChecked(code == w.language)
+            action.triggered.connect(lambda _checked=False, c=code: w.set_language(c))
+            language_menu.addAction(action)
+            self.languages[code] = action
         help_menu = w.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.problems)
         help_menu.addSeparator()
@@ -258,4 +273,16 @@ class WindowActions(QObject):
         bar.addSeparator()
         bar.addAction(a.listen)
         self.window.addToolBar(bar)
+        self._made.append(bar)
         return bar
+
+    def dispose(self) -> None:
+        """Take every action, menu and the toolbar off the window (before building anew)."""
+        for made in self._made:
+            if isinstance(made, QAction):
+                self.window.removeAction(made)
+            elif isinstance(made, QToolBar):
+                self.window.removeToolBar(made)
+            made.deleteLater()
+        self.window.menuBar().clear()
+        self.deleteLater()

@@ -387,7 +387,8 @@ class Sidebar(QWidget):
             self.results_model.set_items([])
             self._show_message(self.tr("Search is getting ready…"))
             return
-        hits = self._index.search(query, SEARCH_LIMIT)
+        # The index holds every language; the pack is the reader's language.
+        hits = [h for h in self._index.search(query, SEARCH_LIMIT) if h.slug in self._pack]
         self.results_model.set_items(
             [
                 Recommendation(h.slug, h.title, h.snippet, self._pack.category_name(h.category))

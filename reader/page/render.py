@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from reader.find.recommend import Recommendation, teaser
+from reader.library.languages import is_cjk, language_of
 from reader.library.pack import Article, Pack, review_overdue
 from reader.page.links import CATEGORY_SCHEME
 
@@ -33,6 +34,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 200
+#: Chinese, Japanese and Korean are read by characters, not by space-separated words.
+CJK_CHARS_PER_MINUTE = 300
 #: Articles with at least this many ``##`` sections get an "On this page" list.
 TOC_MIN_SECTIONS = 4
 TOC_MIN_WORDS = 600
@@ -43,6 +46,28 @@ def _english_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+def _english_minutes(n: int) -> str:
+    return f"{n} min read"
+
+
+def _english_articles(n: int) -> str:
+    return "1 article" if n == 1 else f"{n} articles"
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def reading_words(article: Article, language: str) -> int:
+    """Return the article's length in words, or for CJK text the words that take as long to
+    read as its characters (:data:`CJK_CHARS_PER_MINUTE`)."""
+    if not is_cjk(language):
+        return article.word_count
+    body = article.body
+    chars = len(_CJK.findall(body))
+    other = len(_CJK.sub(" ", body).split())
+    return round(chars * WORDS_PER_MINUTE / CJK_CHARS_PER_MINUTE) + other
+
+
 class PageText(NamedTuple):
     """User-visible words on rendered pages (translated by the window)."""
 
@@ -50,15 +75,12 @@ class PageText(NamedTuple):
     next: str = "Next: {title} ›"
     recommended: str = "Recommended"
     reviewed: str = "Reviewed {date}"
-    minutes: str = "{n} min read"
     on_this_page: str = "On this page"
     sources: str = "Sources"
     image: str = "image"
     start_here: str = "Start here"
     browse: str = "Browse by topic"
     recently_reviewed: str = "Recently reviewed"
-    articles_count: str = "{n} articles"
-    article_count_one: str = "1 article"
     important: str = "Important"
     a_to_z: str = "All articles A–Z"
     too_long: str = "This article is very long; only the first part is shown."
@@ -70,6 +92,9 @@ class PageText(NamedTuple):
         "check with a health professional."
     )
     format_date: Callable[[dt.date], str] = _english_date
+    #: Counted words take the count and choose the plural form (Qt's ``tr(text, "", n)``).
+    count_minutes: Callable[[int], str] = _english_minutes
+    count_articles: Callable[[int], str] = _english_articles
 
 
 class RenderedBody(NamedTuple):
@@ -292,7 +317,8 @@ class Renderer:
                 '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
                 f'<tr><td class="note"><p>{esc(note)}</p></td></tr></table>'
             )
-        if not for_print and sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
+        long_enough = self._words(article) >= TOC_MIN_WORDS
+        if not for_print and sections >= TOC_MIN_SECTIONS and long_enough:
             parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
         if article.sources:
@@ -309,9 +335,12 @@ class Renderer:
         bits = [self.pack.category_name(article.category)]
         if article.reviewed:
             bits.append(t.reviewed.format(date=t.format_date(article.reviewed)))
-        minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
-        bits.append(t.minutes.format(n=minutes))
+        minutes = max(1, math.ceil(self._words(article) / WORDS_PER_MINUTE))
+        bits.append(t.count_minutes(minutes))
         return " · ".join(bits)
+
+    def _words(self, article: Article) -> int:
+        return reading_words(article, language_of(self.pack, article))
 
     def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
         t = self.text
@@ -415,7 +444,7 @@ class Renderer:
             count = len(self.pack.category_members(category.id))
             if not count:
                 continue
-            label = t.article_count_one if count == 1 else t.articles_count.format(n=count)
+            label = t.count_articles(count)
             cells.append(
                 f'<td class="tile" width="{100 // columns}%">'
                 f'<a href="{CATEGORY_SCHEME}:{esc(category.id)}"><b>{esc(category.name)}</b></a>'
