@@ -54,6 +54,7 @@ def _english_articles(n: int) -> str:
     return "1 article" if n == 1 else f"{n} articles"
 
 
+_WORD = re.compile(r"[^\W_]+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
@@ -64,7 +65,7 @@ def reading_words(article: Article, language: str) -> int:
         return article.word_count
     body = article.body
     chars = len(_CJK.findall(body))
-    other = len(_CJK.sub(" ", body).split())
+    other = len(_WORD.findall(_CJK.sub(" ", body)))  # Latin words and numbers, not punctuation
     return round(chars * WORDS_PER_MINUTE / CJK_CHARS_PER_MINUTE) + other
 
 
