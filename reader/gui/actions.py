@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
 if TYPE_CHECKING:
     from reader.gui.window import MainWindow
+
+#: A translation's shortcut letter in brackets, as Chinese and Japanese menus write it.
+_KEY_IN_BRACKETS = re.compile(r"\(&\w\)")
 
 
 class WindowActions(QObject):
@@ -42,6 +46,8 @@ class WindowActions(QObject):
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self.window)
+        if "(&" in text:  # "首页(&H)": the key letter belongs in menus, not on the toolbar
+            action.setIconText(_KEY_IN_BRACKETS.sub("", text))
         if icon:
             action.setProperty("icon_name", icon)
         if keys:

@@ -203,3 +203,10 @@ def test_right_to_left_and_translated_layouts_clip_nothing(
         assert sidebar.left() > view.left()  # mirrored: the sidebar is on the right
     finally:
         qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_toolbar_labels_leave_out_the_bracketed_key_letter(window: MainWindow) -> None:
+    window.set_language("zh_CN")
+    assert window.act.home.text() == "首页(&H)"  # the menu keeps Alt+H
+    assert window.act.home.iconText() == "首页"
+    assert window.act.previous.iconText() == "上一篇"

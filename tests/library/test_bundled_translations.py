@@ -1,4 +1,4 @@
-"""The bundled Chinese articles: what they translate, their call-outs, search and recommendations."""
+"""The bundled Chinese articles: their originals, call-outs, search and recommendations."""
 
 from __future__ import annotations
 
