@@ -55,7 +55,9 @@ def test_wheel_install_opens_the_bundled_pack(tmp_path: Path) -> None:
         "from reader.paths import bundled_dir; from reader.library.loading import load_pack;"
         "p = load_pack(bundled_dir('content'));"
         "print(bundled_dir('content')); print(len(p.articles));"
-        "print(bundled_dir('resources').joinpath('article.css').is_file())"
+        "print(bundled_dir('resources').joinpath('article.css').is_file());"
+        # compiled by hatch_build.py: .qm files are not in git
+        "print(bundled_dir('resources').joinpath('translations/offline_reader_zh_CN.qm').is_file())"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
@@ -69,6 +71,7 @@ def test_wheel_install_opens_the_bundled_pack(tmp_path: Path) -> None:
     assert Path(out[0]).is_relative_to(site)
     assert int(out[1]) >= 16
     assert out[2] == "True"
+    assert out[3] == "True"
     shot = tmp_path / "shot.png"
     result = subprocess.run(
         [
