@@ -138,10 +138,7 @@ CREATE TABLE term_articles(
 
 
 def trigram_for(pack: Pack) -> bool:
-    """Substring search when any of the pack's articles is in a CJK language."""
-    from reader.library.languages import pack_languages
-
-    return any(uses_trigrams(code) for code in pack_languages(pack))
+    return uses_trigrams(pack.language)
 
 
 def fill(
