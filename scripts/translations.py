@@ -14,6 +14,7 @@ already; strings no longer in the code are dropped. New strings arrive ``unfinis
 from __future__ import annotations
 
 import importlib.util
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ CATALOGUE = "offline_reader"
 #: Qt locale names of the shipped interface translations. English is the source text; its
 #: catalogue holds only the plural forms ("%n article(s)" -> "1 article", "2 articles").
 LANGUAGES = ("en", "zh_CN", "es")
+_NOTES = re.compile(r"\n *<extracomment>.*?</extracomment>", re.DOTALL)
 
 
 def ts_file(language: str) -> Path:
@@ -72,6 +74,10 @@ def update(ts: Path | None = None, language: str | None = None) -> list[Path]:
             ],
             check=True,
         )
+        # lupdate takes every "#:" comment for a note to translators; here "#:" documents an
+        # attribute, so those notes would only churn the file whenever a comment changes.
+        text = target.read_text(encoding="utf-8")
+        target.write_text(_NOTES.sub("", text), encoding="utf-8")
     return targets
 
 

@@ -358,6 +358,11 @@ class Sidebar(QWidget):
         if self.search_field.text().strip():
             self.run_search()
 
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` as if it had been typed (a kiosk's common search words)."""
+        self.search_field.setText(text)
+        self.run_search()
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()

@@ -29,9 +29,14 @@ from reader.gui.language import Translators, interface_language, native_name
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
-from reader.library.languages import language_view, library_language, translation_in
+from reader.library.languages import (
+    common_tags,
+    language_view,
+    library_language,
+    translation_in,
+)
 from reader.library.pack import Article, Pack
-from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
+from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import PageText, Renderer
 from reader.paths import read_resource, resource_path
 from reader.themes import (
@@ -57,6 +62,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: Common search words (the pack's most used tags) on a kiosk's home page.
+KIOSK_SEARCH_WORDS = 12
 #: Milliseconds a page must stay shown before it is saved as the page to reopen next time.
 LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
@@ -184,6 +191,7 @@ class MainWindow(QMainWindow):
             recently_reviewed=self.tr("Recently reviewed"),
             important=self.tr("Important"),
             a_to_z=self.tr("All articles A–Z"),
+            common_searches=self.tr("Common searches"),
             too_long=self.tr("This article is very long; only the first part is shown."),
             not_displayed=self.tr(
                 "This article could not be displayed with its formatting, so it is shown as "
@@ -299,9 +307,7 @@ class MainWindow(QMainWindow):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         marks = self.view.extraSelections()
         if self.current == HOME:
-            self.view.show_html(
-                self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk)
-            )
+            self.view.show_html(self._home_page())
         else:
             article = self.pack.get(self.current)
             if article is None:
@@ -376,7 +382,7 @@ class MainWindow(QMainWindow):
         """Show the pack's home page."""
         self.stop_listening()
         self.view.setExtraSelections([])
-        self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
+        self.view.show_html(self._home_page())
         self._refresh_find_bar()
         self.current = HOME
         if record:
@@ -385,6 +391,11 @@ class MainWindow(QMainWindow):
         self.sidebar.set_recommendations([])
         self._update_chrome()
         self.page_shown.emit(HOME)
+
+    def _home_page(self) -> str:
+        """The home page; a kiosk's also lists every title and the common search words."""
+        words = common_tags(self.pack, KIOSK_SEARCH_WORDS) if self.kiosk else []
+        return self.renderer.home_page(self._session_sections(), self.kiosk, words)
 
     def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
         """ "Continue reading" and "Because you read …", once something was read."""
@@ -501,6 +512,9 @@ class MainWindow(QMainWindow):
         elif scheme == CATEGORY_SCHEME:
             self._set_sidebar_visible(True)
             self.sidebar.show_category(url.path())
+        elif scheme == SEARCH_SCHEME:
+            self._set_sidebar_visible(True)
+            self.sidebar.search_for(url.path())
         elif scheme in {"http", "https", "mailto", "tel"}:
             self.open_external(url)
         else:

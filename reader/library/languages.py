@@ -20,6 +20,7 @@ __all__ = [
     "CJK_LANGUAGES",
     "NATIVE_NAMES",
     "check_translations",
+    "common_tags",
     "is_cjk",
     "language_of",
     "language_view",
@@ -200,6 +201,18 @@ def check_translations(pack: Pack) -> list[Problem]:
 
 def _last_change(article: Article) -> dt.date | None:
     return article.updated or article.reviewed
+
+
+def common_tags(pack: Pack, count: int) -> list[str]:
+    """Return the ``count`` tags most articles carry (then alphabetically), as written."""
+    seen: dict[str, tuple[int, str]] = {}
+    for tags in pack.column("tags"):
+        for tag in tags:
+            key = tag.casefold()
+            n, shown = seen.get(key, (0, tag))
+            seen[key] = (n + 1, shown)
+    ranked = sorted(seen.values(), key=lambda item: (-item[0], item[1].casefold()))
+    return [shown for _, shown in ranked[:count]]
 
 
 def read_translations(value: Any, problems: list[Problem]) -> dict[str, dict[str, Any]]:

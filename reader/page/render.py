@@ -14,11 +14,12 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
 
 from reader.find.recommend import Recommendation, teaser
 from reader.library.languages import is_cjk, language_of
 from reader.library.pack import Article, Pack, review_overdue
-from reader.page.links import CATEGORY_SCHEME
+from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -84,6 +85,7 @@ class PageText(NamedTuple):
     recently_reviewed: str = "Recently reviewed"
     important: str = "Important"
     a_to_z: str = "All articles A–Z"
+    common_searches: str = "Common searches"
     too_long: str = "This article is very long; only the first part is shown."
     not_displayed: str = (
         "This article could not be displayed with its formatting, so it is shown as plain text."
@@ -384,8 +386,13 @@ class Renderer:
         self,
         extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = (),
         a_to_z: bool = False,
+        search_words: Sequence[str] = (),
     ) -> str:
-        """Return the pack's home page: title, description, disclaimer, topics, featured."""
+        """Return the pack's home page: title, description, disclaimer, topics, featured.
+
+        ``search_words`` are links that search for them: a kiosk offers them so that nobody
+        has to type (Chinese, say) on a touch screen.
+        """
         t = self.text
         esc = escape
         pack = self.pack
@@ -405,6 +412,12 @@ class Renderer:
         if featured:
             parts.append(f"<h2>{esc(t.start_here)}</h2>")
             parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
+        if search_words:
+            links = " · ".join(
+                f'<a href="{SEARCH_SCHEME}:{esc(quote(word))}">{esc(word)}</a>'
+                for word in search_words
+            )
+            parts.append(f'<h2>{esc(t.common_searches)}</h2><p class="searches">{links}</p>')
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles())
         recent = pack.recently_reviewed(5)

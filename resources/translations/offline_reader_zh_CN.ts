@@ -20,7 +20,6 @@
     <name>ArticlePrinting</name>
     <message>
         <source>Printing…</source>
-        <extracomment>Height of the footer (disclaimer and page number) in points.</extracomment>
         <translation>正在打印…</translation>
     </message>
     <message>
@@ -44,7 +43,6 @@
     <name>FindBar</name>
     <message>
         <source>Find in this article</source>
-        <extracomment>Match colours when none are given (the Light theme&apos;s).</extracomment>
         <translation>在本文中查找</translation>
     </message>
     <message>
@@ -76,7 +74,6 @@
     <name>KioskController</name>
     <message>
         <source>Still reading?</source>
-        <extracomment>Exit status of the admin exit, so a service manager can tell it from a crash. Input that counts as a visitor being there.</extracomment>
         <translation>还在阅读吗？</translation>
     </message>
     <message>
@@ -115,7 +112,6 @@
     <name>MainWindow</name>
     <message>
         <source>Article</source>
-        <extracomment>Milliseconds a page must stay shown before it is saved as the page to reopen next time. Milliseconds after a page is shown before its neighbours are rendered ahead of time. The whole pack, every language; ``pack`` is what a reader of ``language`` sees. The interface language (``en``, ``zh_CN``, ``es``) and the one a kiosk resets to. Kiosk mode (set by KioskController): no outside links, nothing remembered. In a kiosk, the printer to print to without a dialog (&quot;&quot; means printing is off). The look a reset returns to. Toolbar icons by (name, colour, disabled colour). Qt keeps the pixmaps of every icon it has drawn in its pixmap cache (up to 10 MB), so drawing the same look again must reuse the same icons: a kiosk re-applies its look at every reset. The last article is written to the settings file a moment after the reader stops on a page (and on close), not on every page turn: each write is a file replace. A moment after a page is shown, the pages Next and Previous lead to are rendered, so that turning to them only has to lay them out.</extracomment>
         <translation>文章</translation>
     </message>
     <message>
@@ -165,6 +161,10 @@
     <message>
         <source>All articles A–Z</source>
         <translation>全部文章（按标题排列）</translation>
+    </message>
+    <message>
+        <source>Common searches</source>
+        <translation>常用搜索词</translation>
     </message>
     <message>
         <source>This article is very long; only the first part is shown.</source>
@@ -293,7 +293,6 @@
     <name>OnScreenKeyboard</name>
     <message>
         <source>On-screen keyboard</source>
-        <extracomment>Touch targets must be at least 44 px; keys get a little more. Done was tapped; the keyboard has hidden itself.</extracomment>
         <translation>屏幕键盘</translation>
     </message>
     <message>
@@ -394,7 +393,6 @@
     <name>QrCodeWidget</name>
     <message>
         <source>Scan to read on your phone</source>
-        <extracomment>Light modules around the code; the standard asks for 4, phones read 2 well and it saves room.</extracomment>
         <translation>扫码在手机上阅读</translation>
     </message>
     <message>
@@ -406,7 +404,6 @@
     <name>QtSpeechEngine</name>
     <message>
         <source>Read aloud needs Qt&apos;s speech module (pip install PySide6-Addons) and a speech engine such as speech-dispatcher with espeak-ng.</source>
-        <extracomment>Speaking rates offered, from slower to faster (QTextToSpeech&apos;s -1.0 … 1.0).</extracomment>
         <translation>朗读功能需要 Qt 语音模块（pip install PySide6-Addons）以及语音引擎，例如 speech-dispatcher 和 espeak-ng。</translation>
     </message>
     <message>
@@ -422,7 +419,6 @@
     <name>Sidebar</name>
     <message>
         <source>Search articles (Ctrl+K)</source>
-        <extracomment>Typing pauses this long before a search runs. Packs up to this size open with every category expanded. An article chosen from search results, with the query that found it.</extracomment>
         <translation>搜索文章 (Ctrl+K)</translation>
     </message>
     <message>
@@ -462,7 +458,6 @@
     <name>WindowActions</name>
     <message>
         <source>&amp;Home</source>
-        <extracomment>Everything built here, so that a new language can take it all away (``dispose``).</extracomment>
         <translation>首页(&amp;H)</translation>
     </message>
     <message>
@@ -666,7 +661,6 @@
     <name>run</name>
     <message>
         <source>Offline Reader</source>
-        <extracomment>True while the error message is open: an error repeating behind it (in every paint, say) is logged, but does not stack another modal box on top.</extracomment>
         <translation>离线阅读器</translation>
     </message>
     <message>
@@ -677,7 +671,6 @@
     </message>
     <message>
         <source>The content pack has changed on disk; restart the reader to see every change.</source>
-        <extracomment>Seconds a pack load must already have taken before a progress window appears.</extracomment>
         <translation>磁盘上的内容包已更改；请重新启动阅读器以查看全部更改。</translation>
     </message>
     <message>

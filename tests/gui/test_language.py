@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QRect, Qt
+from PySide6.QtCore import QLocale, QRect, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
@@ -63,6 +63,7 @@ def two_languages(make_pack: PackBuilder) -> Path:
                 category="symptoms",
                 language="zh-CN",
                 translation_of="cough",
+                tags=["咳嗽"],
             ),
         },
         PACK_TOML,
@@ -210,3 +211,18 @@ def test_toolbar_labels_leave_out_the_bracketed_key_letter(window: MainWindow) -
     assert window.act.home.text() == "首页(&H)"  # the menu keeps Alt+H
     assert window.act.home.iconText() == "首页"
     assert window.act.previous.iconText() == "上一篇"
+
+
+def test_a_kiosk_home_offers_common_search_words(
+    window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    window.kiosk = True  # what enter_kiosk sets; the rest of the kiosk is not needed here
+    window.set_language("zh_CN")
+    window.show_home()
+    html = window.renderer.home_page((), True, ["咳嗽"])
+    assert "常用搜索词" in window.view.toPlainText()
+    assert 'href="search:%E5%92%B3%E5%97%BD"' in html
+    searched: list[str] = []
+    monkeypatch.setattr(window.sidebar, "search_for", searched.append)
+    window.open_link(QUrl("search:%E5%92%B3%E5%97%BD"))
+    assert searched == ["咳嗽"]
