@@ -114,8 +114,7 @@ def _run(options: argparse.Namespace) -> int:
         )
     )
     language = options.lang or (None if kiosk else settings.language) or system_language()
-    if translators.install(language) != "en" or _pack_has_cjk(pack):
-        warn_if_no_cjk_font()
+    translators.install(language)
     if options.lang and not kiosk:
         settings.language = translators.language
     if options.theme:
@@ -160,6 +159,8 @@ def _run(options: argparse.Namespace) -> int:
     _after_first_paint_or_2s(window, freeze_startup_objects)
     _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
+    if translators.language != "en" or _pack_has_cjk(pack):  # asks fontconfig: after the paint
+        _after_first_paint_or_2s(window, warn_if_no_cjk_font)
     return app.exec()
 
 

@@ -81,6 +81,8 @@ class MainWindow(QMainWindow):
     """Present a pack: sidebar on the left, the page on the right, navigation on top."""
 
     page_shown = Signal(str)  # the location shown: an article slug, or "" for home
+    #: The interface language changed (``set_language``): the actions and the sidebar are new.
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -729,6 +731,7 @@ class MainWindow(QMainWindow):
                     ),
                     10000,
                 )
+        self.language_changed.emit(code)
 
     def _retranslate(self) -> None:
         """Build the chrome again in the new language: actions, menus, toolbar and sidebar."""

@@ -99,9 +99,11 @@ def test_english_plurals_come_from_the_english_catalogue(window: MainWindow) -> 
     assert window.renderer.text.count_minutes(2) == "2 min read"
 
 
-def test_switching_keeps_the_article_in_its_translation(window: MainWindow) -> None:
+def test_switching_keeps_the_article_in_its_translation(window: MainWindow, qtbot: QtBot) -> None:
     window.open_article("cough")
-    window.act.languages["zh_CN"].trigger()
+    with qtbot.waitSignal(window.language_changed) as changed:
+        window.act.languages["zh_CN"].trigger()
+    assert changed.args == ["zh_CN"]
     assert window.current == "cough-zh"
     assert menu_titles(window) == ["文件(&F)", "转到(&G)", "编辑(&E)", "查看(&V)", "帮助(&H)"]
     assert window.windowTitle() == "咳嗽 — 健康图书馆"
