@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.language = self.default_language = interface_language(language or pack.language)
         pack = language_view(pack, self.language)
         self.pack = pack
+        self._search_words: list[str] | None = None  # a kiosk home's, once asked for
         self.settings = settings
         self.history = History()
         self._open_external = open_external or _open_url
@@ -396,8 +397,10 @@ class MainWindow(QMainWindow):
 
     def _home_page(self) -> str:
         """The home page; a kiosk's also lists every title and the common search words."""
-        words = common_tags(self.pack, KIOSK_SEARCH_WORDS) if self.kiosk else []
-        return self.renderer.home_page(self._session_sections(), self.kiosk, words)
+        if self.kiosk and self._search_words is None:  # walks every article: once a language
+            self._search_words = common_tags(self.pack, KIOSK_SEARCH_WORDS)
+        words = self._search_words if self.kiosk else None
+        return self.renderer.home_page(self._session_sections(), self.kiosk, words or ())
 
     def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
         """ "Continue reading" and "Because you read …", once something was read."""
@@ -709,6 +712,7 @@ class MainWindow(QMainWindow):
             self.settings.language = code
         was = self.current
         self.pack = language_view(self.library, code)
+        self._search_words = None
         self.renderer.pack = self.pack
         self.renderer.text = self._page_text()
         if self.search_index is not None:

@@ -65,7 +65,7 @@ _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 _NO_KEY_LINES: dict[str, int] = {}
 #: The columns kept apart from the rows, so that a question about every article (a link by
 #: path, the most recently reviewed, A to Z) reads one list instead of every row.
-COLUMNS = ("title", "rel_path", "reviewed")
+COLUMNS = ("title", "rel_path", "reviewed", "language", "translation_of")
 
 
 #: Rows built per hold of the table's lock when every article is built.

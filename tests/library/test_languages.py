@@ -138,3 +138,10 @@ def test_bad_translation_tables_are_reported(make_pack: PackBuilder) -> None:
     pack = load_pack(root)
     assert pack.translations == {"es": {}}
     assert [p.message.split(":")[0] for p in pack.problems] == ["[translations.es]"] * 2
+
+
+def test_a_one_language_catalog_is_not_walked(small_pack: Path, tmp_path: Path) -> None:
+    Catalog(tmp_path / "cache").load(small_pack)
+    pack = Catalog(tmp_path / "cache").load(small_pack)
+    assert language_view(pack, "zh") is pack
+    assert not any(pack.articles._built)  # type: ignore[attr-defined]  # no article was built
