@@ -228,3 +228,24 @@ def test_a_kiosk_home_offers_common_search_words(
     monkeypatch.setattr(window.sidebar, "search_for", searched.append)
     window.open_link(QUrl("search:%E5%92%B3%E5%97%BD"))
     assert searched == ["咳嗽"]
+
+
+def test_chinese_lines_break_between_characters_not_before_punctuation(
+    window: MainWindow, qtbot: QtBot
+) -> None:
+    window.set_language("zh_CN")
+    text = "咳嗽很常见，大多数是感冒引起的。" * 30
+    window.view.show_html(f"<p>{text}</p>")
+    starts = []
+    for width in range(600, 800, 8):  # where the lines end moves with the width
+        window.resize(width, 600)
+        qtbot.wait(5)
+        block = window.view.document().findBlock(0)
+        while block.isValid():
+            layout = block.layout()
+            for n in range(layout.lineCount()):
+                line = layout.lineAt(n)
+                starts.append(block.text()[line.textStart() : line.textStart() + 1])
+            block = block.next()
+    assert len(starts) > 100  # a long paragraph with no spaces is broken into lines
+    assert not [s for s in starts if s in "，。、；：？！）」』”"]
