@@ -441,13 +441,16 @@ class Renderer:
         by_title = sorted(entries, key=lambda e: e[0].casefold())
         for title, slug in by_title:
             letter = title[:1].upper()
-            groups.setdefault(letter if letter.isalpha() else "#", []).append((title, slug))
+            # Chinese has no letters to group by: its titles make one list, with no heading.
+            key = "" if _CJK.match(letter) else letter if letter.isalpha() else "#"
+            groups.setdefault(key, []).append((title, slug))
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
         for letter, group in groups.items():
             links = "<br/>".join(
                 f'<a href="article:{esc(slug)}">{esc(title)}</a>' for title, slug in group
             )
-            rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
+            heading = f"<b>{esc(letter)}</b><br/>" if letter else ""
+            rows.append(f'<p class="letter">{heading}{links}</p>')
         return "".join(rows)
 
     def _category_tiles(self, columns: int = 3) -> str:

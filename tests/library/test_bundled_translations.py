@@ -101,3 +101,11 @@ def test_chinese_reading_time_counts_characters(pack: Pack) -> None:
     # About 1,100 characters at 300 a minute; counted by spaces it would be "1 min read".
     assert 700 <= reading_words(article, "zh-CN") <= 800
     assert Renderer(pack).meta_line(article).endswith(" · 4 min read")
+
+
+def test_the_chinese_a_to_z_is_one_list_without_letters(pack: Pack) -> None:
+    html = Renderer(language_view(pack, "zh")).home_page(a_to_z=True)
+    a_to_z = html[html.index('class="a-to-z"') :]
+    assert a_to_z.count('<p class="letter">') == 1
+    assert "<b>" not in a_to_z.split("</h2>", 1)[1]
+    assert a_to_z.count('href="article:') == len(CHINESE)
