@@ -99,7 +99,12 @@ def language_view(pack: Pack, code: str) -> Pack:
     if len(pack_languages(pack)) == 1:
         return pack
     code = library_language(pack, code)
-    articles = [copy.copy(a) for a in pack.articles if primary(language_of(pack, a)) == code]
+    # Only the articles of that language are built (a pack from its catalog builds on demand).
+    own = primary(pack.language)
+    positions = [
+        i for i, lang in enumerate(pack.column("language")) if primary(lang or own) == code
+    ]
+    articles = [copy.copy(pack.articles[i]) for i in positions]
     text = _translation_table(pack, code)
     names = text.get("categories", {})
     view = Pack(
