@@ -75,6 +75,12 @@ def gui_parser() -> argparse.ArgumentParser:
         "--home", action="store_true", help="start on the home page, not the last article read"
     )
     parser.add_argument(
+        "--lang",
+        metavar="CODE",
+        help="interface and library language: en, zh_CN or es (default: the last one chosen, "
+        "else the system's)",
+    )
+    parser.add_argument(
         "--screenshot",
         metavar="FILE",
         type=Path,

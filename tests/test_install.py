@@ -57,7 +57,9 @@ def test_wheel_install_opens_the_bundled_pack(tmp_path: Path) -> None:
         "print(bundled_dir('content')); print(len(p.articles));"
         "print(bundled_dir('resources').joinpath('article.css').is_file());"
         "print(bundled_dir('resources').joinpath("
-        "'desktop', 'io.github.offline_reader.OfflineReader.desktop').is_file())"
+        "'desktop', 'io.github.offline_reader.OfflineReader.desktop').is_file());"
+        # compiled by hatch_build.py: .qm files are not in git
+        "print(bundled_dir('resources').joinpath('translations/offline_reader_zh_CN.qm').is_file())"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
@@ -72,6 +74,7 @@ def test_wheel_install_opens_the_bundled_pack(tmp_path: Path) -> None:
     assert int(out[1]) >= 16
     assert out[2] == "True"
     assert out[3] == "True"  # the desktop files travel with the wheel
+    assert out[4] == "True"  # and the compiled translations
     shot = tmp_path / "shot.png"
     result = subprocess.run(
         [

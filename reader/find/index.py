@@ -36,7 +36,6 @@ from reader.find.building import (
     SearchCancelled,
     fill,
     trigram_for,
-    uses_trigrams,
 )
 from reader.find.query import (
     TOKEN_RE,
@@ -77,6 +76,8 @@ SUGGEST_BUCKET_LIMIT = 4000
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _ELLIPSIS = "…"
+#: Chinese, Japanese or Korean characters in a query.
+_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: Columns and weights of the LIKE search used for 1-2 character CJK queries.
 _LIKE_COLUMNS = ("title", "tags", "summary", "body")
 _LIKE_WEIGHTS = (8, 4, 2, 1)
@@ -239,7 +240,7 @@ class SearchIndex:
         fingerprint if the caller has just computed it (a catalog's full check), which saves
         walking the pack again; by default it is computed here.
         """
-        trigram = uses_trigrams(pack.language)
+        trigram = trigram_for(pack)
         fingerprint = fingerprint or pack_fingerprint(pack.root)
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)
@@ -410,6 +411,12 @@ class SearchIndex:
             return []
         if self.trigram:
             return self._search_trigram(parts, limit)
+        if any(_CJK_TEXT.search(t) for p in parts for t in p.tokens):
+            # Chinese in a pack indexed by words (its other articles are in a language with
+            # spaces): the word index keeps whole runs of characters, so scan for substrings.
+            return self._like(
+                [" ".join(p.tokens) if p.phrase else p.tokens[0] for p in parts], limit
+            )
         words = [t for part in parts for t in part.tokens]
         try:
             df = self._doc_frequencies(parts)

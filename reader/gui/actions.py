@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -13,6 +14,9 @@ from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
 if TYPE_CHECKING:
     from reader.gui.window import MainWindow
+
+#: A translation's shortcut letter in brackets, as Chinese and Japanese menus write it.
+_KEY_IN_BRACKETS = re.compile(r"\(&\w\)")
 
 
 class WindowActions(QObject):
@@ -27,6 +31,8 @@ class WindowActions(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+        #: Everything built here, so that a new language can take it all away (``dispose``).
+        self._made: list[QObject] = []
         self._build()
         self._build_menus()
         self.toolbar = self._build_toolbar()
@@ -40,6 +46,8 @@ class WindowActions(QObject):
         tip: str = "",
     ) -> QAction:
         action = QAction(text, self.window)
+        if "(&" in text:  # "首页(&H)": the key letter belongs in menus, not on the toolbar
+            action.setIconText(_KEY_IN_BRACKETS.sub("", text))
         if icon:
             action.setProperty("icon_name", icon)
         if keys:
@@ -50,6 +58,7 @@ class WindowActions(QObject):
             action.setToolTip(tip)
         action.triggered.connect(lambda _checked=False: slot())  # slots take no "checked"
         self.window.addAction(action)  # shortcuts work even with the menu bar hidden
+        self._made.append(action)
         return action
 
     def _build(self) -> None:
@@ -214,6 +223,7 @@ class WindowActions(QObject):
             SYSTEM: self.tr("Follow &system"),
         }
         group = QActionGroup(self.window)
+        self._made.append(group)
         actions: dict[str, QAction] = {}
         for name, label in names.items():
             action = QAction(label, group)
@@ -258,6 +268,17 @@ class WindowActions(QObject):
         theme_menu = view_menu.addMenu(self.tr("&Theme"))
         for action in a.themes.values():
             theme_menu.addAction(action)
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        languages = QActionGroup(self.window)
+        self._made.append(languages)
+        self.languages: dict[str, QAction] = {}
+        for code, name in w.interface_languages():
+            action = QAction(name, languages)  # each language named in itself
+            action.setCheckable(True)
+            action.setChecked(code == w.language)
+            action.triggered.connect(lambda _checked=False, c=code: w.set_language(c))
+            language_menu.addAction(action)
+            self.languages[code] = action
         help_menu = w.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(a.shortcuts)
         help_menu.addAction(a.problems)
@@ -288,7 +309,19 @@ class WindowActions(QObject):
         if self.more_button is not None:
             self.more_button.setAccessibleName(self.tr("More actions"))
             self.more_button.setToolTip(self.tr("More actions"))
+        self._made.append(bar)
         return bar
+
+    def dispose(self) -> None:
+        """Take every action, menu and the toolbar off the window (before building anew)."""
+        for made in self._made:
+            if isinstance(made, QAction):
+                self.window.removeAction(made)
+            elif isinstance(made, QToolBar):
+                self.window.removeToolBar(made)
+            made.deleteLater()
+        self.window.menuBar().clear()
+        self.deleteLater()
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Return (action, keys) for every action with a shortcut, in menu order."""

@@ -17,13 +17,10 @@ from types import TracebackType
 from typing import Any
 
 from PySide6.QtCore import (
-    QLibraryInfo,
-    QLocale,
     QObject,
     QSettings,
     QStandardPaths,
     QTimer,
-    QTranslator,
     Signal,
 )
 from PySide6.QtGui import QGuiApplication
@@ -31,11 +28,13 @@ from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
 from reader.gui.kiosk.config import KioskConfig, kiosk_pack, load_config
+from reader.gui.language import Translators, system_language, warn_if_no_cjk_font
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.catalog import Catalog
-from reader.library.pack import PackError
-from reader.paths import SYSTEM_CONFIG, bundled_dir, cache_dir, resource_path
+from reader.library.languages import is_cjk, pack_languages
+from reader.library.pack import Pack, PackError
+from reader.paths import SYSTEM_CONFIG, bundled_dir, cache_dir
 from reader.themes import clamp_text_size
 
 logger = logging.getLogger(__name__)
@@ -63,7 +62,8 @@ def _run(options: argparse.Namespace) -> int:
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("offline-reader")
-    _install_translators(app)
+    translators = Translators(app)
+    translators.install(options.lang or system_language())  # settings may change it below
 
     config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
     config = load_config(config_path) if config_path is not None or options.kiosk else KioskConfig()
@@ -115,11 +115,15 @@ def _run(options: argparse.Namespace) -> int:
             QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, "reader")
         )
     )
+    language = options.lang or (None if kiosk else settings.language) or system_language()
+    translators.install(language)
+    if options.lang and not kiosk:
+        settings.language = translators.language
     if options.theme:
         settings.theme = options.theme
     if options.text_size:
         settings.text_size = clamp_text_size(options.text_size)
-    window = MainWindow(pack, settings)
+    window = MainWindow(pack, settings, language=translators.language, translators=translators)
     window.renderer.use_disk_cache(cache)
     if kiosk:
         from reader.gui.kiosk.controller import KioskController
@@ -164,6 +168,8 @@ def _run(options: argparse.Namespace) -> int:
         from reader.gui.library_watch import follow_updates
 
         follow_updates(window, link, catalog, cache, kiosk)
+    if translators.language != "en" or _pack_has_cjk(pack):  # asks fontconfig: after the paint
+        _after_first_paint_or_2s(window, warn_if_no_cjk_font)
     status = app.exec()
     window.stop_workers()  # a kiosk's admin exit ends the loop without closing the window
     _join_background_threads()
@@ -367,15 +373,8 @@ def _kiosk_excepthook(
                 logger.exception("could not return to the home page")
 
 
-def _install_translators(app: QApplication) -> None:
-    locale = QLocale()
-    for name, folder in (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("offline_reader", str(resource_path("translations"))),
-    ):
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
+def _pack_has_cjk(pack: Pack) -> bool:
+    return any(is_cjk(code) for code in pack_languages(pack))
 
 
 #: True while the error message is open: an error repeating behind it (in every paint, say)

@@ -58,6 +58,15 @@ class Settings:
         self.store.setValue("prefs/theme", value)
 
     @property
+    def language(self) -> str:
+        """The interface language last chosen (``zh_CN``); "" means the system's."""
+        return self._str("prefs/language")
+
+    @language.setter
+    def language(self, value: str) -> None:
+        self.store.setValue("prefs/language", value)
+
+    @property
     def text_size(self) -> int:
         value = self.store.value("prefs/text_size", DEFAULT_TEXT_SIZE)
         try:

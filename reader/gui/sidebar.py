@@ -497,6 +497,11 @@ class Sidebar(QWidget):
         if self.search_field.text().strip():
             self.run_search()
 
+    def search_for(self, text: str) -> None:
+        """Search for ``text`` as if it had been typed (a kiosk's common search words)."""
+        self.search_field.setText(text)
+        self.run_search()
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
@@ -538,7 +543,8 @@ class Sidebar(QWidget):
             self.results_model.set_items([])
             self._show_message(self.tr("Search is getting ready…"))
             return
-        hits = self._index.search(query, SEARCH_LIMIT)
+        # The index holds every language; the pack is the reader's language.
+        hits = [h for h in self._index.search(query, SEARCH_LIMIT) if h.slug in self._pack]
         self.results_model.set_items(
             [
                 Recommendation(h.slug, h.title, h.snippet, self._pack.category_name(h.category))

@@ -26,11 +26,18 @@ from reader.gui.actions import WindowActions
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import IndexLoader
+from reader.gui.language import Translators, interface_language, native_name
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
+from reader.library.languages import (
+    common_tags,
+    language_view,
+    library_language,
+    translation_in,
+)
 from reader.library.pack import Article, Pack
-from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL
+from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import PageText, Renderer
 from reader.paths import read_resource, resource_path
 from reader.themes import (
@@ -56,6 +63,8 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+#: Common search words (the pack's most used tags) on a kiosk's home page.
+KIOSK_SEARCH_WORDS = 12
 #: Milliseconds a page must stay shown before it is saved as the page to reopen next time.
 LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
@@ -92,6 +101,8 @@ class MainWindow(QMainWindow):
     page_shown = Signal(str)  # the location shown: an article slug, or "" for home
     #: Kiosk: an outside address was not followed (the kiosk controller tells the visitor).
     link_refused = Signal(str)
+    #: The interface language changed (``set_language``): the actions and the sidebar are new.
+    language_changed = Signal(str)
 
     def __init__(
         self,
@@ -101,9 +112,18 @@ class MainWindow(QMainWindow):
         recommender: Recommender | None = None,
         open_external: Callable[[QUrl], bool] | None = None,
         speech: SpeechEngine | None = None,
+        language: str = "",
+        translators: Translators | None = None,
     ) -> None:
         super().__init__()
+        #: The whole pack, every language; ``pack`` is what a reader of ``language`` sees.
+        self.library = pack
+        self._translators = translators
+        #: The interface language (``en``, ``zh_CN``, ``es``) and the one a kiosk resets to.
+        self.language = self.default_language = interface_language(language or pack.language)
+        pack = language_view(pack, self.language)
         self.pack = pack
+        self._search_words: list[str] | None = None  # a kiosk home's, once asked for
         self.settings = settings
         self.history = History()
         self._open_external = open_external or _open_url
@@ -207,17 +227,15 @@ class MainWindow(QMainWindow):
             report_problem=self.tr("Report a problem with this page: {contact}"),
             published=self.tr("Published {date}"),
             accessed=self.tr("Accessed {date}"),
-            minutes=self.tr("{n} min read"),
             on_this_page=self.tr("On this page"),
             sources=self.tr("Sources"),
             image=self.tr("image"),
             start_here=self.tr("Start here"),
             browse=self.tr("Browse by topic"),
             recently_reviewed=self.tr("Recently reviewed"),
-            articles_count=self.tr("{n} articles"),
-            article_count_one=self.tr("1 article"),
             important=self.tr("Important"),
             a_to_z=self.tr("All articles A–Z"),
+            common_searches=self.tr("Common searches"),
             too_long=self.tr("This article is very long; only the first part is shown."),
             not_displayed=self.tr(
                 "This article could not be displayed with its formatting, so it is shown as "
@@ -228,6 +246,8 @@ class MainWindow(QMainWindow):
                 "check with a health professional."
             ),
             format_date=format_date,
+            count_minutes=lambda n: self.tr("%n min read", "", n),
+            count_articles=lambda n: self.tr("%n article(s)", "", n),
         )
 
     def _reasons(self) -> Reasons:
@@ -345,9 +365,7 @@ class MainWindow(QMainWindow):
         fraction = bar.value() / bar.maximum() if bar.maximum() else 0.0
         marks = self.view.extraSelections()
         if self.current == HOME:
-            self.view.show_html(
-                self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk)
-            )
+            self.view.show_html(self._home_page())
         else:
             article = self.pack.get(self.current)
             if article is None:
@@ -431,7 +449,7 @@ class MainWindow(QMainWindow):
             self._leave_page()
         self.stop_listening()
         self.view.setExtraSelections([])
-        self.view.show_html(self.renderer.home_page(self._session_sections(), a_to_z=self.kiosk))
+        self.view.show_html(self._home_page())
         self._refresh_find_bar()
         self.current = HOME
         if record:
@@ -440,6 +458,13 @@ class MainWindow(QMainWindow):
         self.sidebar.set_recommendations([])
         self._update_chrome()
         self.page_shown.emit(HOME)
+
+    def _home_page(self) -> str:
+        """The home page; a kiosk's also lists every title and the common search words."""
+        if self.kiosk and self._search_words is None:  # walks every article: once a language
+            self._search_words = common_tags(self.pack, KIOSK_SEARCH_WORDS)
+        words = self._search_words if self.kiosk else None
+        return self.renderer.home_page(self._session_sections(), self.kiosk, words or ())
 
     def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
         """ "Continue reading" and "Because you read …", once something was read."""
@@ -535,7 +560,8 @@ class MainWindow(QMainWindow):
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
         """Open or build the search index in a worker thread; the window stays usable."""
-        self._loader = IndexLoader(self.pack, cache_dir, self)
+        # Over every language: one index file per pack folder, whichever language is shown.
+        self._loader = IndexLoader(self.library, cache_dir, self)
         self._loader.progress.connect(self._on_index_progress)
         self._loader.ready.connect(self._on_index_ready)
         self._loader.failed.connect(self._on_index_failed)
@@ -592,6 +618,9 @@ class MainWindow(QMainWindow):
         elif scheme == CATEGORY_SCHEME:
             self._set_sidebar_visible(True)
             self.sidebar.show_category(url.path())
+        elif scheme == SEARCH_SCHEME:
+            self._set_sidebar_visible(True)
+            self.sidebar.search_for(url.path())
         elif scheme in {"http", "https", "mailto", "tel"}:
             self.open_external(url)
         else:
@@ -619,7 +648,7 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(self.tr("Home — {pack}").format(pack=self.pack.title))
             a.previous.setEnabled(False)
             a.next.setEnabled(bool(self.pack.articles))
-            self.position_label.setText(self.tr("{n} articles").format(n=len(self.pack.articles)))
+            self.position_label.setText(self.tr("%n article(s)", "", len(self.pack.articles)))
             return
         prev, nxt = self.pack.neighbours(article.slug)
         a.previous.setEnabled(prev is not None)
@@ -820,8 +849,10 @@ class MainWindow(QMainWindow):
         """Say once, in the status bar, that the pack has problems."""
         if self.pack.problems:
             self.statusBar().showMessage(
-                self.tr("{n} problem(s) in the content pack — see Help › Content problems").format(
-                    n=len(self.pack.problems)
+                self.tr(
+                    "%n problem(s) in the content pack — see Help › Content problems",
+                    "",
+                    len(self.pack.problems),
                 ),
                 15000,
             )
@@ -845,6 +876,76 @@ class MainWindow(QMainWindow):
             self.show_home()
         self.start_search_index(cache_dir)
 
+    # --- language --------------------------------------------------------------------------
+    def interface_languages(self) -> list[tuple[str, str]]:
+        """Return (code, the language's name in itself) of every interface language."""
+        from reader.gui.language import INTERFACE_LANGUAGES
+
+        return [(code, native_name(code)) for code in INTERFACE_LANGUAGES]
+
+    def set_language(self, code: str) -> None:
+        """Show the interface and the library in ``code`` (``en``, ``zh_CN``, ``es``).
+
+        The article shown stays, in its version in that language; without one the home page
+        opens with a notice. For the language menu, and for a kiosk's language button.
+        """
+        code = interface_language(code)
+        if code == self.language:
+            return
+        if self._translators is not None:
+            self._translators.install(code)
+        self.language = code
+        if not self.kiosk:
+            self.settings.language = code
+        was = self.current
+        self.pack = language_view(self.library, code)
+        self._search_words = None
+        self.renderer.pack = self.pack
+        self.renderer.text = self._page_text()
+        if self.search_index is not None:
+            self._use_content_recommendations(self.search_index)
+        else:
+            self.recommender = TagRecommender(self.pack, self._reasons())
+        self._retranslate()
+        target = None
+        if was and was != HOME:
+            target = translation_in(self.library, was, library_language(self.library, code))
+        if target is not None:
+            self.current = None  # show it again even when it is the same article
+            self.open_article(target)
+        else:
+            self.show_home()
+            if was and was != HOME:
+                self.statusBar().showMessage(
+                    self.tr("This article is not available in {language}.").format(
+                        language=native_name(code)
+                    ),
+                    10000,
+                )
+        self.language_changed.emit(code)
+
+    def _retranslate(self) -> None:
+        """Build the chrome again in the new language: actions, menus, toolbar and sidebar."""
+        sidebar_visible = self.act.toggle_sidebar.isChecked()
+        self.act.dispose()
+        self.act = WindowActions(self)
+        self.toolbar = self.act.toolbar
+        old = self.sidebar
+        self.sidebar = Sidebar(self.pack, self)
+        self.splitter.replaceWidget(0, self.sidebar)
+        old.deleteLater()
+        self.sidebar.article_requested.connect(self.open_article)
+        self.sidebar.result_opened.connect(self.open_result)
+        if self.search_index is not None:
+            self.sidebar.set_search_index(self.search_index)
+        self.view.setAccessibleName(self.tr("Article"))
+        self.setWindowTitle(self.pack.title)
+        self._set_sidebar_visible(sidebar_visible)
+        if self.kiosk:
+            self._hide_for_kiosk()
+            self.sidebar.enter_kiosk()
+        self.apply_look()
+
     # --- kiosk ---------------------------------------------------------------------------
     def enter_kiosk(self, look: KioskConfig) -> None:
         """Lock the window down for a public terminal, in ``look``'s theme and text size.
@@ -854,10 +955,7 @@ class MainWindow(QMainWindow):
         """
         self.kiosk = True
         self.menuBar().hide()
-        a = self.act
-        for action in (a.quit, a.about, a.problems, a.toggle_sidebar, a.save_pdf):
-            action.setEnabled(False)
-            action.setVisible(False)
+        self._hide_for_kiosk()
         self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
         # The kiosk's own touch bar (reader.gui.kiosk.bar) replaces the toolbar; the status
         # bar is for staff messages (index progress, file problems), never for visitors.
@@ -890,6 +988,12 @@ class MainWindow(QMainWindow):
         QScroller.grabGesture(
             self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
         )
+
+    def _hide_for_kiosk(self) -> None:
+        a = self.act
+        for action in (a.quit, a.about, a.problems, a.toggle_sidebar, a.save_pdf):
+            action.setEnabled(False)
+            action.setVisible(False)
 
     def dock_at_bottom(self, widget: QWidget) -> None:
         """Put ``widget`` along the bottom of the window, under everything (never over it)."""
@@ -951,6 +1055,8 @@ class MainWindow(QMainWindow):
         self.sidebar.forget_search()
         self.sidebar.collapse_to_top()
         self.history.clear()
+        if self.language != self.default_language:
+            self.set_language(self.default_language)
         self.theme, self.text_size = self.default_look
         self.apply_look()
         self.show_home()

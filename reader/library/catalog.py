@@ -60,14 +60,14 @@ from reader.library.pack import PACK_FILE, Article, ArticleTable, Category, Pack
 logger = logging.getLogger(__name__)
 
 #: Bump when the file's layout or what a row holds changes; older files are rebuilt.
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5  # 5: review fields, language and translation_of in each row
 _SKIP_DIRS = frozenset({"__pycache__", "node_modules"})
 #: Shared by every catalog-built article: line numbers of front-matter keys are only needed
 #: by ``check``, which always does a full load.
 _NO_KEY_LINES: dict[str, int] = {}
 #: The columns kept apart from the rows, so that a question about every article (a link by
 #: path, the most recently reviewed, A to Z) reads one list instead of every row.
-COLUMNS = ("title", "rel_path", "reviewed", "updated")
+COLUMNS = ("title", "rel_path", "reviewed", "updated", "language", "translation_of")
 
 
 #: Rows built per hold of the table's lock when every article is built.
@@ -355,6 +355,7 @@ def _pack_from(root: Path, index: dict[str, Any], fingerprint: str, table: Artic
         emergency_number=str(meta["emergency_number"]),
         contact=str(meta["contact"]),
         redirects={str(k): str(v) for k, v in meta["redirects"].items()},
+        translations=meta["translations"],
     )
     pack.reindex(positions_set=True)
     if pack.slug_count != len(table):
@@ -597,6 +598,7 @@ class CatalogArticles(ArticleTable):
             updated,
             reviewed_by,
             language,
+            translation_of,
         ) = row
         if slug != self._slugs[i]:
             raise CatalogError(f"row {i} is not the article {self._slugs[i]!r}")
@@ -626,6 +628,7 @@ class CatalogArticles(ArticleTable):
             self._date(updated) if updated else None,
             reviewed_by,
             language,
+            translation_of,
         )
 
     def _date(self, iso: str) -> dt.date:
@@ -676,6 +679,7 @@ def _rows(pack: Pack) -> Iterator[list[Any]]:
             a.updated.isoformat() if a.updated else None,
             a.reviewed_by,
             a.language,
+            a.translation_of,
         ]
 
 
@@ -743,6 +747,7 @@ def _encode(pack: Pack) -> tuple[dict[str, Any], list[bytes]]:
             "contact": pack.contact,
             "categories": [[c.id, c.name] for c in pack.categories],
             "redirects": pack.redirects,
+            "translations": pack.translations,
         },
         "problems": [[p.path, p.line, p.message, p.severity] for p in pack.problems],
         "runs": runs,

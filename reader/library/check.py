@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.library.languages import check_translations
 from reader.library.loading import load_pack
 from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, next_review_due
 from reader.library.templates import find_template_tags, strip_template_tags
@@ -74,6 +75,7 @@ def check_pack(
     """Load and check the pack; return it with every problem found, in file order."""
     pack = load_pack(root, max_article_bytes)
     problems = list(pack.problems)
+    problems.extend(check_translations(pack))
     today = today or dt.date.today()
     renderer = Renderer(pack)
     for article in pack.articles:

@@ -45,6 +45,7 @@ KNOWN_KEYS = frozenset(
         "title", "summary", "category", "tags", "order", "updated", "reviewed", "reviewed_by",
         "related", "sources", "url",
     }
+    | {"language", "translation_of"}  # reader.library.languages
 )  # fmt: skip
 #: Keys a ``sources`` entry written as a mapping may have.
 SOURCE_KEYS = frozenset({"id", "title", "publisher", "url", "published", "accessed"})
@@ -257,6 +258,9 @@ def _load_meta(pack: Pack) -> None:
             Problem(PACK_FILE, None, "'featured' should be a list of article slugs", "warning")
         )
     _load_review_meta(pack, data, text)
+    from reader.library.languages import read_translations
+
+    pack.translations = read_translations(data.get("translations", {}), pack.problems)
     categories = data.get("categories", [])
     if not isinstance(categories, list):
         categories = []
@@ -420,6 +424,11 @@ def _load_article(
         bad("order", "a whole number")
 
     _load_review(article, meta, bad, problems)
+    value = meta.get("translation_of")
+    if isinstance(value, str) and value.strip():
+        article.translation_of = value.strip()
+    elif value is not None:
+        bad("translation_of", "text")
 
     url = meta.get("url")
     if isinstance(url, str) and url.startswith(("https://", "http://")):

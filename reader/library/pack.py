@@ -116,6 +116,8 @@ class Article:
     updated: dt.date | None
     #: Name and role of the clinician who reviewed it on ``reviewed`` ("" when unreviewed).
     reviewed_by: str
+    #: Slug of the article this one translates (``translation_of``); "" for an original.
+    translation_of: str
 
     def __init__(
         self,
@@ -141,6 +143,7 @@ class Article:
         updated: dt.date | None = None,
         reviewed_by: str = "",
         language: str = "",
+        translation_of: str = "",
     ) -> None:
         """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
         self.slug = slug
@@ -165,6 +168,7 @@ class Article:
         self._max_bytes = max_bytes
         self.updated = updated
         self.reviewed_by = reviewed_by
+        self.translation_of = translation_of
 
     @property
     def path(self) -> Path:
@@ -288,6 +292,7 @@ class Pack:
         "review_every_months",
         "root",
         "title",
+        "translations",
     )
 
     def __init__(
@@ -306,6 +311,7 @@ class Pack:
         emergency_number: str = "",
         contact: str = "",
         redirects: dict[str, str] | None = None,
+        translations: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self.root = root
         self.title = title
@@ -330,6 +336,9 @@ class Pack:
         #: Old addresses of pages (path slugs, see :mod:`reader.library.naming`) and where
         #: they lead now: an article's slug, or a web address.
         self.redirects: dict[str, str] = redirects if redirects is not None else {}
+        #: ``[translations.<language>]`` of pack.toml: title, description, disclaimer,
+        #: featured and category names in another language (reader.library.languages).
+        self.translations: dict[str, dict[str, Any]] = translations or {}
         self._by_slug: dict[str, int] = {}
         # Built on first use (links, recommendations, the tree): none is needed by every page.
         self._by_path: dict[str, int] | None = None

@@ -20,6 +20,7 @@ ARTICLE_SCHEME = "article"  # article:slug#fragment
 PACK_SCHEME = "pack"  # pack:relative/path.png (a file inside the pack)
 HOME_URL = "home:"
 CATEGORY_SCHEME = "category"  # category:id
+SEARCH_SCHEME = "search"  # search:words (a kiosk's common search words)
 
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})

@@ -14,10 +14,12 @@ from collections.abc import Callable, Sequence
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
+from urllib.parse import quote
 
 from reader.find.recommend import Recommendation, teaser
+from reader.library.languages import is_cjk, language_of
 from reader.library.pack import Article, Pack, Source, next_review_due
-from reader.page.links import CATEGORY_SCHEME
+from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -33,6 +35,8 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 WORDS_PER_MINUTE = 200
+#: Chinese, Japanese and Korean are read by characters, not by space-separated words.
+CJK_CHARS_PER_MINUTE = 300
 #: Articles with at least this many ``##`` sections get an "On this page" list.
 TOC_MIN_SECTIONS = 4
 TOC_MIN_WORDS = 600
@@ -41,6 +45,29 @@ BODY_CACHE_SIZE = 64
 
 def _english_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
+
+
+def _english_minutes(n: int) -> str:
+    return f"{n} min read"
+
+
+def _english_articles(n: int) -> str:
+    return "1 article" if n == 1 else f"{n} articles"
+
+
+_WORD = re.compile(r"[^\W_]+")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+def reading_words(article: Article, language: str) -> int:
+    """Return the article's length in words, or for CJK text the words that take as long to
+    read as its characters (:data:`CJK_CHARS_PER_MINUTE`)."""
+    if not is_cjk(language):
+        return article.word_count
+    body = article.body
+    chars = len(_CJK.findall(body))
+    other = len(_WORD.findall(_CJK.sub(" ", body)))  # Latin words and numbers, not punctuation
+    return round(chars * WORDS_PER_MINUTE / CJK_CHARS_PER_MINUTE) + other
 
 
 class PageText(NamedTuple):
@@ -66,17 +93,15 @@ class PageText(NamedTuple):
     report_problem: str = "Report a problem with this page: {contact}"
     published: str = "Published {date}"
     accessed: str = "Accessed {date}"
-    minutes: str = "{n} min read"
     on_this_page: str = "On this page"
     sources: str = "Sources"
     image: str = "image"
     start_here: str = "Start here"
     browse: str = "Browse by topic"
     recently_reviewed: str = "Recently reviewed"
-    articles_count: str = "{n} articles"
-    article_count_one: str = "1 article"
     important: str = "Important"
     a_to_z: str = "All articles A–Z"
+    common_searches: str = "Common searches"
     too_long: str = "This article is very long; only the first part is shown."
     not_displayed: str = (
         "This article could not be displayed with its formatting, so it is shown as plain text."
@@ -86,6 +111,9 @@ class PageText(NamedTuple):
         "check with a health professional."
     )
     format_date: Callable[[dt.date], str] = _english_date
+    #: Counted words take the count and choose the plural form (Qt's ``tr(text, "", n)``).
+    count_minutes: Callable[[int], str] = _english_minutes
+    count_articles: Callable[[int], str] = _english_articles
 
 
 class RenderedBody(NamedTuple):
@@ -349,7 +377,8 @@ class Renderer:
                 '<table class="callout stale" width="100%" cellpadding="12" cellspacing="0">'
                 f'<tr><td class="note"><p>{esc(note)}</p></td></tr></table>'
             )
-        if not for_print and sections >= TOC_MIN_SECTIONS and article.word_count >= TOC_MIN_WORDS:
+        long_enough = self._words(article) >= TOC_MIN_WORDS
+        if not for_print and sections >= TOC_MIN_SECTIONS and long_enough:
             parts.append(f'<p class="toc"><b>{esc(t.on_this_page)}:</b> {toc}</p>')
         parts.append(f'<div class="body">{body}</div>')
         if article.sources:
@@ -369,8 +398,8 @@ class Renderer:
     def meta_line(self, article: Article) -> str:
         """Return "category · reading time" for the page header."""
         t = self.text
-        minutes = max(1, math.ceil(article.word_count / WORDS_PER_MINUTE))
-        return f"{self.pack.category_name(article.category)} · {t.minutes.format(n=minutes)}"
+        minutes = max(1, math.ceil(self._words(article) / WORDS_PER_MINUTE))
+        return f"{self.pack.category_name(article.category)} · {t.count_minutes(minutes)}"
 
     def review_line(self, article: Article) -> str:
         """Return who reviewed the article and when the next review is due, or say that no
@@ -430,6 +459,9 @@ class Renderer:
             html += f'<br/><span class="report">{esc(report)}</span>'
         return html + "</p>"
 
+    def _words(self, article: Article) -> int:
+        return reading_words(article, language_of(self.pack, article))
+
     def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
         t = self.text
         esc = escape
@@ -471,8 +503,13 @@ class Renderer:
         self,
         extra_sections: Sequence[tuple[str, Sequence[Recommendation]]] = (),
         a_to_z: bool = False,
+        search_words: Sequence[str] = (),
     ) -> str:
-        """Return the pack's home page: title, description, disclaimer, topics, featured."""
+        """Return the pack's home page: title, description, disclaimer, topics, featured.
+
+        ``search_words`` are links that search for them: a kiosk offers them so that nobody
+        has to type (Chinese, say) on a touch screen.
+        """
         t = self.text
         esc = escape
         pack = self.pack
@@ -498,6 +535,12 @@ class Renderer:
                 parts.append(self._featured_tiles(featured, min(2, self.tile_columns)))
             else:
                 parts.append(self.teaser_list([teaser(a) for a in featured], "teasers"))
+        if search_words:
+            links = " · ".join(
+                f'<a href="{SEARCH_SCHEME}:{esc(quote(word))}">{esc(word)}</a>'
+                for word in search_words
+            )
+            parts.append(f'<h2>{esc(t.common_searches)}</h2><p class="searches">{links}</p>')
         parts.append(f"<h2>{esc(t.browse)}</h2>")
         parts.append(self._category_tiles(self.tile_columns))
         if self.touch:
@@ -530,13 +573,16 @@ class Renderer:
         by_title = sorted(entries, key=lambda e: e[0].casefold())
         for title, slug in by_title:
             letter = title[:1].upper()
-            groups.setdefault(letter if letter.isalpha() else "#", []).append((title, slug))
+            # Chinese has no letters to group by: its titles make one list, with no heading.
+            key = "" if _CJK.match(letter) else letter if letter.isalpha() else "#"
+            groups.setdefault(key, []).append((title, slug))
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
         for letter, group in groups.items():
             links = "<br/>".join(
                 f'<a href="article:{esc(slug)}">{esc(title)}</a>' for title, slug in group
             )
-            rows.append(f'<p class="letter"><b>{esc(letter)}</b><br/>{links}</p>')
+            heading = f"<b>{esc(letter)}</b><br/>" if letter else ""
+            rows.append(f'<p class="letter">{heading}{links}</p>')
         return "".join(rows)
 
     def _featured_tiles(self, articles: Sequence[Article], columns: int) -> str:
@@ -567,7 +613,7 @@ class Renderer:
             count = len(self.pack.category_members(category.id))
             if not count:
                 continue
-            label = t.article_count_one if count == 1 else t.articles_count.format(n=count)
+            label = t.count_articles(count)
             cells.append(
                 f'<td class="tile" width="{100 // columns}%">'
                 f'<a href="{CATEGORY_SCHEME}:{esc(category.id)}"><b>{esc(category.name)}</b></a>'

@@ -1,0 +1,113 @@
+"""The interface language: Qt translators, the languages offered, and the CJK font check.
+
+The interface speaks English (the source text), Simplified Chinese or Spanish; the library
+shows the articles of the same language when the pack has some (reader.library.languages).
+The catalogues are ``resources/translations/offline_reader_<name>.qm``, compiled from the .ts
+files at build time (scripts/translations.py, hatch_build.py); Qt's own ``qtbase_<name>.qm``
+translates standard dialogs and buttons.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from reader.library.languages import NATIVE_NAMES, primary
+from reader.paths import resource_path
+
+logger = logging.getLogger(__name__)
+
+#: Qt locale names of the interface languages, English (the source text) first.
+INTERFACE_LANGUAGES = ("en", "zh_CN", "es")
+#: Characters a CJK font must cover for the bundled Chinese articles (the test's sample).
+CJK_SAMPLE = "鼻咽癌血尿咳嗽"
+
+
+def interface_language(wanted: str) -> str:
+    """Return the interface language for a code (``zh``, ``zh-CN``, ``zh_Hans_CN``, ``es_MX``):
+    the shipped one with the same language, else English."""
+    for name in INTERFACE_LANGUAGES:
+        if primary(name) == primary(wanted or "en"):
+            return name
+    return INTERFACE_LANGUAGES[0]
+
+
+def native_name(name: str) -> str:
+    """Return the language's name in itself ("中文" for ``zh_CN``)."""
+    return NATIVE_NAMES.get(primary(name), name)
+
+
+def system_language() -> str:
+    """Return the system locale's name (``zh_CN``, ``en_GB``)."""
+    return QLocale.system().name()
+
+
+class Translators:
+    """The translators installed on the application; ``install`` swaps them for another
+    language."""
+
+    def __init__(self, app: QCoreApplication, folder: str | None = None) -> None:
+        self.app = app
+        #: Where the reader's .qm files are (tests compile them elsewhere).
+        self.folder = folder or str(resource_path("translations"))
+        self.installed: list[QTranslator] = []
+        self.language = ""
+
+    def install(self, wanted: str) -> str:
+        """Translate the interface into ``wanted`` (from now on); return the language used."""
+        name = interface_language(wanted)
+        if name == self.language:
+            return name
+        for translator in self.installed:
+            self.app.removeTranslator(translator)
+        self.installed.clear()
+        locale = QLocale(name)
+        QLocale.setDefault(locale)  # dates and numbers in the core's words follow
+        folders = (
+            # English plural forms ("1 article", "2 articles") live in the English catalogue,
+            # installed first so that a language's own catalogue overrides it.
+            ("offline_reader", self.folder, QLocale("en")),
+            ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath), locale),
+            ("offline_reader", self.folder, locale),
+        )
+        for catalogue, folder, for_locale in folders:
+            if catalogue == "qtbase" and name == "en":
+                continue
+            translator = QTranslator(self.app)
+            if translator.load(for_locale, catalogue, "_", folder):
+                self.app.installTranslator(translator)
+                self.installed.append(translator)
+            else:
+                logger.info("no %s translation for %s in %s", catalogue, for_locale.name(), folder)
+        self.language = name
+        return name
+
+
+def cjk_font_families() -> list[str]:
+    """Return the font families Qt can use that cover every character of CJK_SAMPLE."""
+    from PySide6.QtGui import QFont, QFontDatabase, QFontMetricsF  # only when asked
+
+    found = []
+    for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese):
+        metrics = QFontMetricsF(QFont(family))
+        if all(metrics.inFontUcs4(ord(ch)) for ch in CJK_SAMPLE):
+            found.append(family)
+    return found
+
+
+_warned_no_cjk_font = False
+
+
+def warn_if_no_cjk_font() -> bool:
+    """Log one warning (per run) if no installed font shows Chinese; return True if one does."""
+    global _warned_no_cjk_font
+    if cjk_font_families():
+        return True
+    if not _warned_no_cjk_font:
+        _warned_no_cjk_font = True
+        logger.warning(
+            "no font for Chinese text is installed: Chinese shows as boxes "
+            "(install a CJK font, e.g. the Debian package fonts-noto-cjk)"
+        )
+    return False
