@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from reader.library.files import MAX_ARTICLE_BYTES, lazy_body
 
@@ -57,7 +57,7 @@ class Category(NamedTuple):
 
 @dataclass(slots=True, init=False)
 class Article:
-    """One article: front matter plus the Markdown body.
+    """One article: front matter plus the body (Markdown; HTML for a ZIM archive's entries).
 
     An article built from a cached catalog (:mod:`reader.library.catalog`) has no body in memory: it
     is read from the file when ``body`` is first asked for, and only the most recently read
@@ -84,6 +84,9 @@ class Article:
     _words: int | None = field(repr=False, compare=False)
     #: Size limit the body is read with when it is loaded lazily.
     _max_bytes: int = field(repr=False, compare=False)
+    #: What ``body`` is written in: "markdown", or "html" for an entry of a ZIM archive
+    #: (:mod:`reader.library.zim`), which the renderer sanitises instead of converting.
+    body_format: ClassVar[str] = "markdown"
 
     def __init__(
         self,
@@ -235,6 +238,7 @@ class Pack:
         "disclaimer",
         "featured",
         "fingerprint",
+        "home_article",
         "language",
         "problems",
         "review_period_years",
@@ -269,6 +273,9 @@ class Pack:
         #: Fingerprint of the files the pack was loaded from, when it came from or went into
         #: a catalog (:mod:`reader.library.catalog`); empty for a plain load.
         self.fingerprint = fingerprint
+        #: The article a reader starts on when none is asked for (a ZIM archive's main page);
+        #: empty for a pack, which starts on its generated home page.
+        self.home_article = ""
         self._by_slug: dict[str, int] = {}
         # Built on first use (links, recommendations, the tree): none is needed by every page.
         self._by_path: dict[str, int] | None = None
@@ -305,6 +312,14 @@ class Pack:
             self._by_path = {path: i for i, path in enumerate(self.column("rel_path"))}
         i = self._by_path.get(rel_path)
         return None if i is None else self.articles[i]
+
+    def find_entry(self, rel_path: str) -> tuple[str, str] | None:
+        """Return what ``rel_path`` names in a pack that is not a folder, or None for a folder.
+
+        A ZIM archive (:mod:`reader.library.zim`) answers ``("article", slug)``,
+        ``("file", path)`` or ``("missing", "")``; :func:`reader.page.links.resolve` asks.
+        """
+        return None
 
     def category_name(self, category_id: str) -> str:
         for category in self.categories:
