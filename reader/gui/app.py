@@ -34,7 +34,7 @@ from reader.gui.kiosk.config import KioskConfig, load_config
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.catalog import Catalog
-from reader.library.pack import PackError
+from reader.library.pack import Pack, PackError
 from reader.paths import SYSTEM_CONFIG, bundled_dir, cache_dir, resource_path
 from reader.themes import clamp_text_size
 
@@ -82,10 +82,12 @@ def _run(options: argparse.Namespace) -> int:
     cache = cache_dir()
     catalog = Catalog(cache)
     progress, close_progress = load_progress()
+    archive = content is not None and content.suffix.lower() == ".zim"
     try:
+        pack = open_archive(app, content, kiosk) if content is not None and archive else None
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.
-        pack = catalog.load(
-            content or bundled_dir("content"),
+        pack = pack or catalog.load(
+            (None if archive else content) or bundled_dir("content"),
             full_check=False,
             defer_save=True,  # a missing catalog is written after the first paint
             progress=progress,
@@ -119,6 +121,8 @@ def _run(options: argparse.Namespace) -> int:
         settings.text_size = clamp_text_size(options.text_size)
     window = MainWindow(pack, settings)
     window.renderer.use_disk_cache(cache)
+    if read_resource := getattr(pack, "read_resource", None):  # a ZIM archive's images
+        window.view.set_resource_reader(read_resource)
     if kiosk:
         from reader.gui.kiosk.controller import KioskController
 
@@ -156,6 +160,30 @@ def _run(options: argparse.Namespace) -> int:
     _after_first_paint_or_2s(window, lambda: window.start_search_index(cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
     return app.exec()
+
+
+def open_archive(app: QApplication, path: Path, kiosk: bool) -> Pack | None:
+    """Open a ZIM archive; if it cannot be read, say why once and return None (the bundled
+    library opens instead, so the reader stays usable)."""
+    from reader.library.zim import open_zim  # libzim only for an archive
+
+    try:
+        return open_zim(path)
+    except PackError as exc:
+        logger.error("%s", exc)
+        if not kiosk:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                None,
+                app.translate("run", "Offline Reader"),
+                app.translate(
+                    "run",
+                    "The archive could not be opened:\n{error}\n\n"
+                    "The bundled library opens instead.",
+                ).format(error=exc),
+            )
+        return None
 
 
 def _after_first_paint_or_2s(window: MainWindow, start: Callable[[], object]) -> None:
@@ -292,9 +320,10 @@ def _log_to_file() -> None:
 
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
-    """Open ``article``, else the last article read (unless ``home``), else the home page."""
+    """Open ``article``, else the last article read (unless ``home``), else the pack's home
+    article (a ZIM archive's main page), else the home page."""
     last = window.settings.last_article(str(window.pack.root))
-    for slug in (article, None if home else last):
+    for slug in (article, None if home else last, window.pack.home_article):
         if slug and window.open_article(slug):
             return
     window.show_home()
