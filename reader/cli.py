@@ -39,9 +39,9 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--content",
-        metavar="DIR",
+        metavar="DIR|FILE.zim",
         type=Path,
-        help="content pack folder to open (default: the bundled pack)",
+        help="content pack folder or ZIM archive to open (default: the bundled pack)",
     )
     parser.add_argument(
         "--article", metavar="SLUG", help="open this article first (its file name without .md)"
@@ -105,7 +105,7 @@ def check_parser() -> argparse.ArgumentParser:
             "unless --strict is given)."
         ),
     )
-    parser.add_argument("path", type=Path, help="the content pack folder")
+    parser.add_argument("path", type=Path, help="the content pack folder or ZIM archive")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     return parser
 

@@ -8,9 +8,9 @@ import sys
 from collections.abc import Sequence
 
 from reader.commands.search import add_pack_options, cache_dir_of, load_content
-from reader.find.index import SearchIndex
 from reader.find.recommend import DEFAULT_LIMIT
 from reader.find.related import ContentRecommender
+from reader.find.zimsearch import open_indexes
 
 
 def parser() -> argparse.ArgumentParser:
@@ -40,7 +40,8 @@ def main(argv: Sequence[str]) -> int:
     if pack.get(options.slug) is None:
         print(f"{content}: error: no article '{options.slug}' in this pack", file=sys.stderr)
         return 1
-    with SearchIndex.open(pack, cache_dir_of(options)) as index:
+    # The last index has the key terms (for a ZIM archive, the reader's own after its own).
+    with list(open_indexes(pack, cache_dir_of(options)))[-1] as index:
         found = ContentRecommender(pack, index).scored(options.slug, max(0, options.limit))
     if options.json:
         rows = [

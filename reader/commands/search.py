@@ -11,9 +11,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.find.index import SearchIndex
+from reader.find.zimsearch import open_indexes
 from reader.library.loading import load_pack
 from reader.library.pack import Pack, PackError
+from reader.library.zim import is_zim, open_zim
 from reader.paths import bundled_dir, cache_dir
 
 _BOLD_RE = re.compile(r"<b>(.*?)</b>", re.DOTALL)
@@ -43,7 +44,7 @@ def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
         metavar="DIR",
         type=Path,
         default=None,
-        help="content pack folder (default: the bundled pack)",
+        help="content pack folder or ZIM archive (default: the bundled pack)",
     )
     p.add_argument("--json", action="store_true", help=f"print a JSON list of {json_fields}")
     p.add_argument(
@@ -56,7 +57,7 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
     logging.basicConfig(level=logging.ERROR, format="%(levelname)s %(name)s: %(message)s")
     content: Path = options.content if options.content is not None else bundled_dir("content")
     try:
-        return content, load_pack(content)
+        return content, open_zim(content) if is_zim(content) else load_pack(content)
     except PackError as exc:
         print(f"{content}: error: {exc}", file=sys.stderr)
         return content, None
@@ -81,7 +82,8 @@ def main(argv: Sequence[str]) -> int:
     _content, pack = load_content(options)
     if pack is None:
         return 1
-    with SearchIndex.open(pack, cache_dir_of(options)) as index:
+    # The first index is enough to search (a ZIM archive's own, or the reader's).
+    with next(open_indexes(pack, cache_dir_of(options))) as index:
         results = index.search(options.query, max(0, options.limit))
         suggestions = [] if results else index.suggest(options.query)
     if options.json:

@@ -36,6 +36,7 @@ from typing import Any, Self
 
 from reader.library.catalog import scan
 from reader.library.pack import Pack
+from reader.library.zim import html_to_text
 
 logger = logging.getLogger(__name__)
 
@@ -175,6 +176,12 @@ def cache_file_name(root: Path) -> str:
 def pack_fingerprint(root: Path) -> str:
     """Return a hash over the path, size and modification time of every pack file."""
     return scan(root.resolve())[0]
+
+
+def content_fingerprint(pack: Pack) -> str:
+    """Return what the index of ``pack`` depends on: its files, or a ZIM archive's UUID, size
+    and time (``pack.fingerprint``, :mod:`reader.library.zim`)."""
+    return pack.fingerprint if pack.root.is_file() else pack_fingerprint(pack.root)
 
 
 def markdown_to_text(markdown: str) -> str:
@@ -368,7 +375,7 @@ class SearchIndex:
         build stops with :class:`SearchCancelled`.
         """
         trigram = uses_trigrams(pack.language)
-        fingerprint = pack_fingerprint(pack.root)
+        fingerprint = content_fingerprint(pack)
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)
         path = Path(cache_dir) / cache_file_name(pack.root)
@@ -909,7 +916,11 @@ def _fill(
         category = name
         if article.category.casefold() not in name.casefold():
             category += " " + article.category.replace("-", " ")
-        body = markdown_to_text(article.body)
+        body = (
+            html_to_text(article.body)  # an entry of a ZIM archive
+            if article.body_format == "html"
+            else markdown_to_text(article.body)
+        )
         tags = "\n".join(article.tags)
         reviewed = article.reviewed.isoformat() if article.reviewed else None
         batch_a.append(
