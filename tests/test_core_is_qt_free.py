@@ -14,6 +14,10 @@ CORE = [
     "reader.cli",
     "reader.paths",
     "reader.library.catalog",
+    "reader.library.zim",
+    "reader.library.zimcheck",
+    "reader.page.zimpage",
+    "reader.find.zimsearch",
 ]
 
 
