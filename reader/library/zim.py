@@ -393,7 +393,7 @@ class ZimPack(Pack):
     def entry(self, slug: str) -> Entry | None:
         """Return the archive's entry at path ``slug`` (redirects followed), or None."""
         archive = self.archive
-        for path in dict.fromkeys((slug, _unquote(slug))):
+        for path in dict.fromkeys(self._candidates(slug)):
             try:
                 if archive.has_entry_by_path(path):
                     return _follow(archive.get_entry_by_path(path))
@@ -451,29 +451,19 @@ class ZimPack(Pack):
 
     def find_entry(self, rel_path: str) -> tuple[str, str] | None:
         """Resolve a path found in an entry: an article, a file, or missing."""
-        for path in self._candidates(rel_path):
-            entry = self.entry(path)
-            if entry is None:
-                continue
-            try:
-                if _is_html(entry):
-                    return "article", entry.path
-                return "file", entry.path
-            except Exception:
-                return "missing", ""
-        return "missing", ""
+        entry = self.entry(rel_path)
+        if entry is None:
+            return "missing", ""
+        try:
+            return ("article" if _is_html(entry) else "file"), entry.path
+        except Exception:
+            return "missing", ""
 
-    def _candidates(self, rel_path: str) -> Iterator[str]:
-        """The path as written, then as it would be in the other namespace layout."""
-        yield rel_path
-        head, _, rest = rel_path.partition("/")
-        new_scheme = self.archive.has_new_namespace_scheme
-        if new_scheme and len(head) == 1 and rest:
-            yield rest  # an old-layout link ("A/Foo", "I/m/bar.png") in a new archive
-        elif not new_scheme and not (len(head) == 1 and rest):
-            yield "A/" + rel_path
-            yield "I/" + rel_path
-            yield "-/" + rel_path
+    def _candidates(self, path: str) -> Iterator[str]:
+        """The path as written, then percent-decoded. (libzim finds a path written for the
+        other namespace layout itself: ``Foo`` in an old archive, ``A/Foo`` in a new one.)"""
+        yield path
+        yield _unquote(path)
 
     def read_resource(self, rel_path: str) -> bytes | None:
         """Return the content of the file entry at ``rel_path`` (an image), or None."""

@@ -35,6 +35,11 @@ def test_titles_are_suggested_as_they_are_typed(search: ArchiveSearch) -> None:
     assert hits[0].title == "Rare Genius"
 
 
+def test_titles_starting_with_the_words_come_first(search: ArchiveSearch) -> None:
+    hits = search.search("country", 5)
+    assert hits[0].title == "Love Country Style"  # Xapian ranks another article first
+
+
 def test_a_phrase_is_searched_as_a_phrase(search: ArchiveSearch) -> None:
     hits = search.search('"brother ray"', 5)
     assert hits[0].slug == "A/I_Remember_Brother_Ray"

@@ -77,6 +77,13 @@ def test_awkward_paths_are_found_as_written_and_percent_encoded() -> None:
         assert article is not None and article.slug == "c#.html", slug
 
 
+def test_a_path_without_its_namespace_finds_the_article_in_an_old_archive(
+    wikipedia: ZimPack,
+) -> None:
+    article = wikipedia.get("Ray_Charles")  # e.g. --article Ray_Charles
+    assert article is not None and article.slug == "A/Ray_Charles"
+
+
 def test_entries_that_are_not_pages_are_not_articles(wikipedia: ZimPack) -> None:
     assert wikipedia.get("-/favicon") is None
     assert wikipedia.get("A/No_such_page") is None

@@ -97,6 +97,8 @@ def test_body_of_takes_the_body_or_drops_the_head() -> None:
         ("./Ray_(film)#Plot", Kind.ARTICLE, "A/Ray_(film)", "Plot"),
         ("Ray_%28film%29", Kind.ARTICLE, "A/Ray_(film)", ""),
         ("../A/Ray_(film)", Kind.ARTICLE, "A/Ray_(film)", ""),
+        ("../Ray_(film)", Kind.ARTICLE, "A/Ray_(film)", ""),  # written for the new layout
+        ("../favicon.png", Kind.BROKEN, "no entry '../favicon.png' in this archive", ""),
         ("Charles,_Ray", Kind.ARTICLE, "A/Ray_Charles", ""),  # a redirect
         ("../-/favicon", Kind.FILE, "-/favicon", ""),
         ("No_such_page", Kind.BROKEN, "no entry 'No_such_page' in this archive", ""),
