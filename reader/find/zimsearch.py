@@ -17,6 +17,7 @@ import difflib
 import html
 import logging
 import re
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -32,8 +33,12 @@ logger = logging.getLogger(__name__)
 
 #: Title suggestions put before the full-text results (titles that start with what is typed).
 TITLE_HITS = 3
-#: Results given a snippet: each needs its article's text from the archive.
+#: Results given a snippet: each needs its article's text from the archive, which means
+#: decompressing a cluster (1–4 ms each). Snippets are cut while the search has taken less
+#: than ``SNIPPET_BUDGET_S``; later results show their title alone, so a search as you type
+#: stays under 25 ms (docs/performance.md, "ZIM archives").
 SNIPPETS = 20
+SNIPPET_BUDGET_S = 0.012
 SNIPPET_CHARS = 180
 #: Titles read for "Did you mean": those starting like the misspelt word.
 SUGGEST_POOL = 60
@@ -93,6 +98,7 @@ class ArchiveSearch:
             return []
 
     def _search(self, query: str, limit: int) -> list[SearchResult]:
+        started = time.perf_counter()
         parts = parse_query(query)
         if not parts or limit <= 0:
             return []
@@ -110,7 +116,8 @@ class ArchiveSearch:
                 continue
             seen.add(article.slug)
             rank = len(results)
-            snippet = _snippet(article.body, words) if rank < SNIPPETS else ""
+            in_time = not rank or time.perf_counter() - started < SNIPPET_BUDGET_S
+            snippet = _snippet(article.body, words) if rank < SNIPPETS and in_time else ""
             results.append(
                 SearchResult(article.slug, article.title, article.category, limit - rank, snippet)
             )
