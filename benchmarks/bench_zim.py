@@ -1,0 +1,368 @@
+"""ZIM archives: start-up, page turns, search and memory, against the floor in the same run.
+
+    python -m benchmarks.bench_zim [--sizes 10000,100000] [--runs 5] [--turns 100]
+                                   [--work DIR] [--out docs/performance-zim.md]
+
+Archives of synthetic articles are written once with libzim's writer, full-text index on
+(benchmarks/zimsynth.py), and reused from the work folder. Then, for each size:
+
+- *page turns and memory*: one process builds the real window over the archive, shows its first
+  article in title order, turns pages with Next and records RSS; the floor (benchmarks/inproc.py
+  ``floor``) replays the same pages, exported as HTML with the article style sheet;
+- *search*: in the same reader process, queries as typed into the sidebar (words of the text,
+  two-word queries, word beginnings, titles) through :class:`reader.find.zimsearch.ArchiveSearch`
+  with the sidebar's limit of 50 results, each timed;
+- *start-up*: new processes, alternately ``offline-reader --content X.zim --article SLUG
+  --exit-after-paint`` (with an empty cache folder every time) and benchmarks/floor.py with
+  the same page and the archive's titles, spawn → first paint.
+
+The report (docs/performance-zim.md) is pasted into docs/performance.md by
+benchmarks/report.py; this script pastes it there too, so one run updates both.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import (
+    DEFAULT_WORK,
+    ROOT,
+    Export,
+    bench_env,
+    compile_bytecode,
+    log,
+    machine,
+    rss_kb,
+    run_child,
+    summary,
+)
+
+SEARCH_LIMIT = 50  # the sidebar's (reader.gui.sidebar.SEARCH_LIMIT)
+TARGETS = {"start": 1.3, "turn": 1.3, "search_ms": 25.0, "rss_mb": 60.0}
+REPORT = ROOT / "docs" / "performance-zim.md"
+PERFORMANCE = ROOT / "docs" / "performance.md"
+SECTION = "## ZIM archives"
+
+
+def ensure_zim(work: Path, articles: int) -> tuple[Path, float | None]:
+    """Return the archive of ``articles`` articles and the seconds it took to write (None if
+    it was already there)."""
+    path = work / f"synth-{articles}.zim"
+    if path.exists():
+        return path, None
+    started = time.perf_counter()
+    run_child(
+        [str(ROOT / "benchmarks" / "zimsynth.py"), str(path), "--articles", str(articles)],
+        bench_env(work / "xdg-gen"),
+        timeout=6 * 3600,
+    )
+    seconds = time.perf_counter() - started
+    log(f"wrote {path} in {seconds:.0f} s")
+    return path, seconds
+
+
+# --------------------------------------------------------------------- in the reader's process
+
+
+def _wait(app: Any, done: Any, timeout: float) -> bool:
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
+
+
+def _queries(pages: list[str], titles: list[str], rng: random.Random) -> list[str]:
+    """Queries as people type them: words of the text, two words, beginnings, titles."""
+    words = [w for page in pages for w in re.findall(r"[a-z]{4,}", page.lower())]
+    out: list[str] = []
+    for _ in range(30):
+        out.append(rng.choice(words))
+    for _ in range(20):
+        out.append(f"{rng.choice(words)} {rng.choice(words)}")
+    for _ in range(20):
+        word = rng.choice(words)
+        out.append(word[: rng.randint(3, len(word))])  # still typing
+    for _ in range(10):
+        out.append(rng.choice(titles).rsplit(" ", 1)[0])
+    return out
+
+
+def run_reader(options: argparse.Namespace) -> dict[str, object]:
+    from PySide6.QtWidgets import QApplication
+
+    from reader import APP_NAME, ORG_NAME
+    from reader.gui.app import freeze_startup_objects
+    from reader.gui.settings import Settings
+    from reader.gui.window import MainWindow
+    from reader.library.zim import open_zim
+
+    app = QApplication(sys.argv[:1])
+    app.setOrganizationName(ORG_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setStyle("Fusion")
+    started = time.perf_counter()
+    pack = open_zim(options.zim)
+    open_s = time.perf_counter() - started
+    settings_file = options.export / "settings.ini"
+    settings_file.unlink(missing_ok=True)
+    window = MainWindow(pack, Settings.at(settings_file))
+    window.view.set_resource_reader(pack.read_resource)
+    window.open_article(pack.articles[0].slug)
+    window.show()
+    view = window.view
+    painted: list[bool] = []
+    view.first_painted.connect(lambda: painted.append(True))
+    _wait(app, lambda: bool(painted), 60)
+    freeze_startup_objects()
+    result: dict[str, object] = {"open_s": open_s, "rss_start": rss_kb()}
+
+    order: list[str] = [window.current or ""]
+    turns: list[tuple[str, float, float]] = []
+    for _ in range(options.turns):
+        t0 = time.perf_counter()
+        window.act.next.trigger()
+        view.document().size()
+        t1 = time.perf_counter()
+        app.processEvents()
+        t2 = time.perf_counter()
+        turns.append(("next", (t1 - t0) * 1000, (t2 - t0) * 1000))
+        order.append(window.current or "")
+    result["turns"] = turns
+    result["rss_after_turns"] = rss_kb()
+
+    from reader.find.zimsearch import ArchiveSearch
+
+    search = ArchiveSearch(pack)
+    rng = random.Random(7)
+    sample = [pack.articles[rng.randrange(len(pack.articles))] for _ in range(40)]
+    queries = _queries([a.body for a in sample], [a.title for a in sample], rng)
+    search.search("warm up", SEARCH_LIMIT)  # opens the Xapian databases once
+    times: list[float] = []
+    hits: list[int] = []
+    for query in queries:
+        t0 = time.perf_counter()
+        found = search.search(query, SEARCH_LIMIT)
+        times.append((time.perf_counter() - t0) * 1000)
+        hits.append(len(found))
+    result["search_ms"] = times
+    result["search_hits"] = hits
+    result["queries"] = queries
+    result["rss_after_search"] = rss_kb()
+
+    export = Export(options.export)
+    (export.folder / "pages").mkdir(parents=True, exist_ok=True)
+    for slug in dict.fromkeys(order):
+        article = pack.get(slug)
+        assert article is not None
+        page = window.renderer.article_page(article, window.recommender.recommend(slug))
+        export.page(slug).write_text(page, encoding="utf-8")
+    export.css.write_text(view.document().defaultStyleSheet(), encoding="utf-8")
+    titles = pack.articles.column("title")
+    export.titles.write_text("\n".join(titles) + "\n", encoding="utf-8")
+    (export.folder / "pages.json").write_text(json.dumps(order), encoding="utf-8")
+    window.close()
+    return result
+
+
+# --------------------------------------------------------------------- the parent
+
+
+def startup(zim: Path, export: Export, work: Path, runs: int) -> dict[str, list[dict[str, float]]]:
+    """Alternate the reader and the floor, ``runs`` rounds after one discarded warm-up."""
+    from benchmarks.startup import run_once
+
+    slug = export.order()[0]
+    home = work / f"xdg-{zim.stem}-start"
+    settings = work / f"settings-{zim.stem}.ini"
+    commands = {
+        "reader": [
+            "-m", "reader", "--content", str(zim), "--article", slug,
+            "--settings", str(settings), "--exit-after-paint",
+        ],
+        "floor": [
+            str(ROOT / "benchmarks" / "floor.py"), "--titles", str(export.titles),
+            "--html", str(export.page(slug)), "--css", str(export.css), "--exit-after-paint",
+        ],
+    }  # fmt: skip
+    results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
+    for round_ in range(runs + 1):
+        order = list(commands) if round_ % 2 else list(commands)[::-1]
+        for name in order:
+            settings.unlink(missing_ok=True)
+            shutil.rmtree(home / "OfflineReader", ignore_errors=True)
+            result = run_once(commands[name], bench_env(home))
+            if round_:
+                results[name].append(result)
+        if round_:
+            log(
+                f"start-up {zim.name} round {round_}/{runs}: "
+                + ", ".join(f"{n} {results[n][-1]['paint_ms']:.0f} ms" for n in commands)
+            )
+    return results
+
+
+def measure(zim: Path, work: Path, runs: int, turns: int) -> dict[str, Any]:
+    export = Export(work / f"export-{zim.stem}")
+    env = bench_env(work / f"xdg-{zim.stem}-inproc")
+    args = ["-m", "benchmarks.bench_zim", "--inproc", str(zim), "--export", str(export.folder)]
+    reader = json.loads(run_child([*args, "--turns", str(turns)], env).splitlines()[-1])
+    floor_args = ["-m", "benchmarks.inproc", "floor", "--export", str(export.folder)]
+    floor = json.loads(run_child(floor_args, env).splitlines()[-1])
+    log(f"page turns and search on {zim.name} done")
+    return {"reader": reader, "floor": floor, "startup": startup(zim, export, work, runs)}
+
+
+def _ms(value: float) -> str:
+    return f"{value:,.0f}" if value >= 100 else f"{value:.1f}"
+
+
+def _mb(kb: float) -> str:
+    return f"{kb / 1024:.0f} MB"
+
+
+def _met(ok: bool) -> str:
+    return "**met**" if ok else "**missed**"
+
+
+def write_report(data: dict[str, Any], out: Path) -> None:
+    m = data["machine"]
+    lines = [
+        "# ZIM archives",
+        "",
+        "<!-- Generated by benchmarks/bench_zim.py; edit the generator, not this file. -->",
+        "",
+        f"Synthetic archives written with libzim's writer, full-text index on "
+        f"(`benchmarks/zimsynth.py`: ~600 words an article, three links and a title each, a "
+        f"picture every 50 articles), measured against the floor in the same run. Command: "
+        f"`{data['command']}`; {data['date']}; {m['cpu']}, {m['cores']} cores shared with other "
+        f"work (load average {data['load']}); Python {m['python']}, PySide6 {m['pyside6']}, "
+        f"libzim {data['libzim']}, `QT_QPA_PLATFORM=offscreen`.",
+        "",
+        "- *Start to first paint*: spawn → first paint of the article view, median of "
+        f"{data['runs']} runs each, alternating with the floor (benchmarks/floor.py with the same "
+        "page and every title of the archive in its list); the reader's cache folder is emptied "
+        "before every run.",
+        "- *Page turn*: Next in title order, until the following `processEvents()` returns "
+        "(*settled*); the floor replays the same pages with `setHtml`.",
+        "- *Search*: 80 queries as typed (single words of the text, two words, word beginnings, "
+        "titles) through `ArchiveSearch.search(query, 50)`: libzim's title suggestions and "
+        "Xapian full text, results mapped to articles, snippets cut for the first 20.",
+        "- *Memory*: RSS after the turns and the searches, against the floor after its turns.",
+        "",
+        "| Archive | Writing it | Start: reader / floor (ratio) | Page turn p95: reader / "
+        "floor (ratio) | Search median / p95 | RSS: reader / floor (difference) |",
+        "|---|---|---|---|---|---|",
+    ]
+    verdicts: list[str] = []
+    for name, r in data["sizes"].items():
+        start_r = summary([x["paint_ms"] for x in r["startup"]["reader"]])["median"]
+        start_f = summary([x["paint_ms"] for x in r["startup"]["floor"]])["median"]
+        turn_r = summary([t[2] for t in r["reader"]["turns"]])["p95"]
+        turn_f = summary([t[2] for t in r["floor"]["turns"]])["p95"]
+        search = summary(r["reader"]["search_ms"])
+        rss_r = max(
+            r["reader"]["rss_after_turns"]["vmrss"], r["reader"]["rss_after_search"]["vmrss"]
+        )
+        rss_f = r["floor"]["rss_after_turns"]["vmrss"]
+        wrote = f"{r['generate_s'] / 60:.0f} min" if r.get("generate_s") else "(reused)"
+        lines.append(
+            f"| {name} | {wrote} | {_ms(start_r)} / {_ms(start_f)} ms ({start_r / start_f:.2f} ×) "
+            f"| {_ms(turn_r)} / {_ms(turn_f)} ms ({turn_r / turn_f:.2f} ×) "
+            f"| {_ms(search['median'])} / {_ms(search['p95'])} ms "
+            f"| {_mb(rss_r)} / {_mb(rss_f)} ({(rss_r - rss_f) / 1024:+.0f} MB) |"
+        )
+        if name.startswith("100"):
+            verdicts += [
+                f"- Start to first paint ≤ 1.3 × floor: {start_r / start_f:.2f} × — "
+                f"{_met(start_r / start_f <= TARGETS['start'])}",
+                f"- Page turn p95 ≤ 1.3 × floor: {turn_r / turn_f:.2f} × — "
+                f"{_met(turn_r / turn_f <= TARGETS['turn'])}",
+                f"- Search p95 ≤ 25 ms: {_ms(search['p95'])} ms — "
+                f"{_met(search['p95'] <= TARGETS['search_ms'])}",
+                f"- Memory ≤ floor + 60 MB: {(rss_r - rss_f) / 1024:+.0f} MB — "
+                f"{_met(rss_r - rss_f <= TARGETS['rss_mb'] * 1024)}",
+            ]
+    lines.append("")
+    if verdicts:
+        lines += ["Targets, at 100,000 articles:", "", *verdicts, ""]
+    else:
+        lines += ["No 100,000-article archive was measured in this run.", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+def paste(report: Path, into: Path) -> None:
+    """Put ``report`` into ``into`` as its ZIM section, as benchmarks/report.py does."""
+    from benchmarks.report import pasted_section
+
+    text = into.read_text(encoding="utf-8")
+    section = pasted_section(report, SECTION)
+    start = text.find(f"\n{SECTION}\n")
+    if start < 0:
+        text = text.rstrip("\n") + "\n\n" + section
+    else:
+        end = text.find("\n## ", start + 1)
+        text = text[: start + 1] + section + ("\n" + text[end + 1 :] if end >= 0 else "")
+    into.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="10000,100000")
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--turns", type=int, default=100)
+    parser.add_argument("--work", type=Path, default=DEFAULT_WORK / "zim")
+    parser.add_argument("--out", type=Path, default=REPORT)
+    parser.add_argument("--from-json", type=Path, help="only rewrite the report from this file")
+    parser.add_argument("--inproc", type=Path, help=argparse.SUPPRESS)  # the reader's process
+    parser.add_argument("--export", type=Path, help=argparse.SUPPRESS)
+    options = parser.parse_args(argv)
+    if options.inproc:
+        options.zim = options.inproc
+        options.export.mkdir(parents=True, exist_ok=True)
+        print(json.dumps(run_reader(options)), flush=True)
+        os._exit(0)  # as benchmarks/inproc.py: no interpreter teardown
+    if options.from_json:
+        data = json.loads(options.from_json.read_text(encoding="utf-8"))
+    else:
+        import libzim
+
+        work: Path = options.work
+        work.mkdir(parents=True, exist_ok=True)
+        compile_bytecode()
+        data = {
+            "machine": machine(),
+            "command": "python -m benchmarks.bench_zim"
+            + (" " + " ".join(argv if argv is not None else sys.argv[1:])).rstrip(),
+            "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+            "runs": options.runs,
+            "libzim": getattr(libzim, "__version__", "3"),
+            "load": " ".join(f"{x:.1f}" for x in os.getloadavg()),
+            "sizes": {},
+        }
+        for size in (int(s) for s in options.sizes.split(",")):
+            zim, seconds = ensure_zim(work, size)
+            result = measure(zim, work, options.runs, options.turns)
+            result["generate_s"] = seconds
+            data["sizes"][f"{size // 1000}k"] = result
+            (work / "results-zim.json").write_text(json.dumps(data, indent=1))
+    write_report(data, options.out)
+    paste(options.out, PERFORMANCE)
+    log(f"wrote {options.out} and its section of {PERFORMANCE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
