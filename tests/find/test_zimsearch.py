@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -82,6 +83,20 @@ def test_recommendations_for_an_archive_say_why(wikipedia: ZimPack, tmp_path: Pa
     assert found and all(r.reason.startswith("Also about:") for r in found[:3])
     assert "A/Ray_Charles" not in {r.slug for r in found}
     index.close()
+
+
+def test_the_cached_index_is_found_by_the_archives_uuid(wikipedia: ZimPack, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    *_, first = open_indexes(wikipedia, cache)
+    first.close()
+    copy = tmp_path / "elsewhere.zim"
+    copy.write_bytes(WIKIPEDIA.read_bytes())
+    os.utime(copy, ns=(WIKIPEDIA.stat().st_atime_ns, WIKIPEDIA.stat().st_mtime_ns))
+    *_, again = open_indexes(open_zim(copy), cache)
+    assert isinstance(again, ArchiveSearch) and again.own is not None
+    assert not again.own.built  # reused, not built again
+    assert [p.name for p in cache.glob("search-*")] == [f"search-zim-{wikipedia.uuid}.sqlite3"]
+    again.close()
 
 
 def test_the_cached_index_is_rebuilt_for_another_archive_at_the_same_path(
