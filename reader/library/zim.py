@@ -48,6 +48,8 @@ ALL_ARTICLES = "all"
 OTHER_TITLES = "#"
 #: Redirects followed before an entry is given up on (a loop in a hostile archive).
 MAX_REDIRECTS = 16
+#: Decompressed clusters libzim keeps (bytes; process-wide).
+CLUSTER_CACHE_BYTES = 4 * 1024 * 1024
 #: Articles kept built (with their bodies, once read) for turning back and forth.
 ARTICLE_CACHE_SIZE = 64
 HTML_MIMETYPES = ("text/html", "application/xhtml+xml")
@@ -77,15 +79,20 @@ def is_zim(path: Path) -> bool:
 def open_zim(path: Path) -> ZimPack:
     """Open the archive at ``path``; raise :class:`ZimError` with a clear reason if it is bad."""
     try:
-        from libzim.reader import Archive  # only when an archive is opened
+        from libzim import reader  # only when an archive is opened
     except ImportError as exc:  # pragma: no cover - libzim is a dependency
         raise ZimError(
             f"{path.name}: reading ZIM archives needs the libzim package ({exc})"
         ) from exc
+    # libzim keeps 16 MiB of decompressed clusters, which grows RSS by ~60 MB within a hundred
+    # pages; the next page in title order is rarely in a cached cluster anyway, so a small cache
+    # loses little (benchmarks/bench_zim.py).
+    if reader.get_cluster_cache_max_size() > CLUSTER_CACHE_BYTES:  # bytes since libzim 9
+        reader.set_cluster_cache_max_size(CLUSTER_CACHE_BYTES)
     if not path.is_file():
         raise ZimError(f"{path.name}: no such file")
     try:
-        archive = Archive(path)
+        archive = reader.Archive(path)
         pack = ZimPack(path.resolve(), archive)
     except ZimError:
         raise

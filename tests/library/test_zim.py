@@ -10,6 +10,7 @@ import pytest
 
 from reader.library.zim import (
     ALL_ARTICLES,
+    CLUSTER_CACHE_BYTES,
     GROUP_BY_LETTER_OVER,
     ZimError,
     ZimPack,
@@ -142,6 +143,13 @@ def test_opening_an_archive_reads_no_article_list(tmp_path: Path) -> None:
     assert pack._table is None  # made on first use, after the first page
     pack.get("A/Ray_Charles")
     assert pack._table is not None
+
+
+def test_opening_an_archive_keeps_libzims_cluster_cache_small() -> None:
+    from libzim.reader import get_cluster_cache_max_size  # type: ignore[import-untyped]
+
+    open_zim(WIKIPEDIA)
+    assert get_cluster_cache_max_size() <= CLUSTER_CACHE_BYTES
 
 
 def test_images_are_read_from_the_archive(tmp_path: Path) -> None:
