@@ -48,6 +48,9 @@ from benchmarks.common import (
 )
 
 SEARCH_LIMIT = 50  # the sidebar's (reader.gui.sidebar.SEARCH_LIMIT)
+#: Turns with this many seconds of event loop between them, as someone reads (benchmarks/run.py).
+READING_PAUSE = 0.5
+PACED_TURNS = 40
 TARGETS = {"start": 1.3, "turn": 1.3, "search_ms": 25.0, "rss_mb": 60.0}
 REPORT = ROOT / "docs" / "performance-zim.md"
 PERFORMANCE = ROOT / "docs" / "performance.md"
@@ -140,8 +143,14 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         t2 = time.perf_counter()
         turns.append(("next", (t1 - t0) * 1000, (t2 - t0) * 1000))
         order.append(window.current or "")
+        if options.pause:  # as someone reads: the next page is rendered ahead meanwhile
+            _wait(app, lambda: False, options.pause)
     result["turns"] = turns
     result["rss_after_turns"] = rss_kb()
+    if options.pause:
+        _export(window, pack, order, Export(options.export))
+        window.close()
+        return result
 
     from reader.find.zimsearch import ArchiveSearch
 
@@ -162,8 +171,15 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     result["queries"] = queries
     result["rss_after_search"] = rss_kb()
 
-    export = Export(options.export)
+    _export(window, pack, order, Export(options.export))
+    window.close()
+    return result
+
+
+def _export(window: Any, pack: Any, order: list[str], export: Export) -> None:
+    """Write what the floor replays: the pages shown, the style sheet and every title."""
     (export.folder / "pages").mkdir(parents=True, exist_ok=True)
+    view = window.view
     for slug in dict.fromkeys(order):
         article = pack.get(slug)
         assert article is not None
@@ -173,8 +189,6 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     titles = pack.articles.column("title")
     export.titles.write_text("\n".join(titles) + "\n", encoding="utf-8")
     (export.folder / "pages.json").write_text(json.dumps(order), encoding="utf-8")
-    window.close()
-    return result
 
 
 # --------------------------------------------------------------------- the parent
@@ -185,10 +199,9 @@ def startup(zim: Path, export: Export, work: Path, runs: int) -> dict[str, list[
     from benchmarks.startup import run_once
 
     slug = export.order()[0]
-    home = work / f"xdg-{zim.stem}-start"
     settings = work / f"settings-{zim.stem}.ini"
     commands = {
-        "reader": [
+        "reader-first": [
             "-m", "reader", "--content", str(zim), "--article", slug,
             "--settings", str(settings), "--exit-after-paint",
         ],
@@ -197,32 +210,52 @@ def startup(zim: Path, export: Export, work: Path, runs: int) -> dict[str, list[
             "--html", str(export.page(slug)), "--css", str(export.css), "--exit-after-paint",
         ],
     }  # fmt: skip
+    commands["reader"] = commands["reader-first"]  # with the cache an earlier start left
+    names = list(commands)
     results: dict[str, list[dict[str, float]]] = {name: [] for name in commands}
     for round_ in range(runs + 1):
-        order = list(commands) if round_ % 2 else list(commands)[::-1]
+        order = names[round_ % 3 :] + names[: round_ % 3]
         for name in order:
             settings.unlink(missing_ok=True)
-            shutil.rmtree(home / "OfflineReader", ignore_errors=True)
-            result = run_once(commands[name], bench_env(home))
+            cache = work / f"xdg-{zim.stem}-{name}"
+            if name == "reader-first":
+                shutil.rmtree(cache / "OfflineReader", ignore_errors=True)
+            result = run_once(commands[name], bench_env(cache))
             if round_:
                 results[name].append(result)
         if round_:
             log(
                 f"start-up {zim.name} round {round_}/{runs}: "
-                + ", ".join(f"{n} {results[n][-1]['paint_ms']:.0f} ms" for n in commands)
+                + ", ".join(f"{n} {results[n][-1]['paint_ms']:.0f} ms" for n in names)
             )
     return results
 
 
-def measure(zim: Path, work: Path, runs: int, turns: int) -> dict[str, Any]:
-    export = Export(work / f"export-{zim.stem}")
+def turns_and_floor(
+    zim: Path, export: Export, work: Path, turns: int, pause: float
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Page turns (and, without ``pause``, searches) in the reader; the floor on its pages."""
     env = bench_env(work / f"xdg-{zim.stem}-inproc")
     args = ["-m", "benchmarks.bench_zim", "--inproc", str(zim), "--export", str(export.folder)]
-    reader = json.loads(run_child([*args, "--turns", str(turns)], env).splitlines()[-1])
+    args += ["--turns", str(turns), "--pause", str(pause)]
+    reader = json.loads(run_child(args, env).splitlines()[-1])
     floor_args = ["-m", "benchmarks.inproc", "floor", "--export", str(export.folder)]
-    floor = json.loads(run_child(floor_args, env).splitlines()[-1])
-    log(f"page turns and search on {zim.name} done")
-    return {"reader": reader, "floor": floor, "startup": startup(zim, export, work, runs)}
+    floor = json.loads(run_child([*floor_args, "--pause", str(pause)], env).splitlines()[-1])
+    log(f"page turns on {zim.name} (pause {pause} s) done")
+    return reader, floor
+
+
+def measure(zim: Path, work: Path, runs: int, turns: int) -> dict[str, Any]:
+    export = Export(work / f"export-{zim.stem}")
+    reader, floor = turns_and_floor(zim, export, work, turns, 0.0)
+    paced = Export(work / f"export-{zim.stem}-paced")
+    paced_reader, paced_floor = turns_and_floor(zim, paced, work, PACED_TURNS, READING_PAUSE)
+    return {
+        "reader": reader,
+        "floor": floor,
+        "paced": {"reader": paced_reader, "floor": paced_floor},
+        "startup": startup(zim, export, work, runs),
+    }
 
 
 def _ms(value: float) -> str:
@@ -252,26 +285,35 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         f"libzim {data['libzim']}, `QT_QPA_PLATFORM=offscreen`.",
         "",
         "- *Start to first paint*: spawn → first paint of the article view, median of "
-        f"{data['runs']} runs each, alternating with the floor (benchmarks/floor.py with the same "
-        "page and every title of the archive in its list); the reader's cache folder is emptied "
-        "before every run.",
+        f"{data['runs']} runs each, in rotating order with the floor (benchmarks/floor.py with "
+        "the same page and every title of the archive in its list), after one discarded round. "
+        "*Reader*: a start with the cache folder an earlier start left (the rendered first page); "
+        "*very first start*: the cache folder emptied before every run.",
         "- *Page turn*: Next in title order, until the following `processEvents()` returns "
-        "(*settled*); the floor replays the same pages with `setHtml`.",
+        "(*settled*); the floor replays the same pages with `setHtml`. *Back to back*: 100 turns "
+        f"with no pause; *at reading pace*: {PACED_TURNS} turns with {READING_PAUSE} s of event "
+        "loop between them, in which the reader renders the next page ahead (each new page of an "
+        "archive means decompressing a cluster, which the floor, given finished HTML, never "
+        "does).",
         "- *Search*: 80 queries as typed (single words of the text, two words, word beginnings, "
         "titles) through `ArchiveSearch.search(query, 50)`: libzim's title suggestions and "
         "Xapian full text, results mapped to articles, snippets cut for the first 20.",
         "- *Memory*: RSS after the turns and the searches, against the floor after its turns.",
         "",
-        "| Archive | Writing it | Start: reader / floor (ratio) | Page turn p95: reader / "
-        "floor (ratio) | Search median / p95 | RSS: reader / floor (difference) |",
-        "|---|---|---|---|---|---|",
+        "| Archive | Writing it | Start: reader / floor (ratio) | Page turn p95, back to back: "
+        "reader / floor (ratio) | Page turn p95, at reading pace | Search median / p95 "
+        "| RSS: reader / floor (difference) |",
+        "|---|---|---|---|---|---|---|",
     ]
     verdicts: list[str] = []
     for name, r in data["sizes"].items():
         start_r = summary([x["paint_ms"] for x in r["startup"]["reader"]])["median"]
+        start_1 = summary([x["paint_ms"] for x in r["startup"]["reader-first"]])["median"]
         start_f = summary([x["paint_ms"] for x in r["startup"]["floor"]])["median"]
         turn_r = summary([t[2] for t in r["reader"]["turns"]])["p95"]
         turn_f = summary([t[2] for t in r["floor"]["turns"]])["p95"]
+        paced_r = summary([t[2] for t in r["paced"]["reader"]["turns"]])["p95"]
+        paced_f = summary([t[2] for t in r["paced"]["floor"]["turns"]])["p95"]
         search = summary(r["reader"]["search_ms"])
         rss_r = max(
             r["reader"]["rss_after_turns"]["vmrss"], r["reader"]["rss_after_search"]["vmrss"]
@@ -279,17 +321,22 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         rss_f = r["floor"]["rss_after_turns"]["vmrss"]
         wrote = f"{r['generate_s'] / 60:.0f} min" if r.get("generate_s") else "(reused)"
         lines.append(
-            f"| {name} | {wrote} | {_ms(start_r)} / {_ms(start_f)} ms ({start_r / start_f:.2f} ×) "
+            f"| {name} | {wrote} | {_ms(start_r)} / {_ms(start_f)} ms ({start_r / start_f:.2f} ×); "
+            f"very first start {_ms(start_1)} ms ({start_1 / start_f:.2f} ×) "
             f"| {_ms(turn_r)} / {_ms(turn_f)} ms ({turn_r / turn_f:.2f} ×) "
+            f"| {_ms(paced_r)} / {_ms(paced_f)} ms ({paced_r / paced_f:.2f} ×) "
             f"| {_ms(search['median'])} / {_ms(search['p95'])} ms "
             f"| {_mb(rss_r)} / {_mb(rss_f)} ({(rss_r - rss_f) / 1024:+.0f} MB) |"
         )
         if name.startswith("100"):
             verdicts += [
                 f"- Start to first paint ≤ 1.3 × floor: {start_r / start_f:.2f} × — "
-                f"{_met(start_r / start_f <= TARGETS['start'])}",
-                f"- Page turn p95 ≤ 1.3 × floor: {turn_r / turn_f:.2f} × — "
-                f"{_met(turn_r / turn_f <= TARGETS['turn'])}",
+                f"{_met(start_r / start_f <= TARGETS['start'])}; the very first start (empty "
+                f"cache folder): {start_1 / start_f:.2f} × — "
+                f"{_met(start_1 / start_f <= TARGETS['start'])}",
+                f"- Page turn p95 ≤ 1.3 × floor, back to back: {turn_r / turn_f:.2f} × — "
+                f"{_met(turn_r / turn_f <= TARGETS['turn'])}; at reading pace: "
+                f"{paced_r / paced_f:.2f} × — {_met(paced_r / paced_f <= TARGETS['turn'])}",
                 f"- Search p95 ≤ 25 ms: {_ms(search['p95'])} ms — "
                 f"{_met(search['p95'] <= TARGETS['search_ms'])}",
                 f"- Memory ≤ floor + 60 MB: {(rss_r - rss_f) / 1024:+.0f} MB — "
@@ -328,6 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--from-json", type=Path, help="only rewrite the report from this file")
     parser.add_argument("--inproc", type=Path, help=argparse.SUPPRESS)  # the reader's process
     parser.add_argument("--export", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--pause", type=float, default=0.0, help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.inproc:
         options.zim = options.inproc
@@ -359,8 +407,9 @@ def main(argv: list[str] | None = None) -> int:
             data["sizes"][f"{size // 1000}k"] = result
             (work / "results-zim.json").write_text(json.dumps(data, indent=1))
     write_report(data, options.out)
-    paste(options.out, PERFORMANCE)
-    log(f"wrote {options.out} and its section of {PERFORMANCE}")
+    if options.out.resolve() == REPORT:
+        paste(options.out, PERFORMANCE)
+    log(f"wrote {options.out}")
     return 0
 
 
