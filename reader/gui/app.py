@@ -82,7 +82,8 @@ def _run(options: argparse.Namespace) -> int:
     cache = cache_dir()
     catalog = Catalog(cache)
     progress, close_progress = load_progress()
-    archive = content is not None and content.suffix.lower() == ".zim"
+    # A ZIM archive (reader.library.zim.is_zim, without importing it for every pack).
+    archive = content is not None and content.suffix.lower() == ".zim" and not content.is_dir()
     try:
         pack = open_archive(app, content, kiosk) if content is not None and archive else None
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.

@@ -61,7 +61,9 @@ def check_pack(
     root: Path | str, today: dt.date | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES
 ) -> tuple[Pack, list[Problem]]:
     """Load and check the pack; return it with every problem found, in file order."""
-    if Path(root).suffix.lower() == ".zim":  # a ZIM archive has its own checks
+    from reader.library.zim import is_zim
+
+    if is_zim(Path(root)):  # a ZIM archive has its own checks
         from reader.library.zimcheck import check_archive
 
         return check_archive(Path(root))
