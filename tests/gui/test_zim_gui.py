@@ -159,3 +159,14 @@ def test_a_broken_archive_is_reported_once_and_the_reader_goes_on(
     shown.clear()
     assert open_archive(app, path, kiosk=True) is None
     assert shown == []  # a kiosk shows visitors no error dialog
+
+
+def test_a_kiosk_configuration_may_name_an_archive(tmp_path: Path) -> None:
+    from reader.gui.kiosk.config import load_config
+
+    path = tmp_path / "kiosk.toml"
+    path.write_text(f'kiosk = true\ncontent = "{WIKIPEDIA}"\n')
+    assert load_config(path).content == str(WIKIPEDIA)
+    path.write_text(f'kiosk = true\ncontent = "{tmp_path / "missing.zim"}"\n')
+    config = load_config(path)
+    assert config.content == "" and "an existing folder or .zim file" in config.problems[0]
