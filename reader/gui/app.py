@@ -355,7 +355,8 @@ def _report_first_paint() -> None:
                 age += f" {line[:5].lower()}_kb={line.split()[1]}"
     except (OSError, ValueError, IndexError, AttributeError):
         pass  # not Linux: the monotonic stamp is still there
-    print(f"first-paint: monotonic={now:.6f}{age}", flush=True)
+    cpu = f" cpu_ms={time.process_time() * 1000:.1f}"  # user + system time of the process
+    print(f"first-paint: monotonic={now:.6f}{age}{cpu}", flush=True)
 
 
 def _kiosk_excepthook(
