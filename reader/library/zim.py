@@ -333,7 +333,16 @@ class ZimArticles(ArticleTable):
 class ZimPack(Pack):
     """A ZIM archive behind the :class:`Pack` interface; entries are looked up in the archive."""
 
-    __slots__ = ("_table", "_table_maker", "archive", "creator", "date", "publisher", "uuid")
+    __slots__ = (
+        "_recent",
+        "_table",
+        "_table_maker",
+        "archive",
+        "creator",
+        "date",
+        "publisher",
+        "uuid",
+    )
 
     def __init__(self, path: Path, archive: Archive) -> None:
         meta = _metadata(archive)
@@ -355,6 +364,7 @@ class ZimPack(Pack):
         if credit:
             self.description = f"{description} ({credit})" if description else credit
         self._table: ZimArticles | None = None
+        self._recent: dict[str, Article] = {}
         self._table_maker: Callable[[], Sequence[int]] = lambda: _article_ids(archive)
         self.home_article = ""
         try:
@@ -409,6 +419,19 @@ class ZimPack(Pack):
         return None
 
     def get(self, slug: str) -> Article | None:
+        # A page turn asks for the same few slugs several times (page, neighbours, sidebar,
+        # status line); each look-up in the archive is a bisection over its titles.
+        recent = self._recent
+        article = recent.get(slug)
+        if article is None:
+            article = self._look_up(slug)
+            if article is not None:
+                if len(recent) >= ARTICLE_CACHE_SIZE:
+                    recent.pop(next(iter(recent)))
+                recent[slug] = article
+        return article
+
+    def _look_up(self, slug: str) -> Article | None:
         entry = self.entry(slug)
         try:
             if entry is None or not _is_html(entry):

@@ -85,6 +85,18 @@ def test_a_path_without_its_namespace_finds_the_article_in_an_old_archive(
     assert article is not None and article.slug == "A/Ray_Charles"
 
 
+def test_a_slug_asked_for_again_is_not_looked_up_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    pack = open_zim(WIKIPEDIA)
+    looked_up: list[str] = []
+    entry = ZimPack.entry
+    monkeypatch.setattr(
+        ZimPack, "entry", lambda self, slug: looked_up.append(slug) or entry(self, slug)
+    )
+    first = pack.get("A/Ray_Charles")
+    assert pack.get("A/Ray_Charles") is first
+    assert looked_up == ["A/Ray_Charles"]
+
+
 def test_entries_that_are_not_pages_are_not_articles(wikipedia: ZimPack) -> None:
     assert wikipedia.get("-/favicon") is None
     assert wikipedia.get("A/No_such_page") is None
