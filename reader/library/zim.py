@@ -447,6 +447,21 @@ class ZimPack(Pack):
         # An HTML page that is not a front article (or not in the list): shown, not listed.
         return ZimArticle(self.archive, path, title, "", -1)
 
+    def heading(self, slug: str) -> tuple[str, str, str] | None:
+        """Return ``(slug, title, category)`` of the article at ``slug`` (redirects followed)
+        without finding its place in the title list: what a search result shows."""
+        known = self._recent.get(slug)
+        if known is not None:
+            return known.slug, known.title, known.category
+        entry = self.entry(slug)
+        try:
+            if entry is None or not _is_html(entry):
+                return None
+            path, title = entry.path, entry.title
+        except Exception:
+            return None
+        return path, title, self.articles.category_of(title)
+
     def __contains__(self, slug: str) -> bool:
         return self.get(slug) is not None
 

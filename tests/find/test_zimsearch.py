@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.find import zimsearch
 from reader.find.index import SearchIndex
 from reader.find.related import ContentRecommender
 from reader.find.zimsearch import ArchiveSearch, open_indexes
@@ -24,11 +25,26 @@ def search(wikipedia: ZimPack) -> ArchiveSearch:
     return ArchiveSearch(wikipedia)
 
 
+@pytest.fixture
+def unhurried(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Snippets for every result, however slow the machine is today."""
+    monkeypatch.setattr(zimsearch, "SNIPPET_BUDGET_S", 60.0)
+
+
+@pytest.mark.usefixtures("unhurried")
 def test_a_word_in_the_text_finds_its_article_with_a_snippet(search: ArchiveSearch) -> None:
     hits = search.search("glaucoma", 10)
     assert hits[0].slug == "A/Ray_Charles"
     assert "due to <b>glaucoma</b>" in hits[0].snippet
     assert hits[0].score > hits[-1].score or len(hits) == 1
+
+
+def test_snippets_stop_when_the_time_for_them_is_spent(
+    search: ArchiveSearch, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(zimsearch, "SNIPPET_BUDGET_S", 0.0)
+    hits = search.search("glaucoma", 10)
+    assert hits[0].slug == "A/Ray_Charles" and hits[0].snippet == ""
 
 
 def test_titles_are_suggested_as_they_are_typed(search: ArchiveSearch) -> None:
