@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-import posixpath
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, overload
+from urllib.parse import unquote
 
 from reader.library.files import MAX_ARTICLE_BYTES
 from reader.library.pack import Article, ArticleTable, Category, Pack, PackError
@@ -508,7 +508,7 @@ class ZimPack(Pack):
         """The path as written, then percent-decoded. (libzim finds a path written for the
         other namespace layout itself: ``Foo`` in an old archive, ``A/Foo`` in a new one.)"""
         yield path
-        yield _unquote(path)
+        yield unquote(path)
 
     def read_resource(self, rel_path: str) -> bytes | None:
         """Return the content of the file entry at ``rel_path`` (an image), or None."""
@@ -523,16 +523,6 @@ class ZimPack(Pack):
         except Exception as exc:
             logger.warning("cannot read %s from %s: %s", rel_path, self.root.name, reason(exc))
             return None
-
-    def base_of(self, article: Article) -> str:
-        """Return the folder links in ``article`` are relative to."""
-        return posixpath.dirname(article.rel_path)
-
-
-def _unquote(path: str) -> str:
-    from urllib.parse import unquote
-
-    return unquote(path)
 
 
 def _metadata(archive: Archive) -> dict[str, str]:
