@@ -53,6 +53,8 @@ READING_PAUSE = 0.5
 PACED_TURNS = 40
 TARGETS = {"start": 1.3, "turn": 1.3, "search_ms": 25.0, "rss_mb": 60.0}
 REPORT = ROOT / "docs" / "performance-zim.md"
+#: Hand-written analysis, pasted at the end of the report.
+FINDINGS = ROOT / "benchmarks" / "findings-zim.md"
 PERFORMANCE = ROOT / "docs" / "performance.md"
 SECTION = "## ZIM archives"
 
@@ -382,7 +384,7 @@ def write_report(data: dict[str, Any], out: Path) -> None:
     lines += [
         "",
         "| Archive | Reader RSS at first paint | Reader RSS after turns and searches | Floor RSS "
-        "after turns | Difference | `open_zim` | Writing the archive |",
+        "after turns | Difference | `open_zim` (with importing libzim) | Writing the archive |",
         "|---|---|---|---|---|---|---|",
         *memory,
         "",
@@ -391,6 +393,8 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         lines += ["Targets, at 100,000 articles:", "", *verdicts, ""]
     else:
         lines += ["No 100,000-article archive was measured in this run.", ""]
+    if FINDINGS.exists():  # hand-written, kept across regenerations
+        lines += [FINDINGS.read_text(encoding="utf-8").strip(), ""]
     out.write_text("\n".join(lines), encoding="utf-8")
 
 
