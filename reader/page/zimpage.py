@@ -16,7 +16,20 @@ import re
 from reader.library.pack import Article, Pack
 from reader.page.sanitize import Sanitizer, safe_url
 
-__all__ = ["body_of", "render_html_body"]
+__all__ = ["body_of", "flatten_deep", "render_html_body"]
+
+#: Qt lays out nested tables in time exponential in their depth (15 levels: 0.6 s, 20: 22 s), so
+#: tables deeper than this lose their table tags (their text stays); real pages nest 3 or 4.
+MAX_TABLE_DEPTH = 6
+#: Elements nested deeper than this lose their tags (their text stays): 5,000 nested blocks take
+#: Qt seconds to lay out.
+MAX_DEPTH = 48
+_TABLE_PARTS = frozenset(
+    {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col"}
+)
+_VOID = frozenset({"br", "img", "hr", "wbr", "col"})
+#: A tag of the sanitizer's output: attribute values are double-quoted and may contain '>'.
+_ANY_TAG = re.compile(r'<(/?)([A-Za-z][A-Za-z0-9]*)(?:"[^"]*"|[^">])*>')
 
 _BODY = re.compile(r"<body\b[^>]*>(.*?)(?:</body\s*>|\Z)", re.IGNORECASE | re.DOTALL)
 _HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
@@ -36,11 +49,44 @@ def body_of(page: str) -> str:
 def render_html_body(pack: Pack, article: Article, missing_image: str = "image") -> str:
     """Return the sanitised body HTML of ``article``, links resolved in ``pack``."""
     sanitizer = Sanitizer(lambda raw, image: safe_url(pack, article, raw, image))
-    cleaned = sanitizer.clean(body_of(article.body), missing_image)
+    cleaned = flatten_deep(sanitizer.clean(body_of(article.body), missing_image))
     first = _FIRST_H1.search(cleaned, 0, TITLE_WITHIN)
     if first and _words(first.group(1)) == _words(article.title):
         cleaned = cleaned[: first.start()] + cleaned[first.end() :]
     return cleaned
+
+
+def flatten_deep(html: str) -> str:
+    """Drop the tags (not the text) of tables nested deeper than :data:`MAX_TABLE_DEPTH` and of
+    elements nested deeper than :data:`MAX_DEPTH` in ``html``, the sanitizer's balanced output."""
+    out: list[str] = []
+    stack: list[tuple[str, bool]] = []  # open elements: name, whether its tags are kept
+    tables = 0
+    pos = 0
+    for match in _ANY_TAG.finditer(html):
+        out.append(html[pos : match.start()])
+        pos = match.end()
+        closing, name = match.group(1), match.group(2).lower()
+        if name in _VOID:
+            if not (name == "col" and tables > MAX_TABLE_DEPTH):
+                out.append(match.group(0))
+            continue
+        if not closing:
+            tables += name == "table"
+            keep = len(stack) < MAX_DEPTH and not (
+                name in _TABLE_PARTS and tables > MAX_TABLE_DEPTH
+            )
+            stack.append((name, keep))
+            out.append(match.group(0) if keep else " ")
+            continue
+        while stack:  # the sanitizer's output is balanced: this pops one element
+            opened, kept = stack.pop()
+            tables -= opened == "table"
+            out.append(f"</{opened}>" if kept else " ")
+            if opened == name:
+                break
+    out.append(html[pos:])
+    return "".join(out)
 
 
 def _words(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -170,3 +171,16 @@ def test_a_kiosk_configuration_may_name_an_archive(tmp_path: Path) -> None:
     path.write_text(f'kiosk = true\ncontent = "{tmp_path / "missing.zim"}"\n')
     config = load_config(path)
     assert config.content == "" and "an existing folder or .zim file" in config.problems[0]
+
+
+def test_a_page_of_deeply_nested_tables_shows_in_bounded_time(
+    zim_window: ZimWindow, tmp_path: Path
+) -> None:
+    """Qt needs ~20 s for 20 nested tables and far longer for 40; the page must not hang."""
+    html = "<table><tr><td>" * 40 + "inside" + "</td></tr></table>" * 40
+    window = zim_window(write_zim(tmp_path / "deep.zim", {"t": ("Deep", html)}, index=False))
+    started = time.monotonic()
+    assert window.open_article("t")
+    window.view.document().size()
+    assert time.monotonic() - started < 10
+    assert "inside" in window.view.toPlainText()

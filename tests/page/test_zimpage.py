@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.library.zim import ZimPack, open_zim
+from reader.page import zimpage
 from reader.page.links import Kind, resolve
 from reader.page.render import Renderer
 from reader.page.zimpage import body_of
@@ -147,3 +148,31 @@ def test_unreadable_image_path_is_dropped_not_loaded(tmp_path: Path) -> None:
     path = write_zim(tmp_path / "x.zim", {"a": ("A", '<img src="nothing.png" alt="gone">')})
     pack = open_zim(path)
     assert '<span class="missing-image">[gone]</span>' in _page(pack, "a")
+
+
+@pytest.fixture(scope="module")
+def deep(tmp_path_factory: pytest.TempPathFactory) -> ZimPack:
+    folder = tmp_path_factory.mktemp("deep")
+    pages = {
+        "tables": ("Tables", "<table><tr><td>" * 40 + "core" + "</td></tr></table>" * 40),
+        "divs": ("Divs", "<div>" * 3000 + "core" + "</div>" * 3000),
+        "mixed": (
+            "Mixed",
+            "<table><tr><td><ul><li>" * 30 + "core" + "</li></ul></td></tr></table>" * 30,
+        ),
+    }
+    return open_zim(write_zim(folder / "deep.zim", pages, index=False))
+
+
+@pytest.mark.parametrize("slug", ["tables", "divs", "mixed"])
+def test_deep_nesting_is_flattened_and_the_text_kept(deep: ZimPack, slug: str) -> None:
+    body = _page(deep, slug)
+    assert "core" in body
+    assert body.count("<table") == body.count("</table>") <= zimpage.MAX_TABLE_DEPTH
+    assert body.count("<div") == body.count("</div>") <= zimpage.MAX_DEPTH
+    assert body.count("<ul") <= zimpage.MAX_DEPTH
+
+
+def test_flattening_leaves_ordinary_pages_alone() -> None:
+    html = '<table><tr><td><table><tr><td title="a&gt;b">x</td></tr></table></td></tr></table>'
+    assert zimpage.flatten_deep(html) == html
