@@ -16,7 +16,7 @@ import re
 from reader.library.pack import Article, Pack
 from reader.page.sanitize import Sanitizer, safe_url
 
-__all__ = ["body_of", "flatten_deep", "render_html_body"]
+__all__ = ["body_of", "defuse", "render_html_body"]
 
 #: Qt lays out nested tables in time exponential in their depth (15 levels: 0.6 s, 20: 22 s), so
 #: tables deeper than this lose their table tags (their text stays); real pages nest 3 or 4.
@@ -24,6 +24,9 @@ MAX_TABLE_DEPTH = 6
 #: Elements nested deeper than this lose their tags (their text stays): 5,000 nested blocks take
 #: Qt seconds to lay out.
 MAX_DEPTH = 48
+#: Qt lays out a line without a break opportunity in quadratic time (300,000 characters: 8 s).
+LONGEST_WORD = 1_000
+_LONG_WORD = re.compile(f"[^\\s<&]{{{LONGEST_WORD}}}")
 _TABLE_PARTS = frozenset(
     {"table", "thead", "tbody", "tfoot", "tr", "td", "th", "caption", "colgroup", "col"}
 )
@@ -49,22 +52,27 @@ def body_of(page: str) -> str:
 def render_html_body(pack: Pack, article: Article, missing_image: str = "image") -> str:
     """Return the sanitised body HTML of ``article``, links resolved in ``pack``."""
     sanitizer = Sanitizer(lambda raw, image: safe_url(pack, article, raw, image))
-    cleaned = flatten_deep(sanitizer.clean(body_of(article.body), missing_image))
+    cleaned = defuse(sanitizer.clean(body_of(article.body), missing_image))
     first = _FIRST_H1.search(cleaned, 0, TITLE_WITHIN)
     if first and _words(first.group(1)) == _words(article.title):
         cleaned = cleaned[: first.start()] + cleaned[first.end() :]
     return cleaned
 
 
-def flatten_deep(html: str) -> str:
-    """Drop the tags (not the text) of tables nested deeper than :data:`MAX_TABLE_DEPTH` and of
-    elements nested deeper than :data:`MAX_DEPTH` in ``html``, the sanitizer's balanced output."""
+def defuse(html: str) -> str:
+    """Return ``html`` (the sanitizer's balanced output) quick for Qt to lay out.
+
+    Tables nested deeper than :data:`MAX_TABLE_DEPTH` and elements nested deeper than
+    :data:`MAX_DEPTH` lose their tags (not their text); a run of more than :data:`LONGEST_WORD`
+    characters without a space gets a zero-width space, where a line may break.
+    """
     out: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: name, whether its tags are kept
     tables = 0
     pos = 0
     for match in _ANY_TAG.finditer(html):
-        out.append(html[pos : match.start()])
+        text = html[pos : match.start()]
+        out.append(_LONG_WORD.sub(_break, text) if len(text) > LONGEST_WORD else text)
         pos = match.end()
         closing, name = match.group(1), match.group(2).lower()
         if name in _VOID:
@@ -85,8 +93,13 @@ def flatten_deep(html: str) -> str:
             out.append(f"</{opened}>" if kept else " ")
             if opened == name:
                 break
-    out.append(html[pos:])
+    text = html[pos:]
+    out.append(_LONG_WORD.sub(_break, text) if len(text) > LONGEST_WORD else text)
     return "".join(out)
+
+
+def _break(match: re.Match[str]) -> str:
+    return match.group(0) + "\u200b"
 
 
 def _words(text: str) -> str:
