@@ -106,8 +106,11 @@ class ArchiveSearch:
             return []
         words = [t for part in parts for t in part.tokens]
         text = " ".join('"' + " ".join(p.tokens) + '"' if p.phrase else p.tokens[0] for p in parts)
+        first = self._searcher is None
         paths = list(self._titles(" ".join(words), TITLE_HITS))
         paths += self._fulltext(text, limit)
+        if first:  # opening the Xapian databases happens once, not in every search
+            started = time.perf_counter()
         if not paths and parts[-1].prefix:  # a word still being typed: its completions
             paths = self._titles(" ".join(words), min(limit, PREFIX_TITLES))
         results: list[SearchResult] = []

@@ -82,8 +82,11 @@ def _run(options: argparse.Namespace) -> int:
     cache = cache_dir()
     catalog = Catalog(cache)
     progress, close_progress = load_progress()
-    # A ZIM archive (reader.library.zim.is_zim, without importing it for every pack).
-    archive = content is not None and content.suffix.lower() == ".zim" and not content.is_dir()
+    # A ZIM archive: any file, or a missing .zim (reader.library.zim.is_zim, not imported here
+    # so that a pack's start does not import it).
+    archive = content is not None and (
+        content.is_file() or (content.suffix.lower() == ".zim" and not content.is_dir())
+    )
     try:
         pack = open_archive(app, content, kiosk) if content is not None and archive else None
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.

@@ -72,8 +72,9 @@ class ZimError(PackError):
 
 
 def is_zim(path: Path) -> bool:
-    """Return True if ``path`` names a ZIM archive (by its suffix) rather than a pack folder."""
-    return path.suffix.lower() == ZIM_SUFFIX and not path.is_dir()
+    """Return True if ``path`` is to be opened as a ZIM archive rather than as a pack folder:
+    any file (libzim then says clearly what it is not), or a missing ``.zim``."""
+    return path.is_file() or (path.suffix.lower() == ZIM_SUFFIX and not path.is_dir())
 
 
 def open_zim(path: Path) -> ZimPack:

@@ -58,3 +58,17 @@ def test_check_finds_an_unreadable_entry(capsys: pytest.CaptureFixture[str]) -> 
     assert cli_main(["check", str(path)]) == 1
     out = capsys.readouterr().out
     assert "A/main.html:1: error: cannot be read: Cannot read after the end of the reader" in out
+
+
+@pytest.mark.parametrize("name", ["nons_small.zim.embedded", "withns_small.zim.embedded.multi"])
+def test_check_opens_any_file_as_an_archive(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    assert cli_main(["check", str(ZIM_DATA / name)]) == 1
+    assert f"{name}: not a readable ZIM archive: Invalid magic number" in capsys.readouterr().err
+
+
+def test_search_gives_snippets_on_its_first_and_only_search(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status = cli_main(["search", "glaucoma", "--content", str(WIKIPEDIA), "--no-cache"])
+    assert status == 0
+    assert "due to glaucoma" in capsys.readouterr().out

@@ -174,8 +174,12 @@ def test_images_are_read_from_the_archive(tmp_path: Path) -> None:
     assert pack.read_resource("nothing.png") is None
 
 
-def test_is_zim_goes_by_the_suffix(tmp_path: Path) -> None:
-    assert is_zim(tmp_path / "x.ZIM")
+def test_files_and_missing_zim_paths_are_opened_as_archives(tmp_path: Path) -> None:
+    assert is_zim(tmp_path / "x.ZIM")  # missing: libzim says so
+    (tmp_path / "other.bin").write_bytes(b"not an archive")
+    assert is_zim(tmp_path / "other.bin")  # a file is never a pack folder
+    (tmp_path / "folder.zim").mkdir()
+    assert not is_zim(tmp_path / "folder.zim")
     assert not is_zim(tmp_path / "folder")
 
 
