@@ -89,6 +89,7 @@ def report_first_paint() -> None:
                 extra += f" {line[:5].lower()}_kb={line.split()[1]}"
     except (OSError, ValueError, IndexError, AttributeError):
         pass
+    extra += f" cpu_ms={time.process_time() * 1000:.1f}"  # user + system time
     print(f"first-paint: monotonic={now:.6f}{extra}", flush=True)
 
 

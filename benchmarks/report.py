@@ -16,6 +16,8 @@ RELATED_REPORT = ROOT / "docs" / "performance-related.md"
 SOAK_REPORT = ROOT / "docs" / "performance-soak.md"
 #: Written by benchmarks/standalone.py.
 STANDALONE_REPORT = ROOT / "docs" / "performance-standalone.md"
+#: Written by benchmarks/bench_zim.py.
+ZIM_REPORT = ROOT / "docs" / "performance-zim.md"
 
 #: Modules a first article page does not need; flagged when imported before the first paint.
 NOT_NEEDED_AT_START = {
@@ -61,6 +63,16 @@ def _mb(kb: float) -> str:
 
 def _met(ok: bool) -> str:
     return "**met**" if ok else "**missed**"
+
+
+def pasted_section(file: Path, title: str) -> str:
+    """Return another benchmark's report as a section titled ``title`` of this one."""
+    body = file.read_text(encoding="utf-8").strip().split("\n")
+    if body and body[0].startswith("#"):  # its own title becomes ours
+        body = body[1:]
+    body = ["#" + line if line.startswith("## ") else line for line in body]
+    source = f"<!-- Pasted from {file.relative_to(ROOT).as_posix()} by benchmarks/report.py. -->"
+    return "\n".join([title, source, "\n".join(body).strip(), ""])
 
 
 def write_report(data: dict[str, Any], out: Path) -> None:
@@ -350,18 +362,10 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         (RELATED_REPORT, "## Recommendations"),
         (SOAK_REPORT, "## Kiosk soak"),
         (STANDALONE_REPORT, "## Standalone build"),
+        (ZIM_REPORT, "## ZIM archives"),
     ):
         if file.exists():
-            body = file.read_text(encoding="utf-8").strip().split("\n")
-            if body and body[0].startswith("#"):  # its own title becomes ours
-                body = body[1:]
-            body = ["#" + line if line.startswith("## ") else line for line in body]
-            add(title)
-            add(
-                f"<!-- Pasted from {file.relative_to(ROOT).as_posix()} by benchmarks/report.py. -->"
-            )
-            add("\n".join(body).strip())
-            add("")
+            add(pasted_section(file, title))
     text = "\n".join(lines)
     if FINDINGS.exists():  # hand-written findings, kept across regenerations
         text = text.replace("<!-- analysis -->", FINDINGS.read_text(encoding="utf-8").strip())

@@ -90,6 +90,7 @@ def run_once(args: list[str], env: dict[str, str]) -> dict[str, float]:
         "since_start_ms": line.get("since_start_ms", 0.0),
         "rss_kb": line.get("vmrss_kb", 0.0),
         "hwm_kb": line.get("vmhwm_kb", 0.0),
+        "cpu_ms": line.get("cpu_ms", 0.0),
     }
 
 

@@ -61,9 +61,9 @@ def gui_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--content",
-        metavar="DIR",
+        metavar="DIR|FILE.zim",
         type=Path,
-        help="content pack folder to open (default: the bundled pack)",
+        help="content pack folder or ZIM archive to open (default: the bundled pack)",
     )
     parser.add_argument(
         "--article",

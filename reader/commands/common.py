@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from reader.library.catalog import Catalog
 from reader.library.pack import Pack, PackError
+from reader.library.zim import is_zim, open_zim
 from reader.paths import bundled_dir, cache_dir
 
 if TYPE_CHECKING:
@@ -77,6 +78,8 @@ def load_content(options: argparse.Namespace) -> tuple[Path, Pack | None]:
     quiet_logging(options.verbose)
     content: Path = options.content if options.content is not None else bundled_dir("content")
     try:
+        if is_zim(content):  # a Kiwix archive: no catalog needed, its title index is one
+            return content, open_zim(content)
         if options.no_cache:
             from reader.library.loading import load_pack
 
@@ -91,20 +94,24 @@ def with_index(
     p: argparse.ArgumentParser,
     argv: Sequence[str],
     answer: Callable[[argparse.Namespace, Path, Pack, SearchIndex], int],
+    key_terms: bool = False,
 ) -> int:
     """Parse ``argv``, open the pack and its search index, and return ``answer(...)``'s status.
 
     The index is kept in the reader's cache folder (built there on first use), or in memory
-    with ``--no-cache``; it is closed afterwards. Status 1 if the pack cannot be opened.
+    with ``--no-cache``; it is closed afterwards. A ZIM archive with a full-text index is
+    searched with its own; ``key_terms`` asks for the reader's own index (recommendations),
+    built after it. Status 1 if the pack cannot be opened.
     """
-    from reader.find.index import SearchIndex
+    from reader.find.zimsearch import open_indexes
 
     options = p.parse_args(list(argv))
     content, pack = load_content(options)
     if pack is None:
         return 1
     cache = None if options.no_cache else cache_dir()
-    with SearchIndex.open(pack, cache, fingerprint=pack.fingerprint) as index:
+    indexes = open_indexes(pack, cache, fingerprint=pack.fingerprint)
+    with list(indexes)[-1] if key_terms else next(indexes) as index:
         return answer(options, content, pack, index)
 
 

@@ -35,7 +35,7 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str]) -> int:
     """Run the related command; return the process exit status."""
-    return with_index(parser(), argv, answer)
+    return with_index(parser(), argv, answer, key_terms=True)
 
 
 def answer(options: argparse.Namespace, content: Path, pack: Pack, index: SearchIndex) -> int:

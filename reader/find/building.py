@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 
 from reader.find.query import CONTROL_RE
 from reader.library.pack import Pack
+from reader.library.zim import html_to_text
 
 #: Bump when the tables or the way text is indexed change; older cache files are rebuilt.
 SCHEMA_VERSION = 3
@@ -200,7 +201,11 @@ def fill(
         category = name
         if article.category.casefold() not in name.casefold():
             category += " " + article.category.replace("-", " ")
-        body = markdown_to_text(article.body)
+        body = (
+            html_to_text(article.body)  # an entry of a ZIM archive
+            if article.body_format == "html"
+            else markdown_to_text(article.body)
+        )
         tags = "\n".join(article.tags)
         reviewed = article.reviewed.isoformat() if article.reviewed else None
         batch_a.append(

@@ -127,6 +127,19 @@ def pack_fingerprint(root: Path) -> str:
     return scan(root.resolve())[0]
 
 
+def index_file_name(pack: Pack) -> str:
+    """Return the cache file name of ``pack``'s index: by a ZIM archive's UUID (the same
+    archive copied to another disk keeps its index), else by the pack's folder."""
+    uuid = getattr(pack, "uuid", "")  # reader.library.zim.ZimPack
+    return f"search-zim-{uuid}.sqlite3" if uuid else cache_file_name(pack.root)
+
+
+def content_fingerprint(pack: Pack) -> str:
+    """Return what the index of ``pack`` depends on: its files, or a ZIM archive's UUID, size
+    and time (``pack.fingerprint``, :mod:`reader.library.zim`)."""
+    return pack.fingerprint if pack.root.is_file() else pack_fingerprint(pack.root)
+
+
 def _first_words(text: str, count: int) -> str:
     words = text.split()
     return " ".join(words[:count]) + (_ELLIPSIS if len(words) > count else "")
@@ -241,10 +254,10 @@ class SearchIndex:
         walking the pack again; by default it is computed here.
         """
         trigram = trigram_for(pack)
-        fingerprint = fingerprint or pack_fingerprint(pack.root)
+        fingerprint = fingerprint or content_fingerprint(pack)
         if cache_dir is None:
             return cls._build_in_memory(pack, fingerprint, progress, cancelled)
-        path = Path(cache_dir) / cache_file_name(pack.root)
+        path = Path(cache_dir) / index_file_name(pack)
         if not path.exists():
             _adopt_seed(pack.root, path)
         if path.exists():

@@ -82,10 +82,16 @@ def _run(options: argparse.Namespace) -> int:
     cache = cache_dir()
     catalog = Catalog(cache)
     progress, close_progress = load_progress()
+    # A ZIM archive: any file, or a missing .zim (reader.library.zim.is_zim, not imported here
+    # so that a pack's start does not import it).
+    archive = content is not None and (
+        content.is_file() or (content.suffix.lower() == ".zim" and not content.is_dir())
+    )
     try:
+        pack = open_archive(app, content, kiosk) if content is not None and archive else None
         # The catalog is trusted if no folder changed; verify_pack_later() checks every file.
-        pack = catalog.load(
-            content or bundled_dir("content"),
+        pack = pack or catalog.load(
+            (None if archive else content) or bundled_dir("content"),
             full_check=False,
             defer_save=True,  # a missing catalog is written after the first paint
             progress=progress,
@@ -125,6 +131,8 @@ def _run(options: argparse.Namespace) -> int:
         settings.text_size = clamp_text_size(options.text_size)
     window = MainWindow(pack, settings, language=translators.language, translators=translators)
     window.renderer.use_disk_cache(cache)
+    if read_resource := getattr(pack, "read_resource", None):  # a ZIM archive's images
+        window.view.set_resource_reader(read_resource)
     if kiosk:
         from reader.gui.kiosk.controller import KioskController
 
@@ -185,6 +193,30 @@ def _join_background_threads() -> None:
     for thread in threading.enumerate():
         if thread.name in {"save-catalog", "verify-pack"}:
             thread.join(BACKGROUND_JOIN_S)
+
+
+def open_archive(app: QApplication, path: Path, kiosk: bool) -> Pack | None:
+    """Open a ZIM archive; if it cannot be read, say why once and return None (the bundled
+    library opens instead, so the reader stays usable)."""
+    from reader.library.zim import open_zim  # libzim only for an archive
+
+    try:
+        return open_zim(path)
+    except PackError as exc:
+        logger.error("%s", exc)
+        if not kiosk:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(
+                None,
+                app.translate("run", "Offline Reader"),
+                app.translate(
+                    "run",
+                    "The archive could not be opened:\n{error}\n\n"
+                    "The bundled library opens instead.",
+                ).format(error=exc),
+            )
+        return None
 
 
 def _after_first_paint_or_2s(window: MainWindow, start: Callable[[], object]) -> None:
@@ -322,12 +354,15 @@ def _log_to_file() -> None:
 
 def start_page(window: MainWindow, article: str | None, home: bool) -> None:
     """Open ``article`` (``slug#anchor`` scrolls to a section), else the last article read
-    where it was left (unless ``home``), else the home page."""
+    where it was left (unless ``home``), else the pack's home article (a ZIM archive's main
+    page), else the home page."""
     if article:
         slug, _, anchor = article.partition("#")
         if slug and window.open_article(slug, anchor):
             return
     if not home and window.reopen_last_article():
+        return
+    if window.pack.home_article and window.open_article(window.pack.home_article):
         return
     window.show_home()
 
@@ -357,7 +392,8 @@ def _report_first_paint() -> None:
                 age += f" {line[:5].lower()}_kb={line.split()[1]}"
     except (OSError, ValueError, IndexError, AttributeError):
         pass  # not Linux: the monotonic stamp is still there
-    print(f"first-paint: monotonic={now:.6f}{age}", flush=True)
+    cpu = f" cpu_ms={time.process_time() * 1000:.1f}"  # user + system time of the process
+    print(f"first-paint: monotonic={now:.6f}{age}{cpu}", flush=True)
 
 
 def _kiosk_excepthook(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +47,7 @@ class ArticleView(QTextBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._root: Path | None = None
+        self._reader: Callable[[str], bytes | None] | None = None
         self._painted = False
         #: Decoded, scaled pictures: a new page is a new document, which loads them again.
         self._images: dict[tuple[str, int, int], QImage] = {}
@@ -61,6 +63,10 @@ class ArticleView(QTextBrowser):
 
     def set_pack_root(self, root: Path) -> None:
         self._root = root.resolve()
+
+    def set_resource_reader(self, reader: Callable[[str], bytes | None] | None) -> None:
+        """Load ``pack:`` images with ``reader`` (a ZIM archive's entries), not from files."""
+        self._reader = reader
 
     def set_text_size(self, percent: int) -> None:
         """Set the body text size (percent of the default) and keep the reading width."""
@@ -90,6 +96,8 @@ class ArticleView(QTextBrowser):
     def loadResource(self, kind: int, url: QUrl | str) -> Any:  # noqa: N802 - Qt API
         """Load only ``pack:`` files inside the pack; everything else stays empty."""
         url = QUrl(url)
+        if self._reader is not None and url.scheme() == PACK_SCHEME:
+            return self._archive_image(kind, url.path())
         if url.scheme() != PACK_SCHEME or self._root is None:
             logger.debug("refused resource %s", url.toString())
             return None
@@ -122,6 +130,28 @@ class ArticleView(QTextBrowser):
                 self._images[key] = image
             return image
         return None
+
+    def _archive_image(self, kind: int, path: str) -> Any:
+        """Return an image read from the archive, scaled to the column (None if unreadable)."""
+        if kind != QTextDocument.ResourceType.ImageResource or self._reader is None:
+            return None
+        room = int(self._column_width()) - 2 * int(self.document().documentMargin())
+        key = (f"archive:{path}", 0, room)
+        image = self._images.get(key)
+        if image is None:
+            from PySide6.QtGui import QImage
+
+            data = self._reader(path)
+            image = QImage.fromData(data) if data else QImage()
+            if image.isNull():
+                logger.debug("no image %s in the archive", path)
+                return None
+            if image.width() > room > 0:
+                image = image.scaledToWidth(room, Qt.TransformationMode.SmoothTransformation)
+            if len(self._images) >= IMAGE_CACHE_SIZE:
+                self._images.pop(next(iter(self._images)))
+            self._images[key] = image
+        return image
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)

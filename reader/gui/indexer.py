@@ -25,19 +25,20 @@ class IndexLoader(QThread):
         self._cache_dir = cache_dir
 
     def run(self) -> None:
-        from reader.find.index import SearchCancelled, SearchIndex  # sqlite is not needed to paint
+        from reader.find.index import SearchCancelled  # sqlite is not needed to paint
+        from reader.find.zimsearch import open_indexes
 
         try:
-            index = SearchIndex.open(
+            # One index for a pack; a ZIM archive's own search first, then one with key terms.
+            for index in open_indexes(
                 self._pack,
                 self._cache_dir,
                 progress=self.progress.emit,
                 cancelled=self.isInterruptionRequested,
-            )
+            ):
+                self.ready.emit(index)
         except SearchCancelled:
             return
         except Exception as exc:  # the reader keeps working without search
             logger.exception("could not build the search index")
             self.failed.emit(str(exc))
-            return
-        self.ready.emit(index)

@@ -245,6 +245,7 @@ class MainWindow(QMainWindow):
                 "This article was last reviewed on {date}. Some details may have changed — "
                 "check with a health professional."
             ),
+            unreadable=self.tr("This page could not be read from the archive: {reason}"),
             format_date=format_date,
             count_minutes=lambda n: self.tr("%n min read", "", n),
             count_articles=lambda n: self.tr("%n article(s)", "", n),

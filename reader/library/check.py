@@ -73,6 +73,12 @@ def check_pack(
     root: Path | str, today: dt.date | None = None, max_article_bytes: int = MAX_ARTICLE_BYTES
 ) -> tuple[Pack, list[Problem]]:
     """Load and check the pack; return it with every problem found, in file order."""
+    from reader.library.zim import is_zim
+
+    if is_zim(Path(root)):  # a ZIM archive has its own checks
+        from reader.library.zimcheck import check_archive
+
+        return check_archive(Path(root))
     pack = load_pack(root, max_article_bytes)
     problems = list(pack.problems)
     problems.extend(check_translations(pack))

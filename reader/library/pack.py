@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any, ClassVar, NamedTuple
 
 from reader.library.files import MAX_ARTICLE_BYTES, lazy_body
 
@@ -83,7 +83,7 @@ class Category(NamedTuple):
 
 @dataclass(slots=True, init=False)
 class Article:
-    """One article: front matter plus the Markdown body.
+    """One article: front matter plus the body (Markdown; HTML for a ZIM archive's entries).
 
     An article built from a cached catalog (:mod:`reader.library.catalog`) has no body in memory: it
     is read from the file when ``body`` is first asked for, and only the most recently read
@@ -118,6 +118,9 @@ class Article:
     reviewed_by: str
     #: Slug of the article this one translates (``translation_of``); "" for an original.
     translation_of: str
+    #: What ``body`` is written in: "markdown", or "html" for an entry of a ZIM archive
+    #: (:mod:`reader.library.zim`), which the renderer sanitises instead of converting.
+    body_format: ClassVar[str] = "markdown"
 
     def __init__(
         self,
@@ -286,6 +289,7 @@ class Pack:
         "featured",
         "fingerprint",
         "hidden",
+        "home_article",
         "language",
         "problems",
         "redirects",
@@ -339,6 +343,9 @@ class Pack:
         #: ``[translations.<language>]`` of pack.toml: title, description, disclaimer,
         #: featured and category names in another language (reader.library.languages).
         self.translations: dict[str, dict[str, Any]] = translations or {}
+        #: The article a reader starts on when none is asked for (a ZIM archive's main page);
+        #: empty for a pack, which starts on its generated home page.
+        self.home_article = ""
         self._by_slug: dict[str, int] = {}
         # Built on first use (links, recommendations, the tree): none is needed by every page.
         self._by_path: dict[str, int] | None = None
@@ -397,6 +404,14 @@ class Pack:
         if target.startswith(("https://", "http://")):
             return target
         return self.get(target)
+
+    def find_entry(self, rel_path: str) -> tuple[str, str] | None:
+        """Return what ``rel_path`` names in a pack that is not a folder, or None for a folder.
+
+        A ZIM archive (:mod:`reader.library.zim`) answers ``("article", slug)``,
+        ``("file", path)`` or ``("missing", "")``; :func:`reader.page.links.resolve` asks.
+        """
+        return None
 
     def category_name(self, category_id: str) -> str:
         for category in self.categories:

@@ -11,7 +11,7 @@ import re
 from enum import Enum
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from reader.library.pack import Article, Pack
 
@@ -25,6 +25,14 @@ SEARCH_SCHEME = "search"  # search:words (a kiosk's common search words)
 EXTERNAL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 IMAGE_SUFFIXES = frozenset({".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp", ".bmp"})
 _WINDOWS_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+#: Characters left as they are in an ``article:`` URL; '#', '?', '%' and spaces are encoded.
+_SLUG_SAFE = "/!$&'()*+,;=:@-._~"
+
+
+def article_href(slug: str, fragment: str = "") -> str:
+    """Return the ``article:`` URL of ``slug`` (a ZIM path may hold '#', '?' or '%')."""
+    frag = f"#{fragment}" if fragment else ""
+    return f"{ARTICLE_SCHEME}:{quote(slug, safe=_SLUG_SAFE)}{frag}"
 
 
 class Kind(Enum):
@@ -45,11 +53,11 @@ class Target(NamedTuple):
         """Return the URL the article view should see for this target."""
         frag = f"#{self.fragment}" if self.fragment else ""
         if self.kind is Kind.ARTICLE:
-            return f"{ARTICLE_SCHEME}:{self.value}{frag}"
+            return article_href(self.value, self.fragment)
         if self.kind is Kind.ANCHOR:
             return frag
         if self.kind is Kind.FILE:
-            return f"{PACK_SCHEME}:{self.value}"
+            return f"{PACK_SCHEME}:{quote(self.value, safe=_SLUG_SAFE)}"
         if self.kind is Kind.EXTERNAL:
             return self.value
         return ""
@@ -84,6 +92,14 @@ def resolve(pack: Pack, article: Article, raw: str) -> Target:
     joined = posixpath.normpath(posixpath.join(base, path))
     if joined == ".." or joined.startswith("../"):
         return Target(Kind.REFUSED, "the path leads outside the content pack")
+    entry = pack.find_entry(joined)  # a ZIM archive answers; a folder pack does not
+    if entry is not None:
+        kind, value = entry
+        if kind == "article":
+            return Target(Kind.ARTICLE, value, fragment)
+        if kind == "file":
+            return Target(Kind.FILE, value, fragment)
+        return Target(Kind.BROKEN, f"no entry '{path}' in this archive")
     if path.endswith(".md"):
         target = pack.by_rel_path(joined) or pack.get(posixpath.basename(path)[:-3])
         if target is None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from reader.find.recommend import Recommendation, teaser
 from reader.library.languages import is_cjk, language_of
 from reader.library.pack import Article, Pack, Source, next_review_due
-from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME
+from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME, article_href
 
 if TYPE_CHECKING:
     from markdown import Markdown
@@ -110,6 +110,8 @@ class PageText(NamedTuple):
         "This article was last reviewed on {date}. Some details may have changed — "
         "check with a health professional."
     )
+    #: An entry of a ZIM archive whose content cannot be read (libzim's reason).
+    unreadable: str = "This page could not be read from the archive: {reason}"
     format_date: Callable[[dt.date], str] = _english_date
     #: Counted words take the count and choose the plural form (Qt's ``tr(text, "", n)``).
     count_minutes: Callable[[int], str] = _english_minutes
@@ -258,7 +260,28 @@ class Renderer:
         cached = self._stored(article)
         if cached is not None:
             return cached
+        if article.body_format == "html":  # a ZIM archive's entry: sanitised, not converted
+            return self._render_html(article)
         return self._keep(article, self._render_body(article))
+
+    def _render_html(self, article: Article) -> RenderedBody:
+        """Sanitise an HTML body (:mod:`reader.page.zimpage`); a notice if it cannot be read."""
+        from reader.page.zimpage import render_html_body
+
+        try:
+            body = render_html_body(self.pack, article, self.text.image)
+        except Exception as exc:  # a bug must not take the page down
+            logger.warning("showing %s as plain text: %s", article.rel_path, exc)
+            failure = f"{exc.__class__.__name__}: {exc}".rstrip(": ")
+            return RenderedBody(plain_text_html(article.body), failure=failure)
+        error = str(getattr(article, "read_error", ""))
+        if error:  # not kept: the next attempt may read it
+            note = escape(self.text.unreadable.format(reason=error))
+            return RenderedBody(
+                '<table class="callout notice" width="100%" cellpadding="12" cellspacing="0">'
+                f'<tr><td class="note"><p>{note}</p></td></tr></table>{body}'
+            )
+        return self._keep(article, RenderedBody(body))
 
     def _keep(self, article: Article, result: RenderedBody) -> RenderedBody:
         """Remember a freshly rendered body (and write it to the disk cache); return it."""
@@ -293,6 +316,9 @@ class Renderer:
         from reader.page.guard import INLINE_LIMIT, guard
 
         if self._stored(article) is not None:
+            return True
+        if article.body_format == "html":  # sanitising needs no child process
+            self.render_body(article)
             return True
         text = article.body
         guarded = guard(text) if len(text) <= INLINE_LIMIT else None
@@ -467,12 +493,13 @@ class Renderer:
         esc = escape
         prev, nxt = self.pack.neighbours(article.slug)
         left = (
-            f'<a href="article:{esc(prev.slug)}">{esc(t.previous.format(title=prev.title))}</a>'
+            f'<a href="{esc(article_href(prev.slug))}">'
+            f"{esc(t.previous.format(title=prev.title))}</a>"
             if prev
             else ""
         )
         right = (
-            f'<a href="article:{esc(nxt.slug)}">{esc(t.next.format(title=nxt.title))}</a>'
+            f'<a href="{esc(article_href(nxt.slug))}">{esc(t.next.format(title=nxt.title))}</a>'
             if nxt
             else ""
         )
@@ -494,7 +521,7 @@ class Renderer:
             teaser = f'<br/><span class="teaser">{esc(item.summary)}</span>' if item.summary else ""
             reason = f'<br/><span class="reason">{esc(item.reason)}</span>' if item.reason else ""
             rows.append(
-                f'<li><a href="article:{esc(item.slug)}"><b>{esc(item.title)}</b></a>'
+                f'<li><a href="{esc(article_href(item.slug))}"><b>{esc(item.title)}</b></a>'
                 f"{teaser}{reason}</li>"
             )
         return f'<ul class="{css_class}">{"".join(rows)}</ul>'
@@ -579,7 +606,7 @@ class Renderer:
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
         for letter, group in groups.items():
             links = "<br/>".join(
-                f'<a href="article:{esc(slug)}">{esc(title)}</a>' for title, slug in group
+                f'<a href="{esc(article_href(slug))}">{esc(title)}</a>' for title, slug in group
             )
             heading = f"<b>{esc(letter)}</b><br/>" if letter else ""
             rows.append(f'<p class="letter">{heading}{links}</p>')
@@ -590,7 +617,7 @@ class Renderer:
         esc = escape
         cells = [
             f'<td class="tile" valign="top" width="{100 // columns}%">'
-            f'<a href="article:{esc(a.slug)}"><b>{esc(a.title)}</b></a>'
+            f'<a href="{esc(article_href(a.slug))}"><b>{esc(a.title)}</b></a>'
             + (f'<br/><span class="teaser">{esc(a.summary)}</span>' if a.summary else "")
             + "</td>"
             for a in articles

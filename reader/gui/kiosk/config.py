@@ -107,8 +107,10 @@ def _check(key: str, value: Any, default: Any) -> Any:
         return value if value in THEME_NAMES else None
     if key == "admin_pin":
         return value if not value or _parse_hash(value) is not None else None
-    if key == "content":
-        return value if not value or Path(value).expanduser().is_dir() else None
+    if key == "content":  # a pack's folder, or a ZIM archive (docs/zim.md)
+        path = Path(value).expanduser()
+        usable = path.is_dir() or (path.suffix.lower() == ".zim" and path.is_file())
+        return value if not value or usable else None
     return value.strip()
 
 
@@ -125,7 +127,7 @@ def _expected(key: str, default: Any) -> str:
     if key == "admin_pin":
         return "a line made by 'offline-reader kiosk-pin'"
     if key == "content":
-        return "an existing folder"
+        return "an existing folder or .zim file"
     return "text"
 
 
