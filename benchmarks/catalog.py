@@ -30,7 +30,9 @@ def _measure(root: Path, cache: Path | None, full_check: bool) -> dict[str, floa
 
     before = rss_kb()["vmrss"]
     started = time.perf_counter()
-    loaded = Catalog(cache).load(root, full_check=full_check)
+    loaded = (
+        Catalog(cache).load(root, full_check=full_check) if cache is not None else load_pack(root)
+    )
     total = time.perf_counter() - started
     result = {
         "articles": len(loaded.articles),
