@@ -25,14 +25,4 @@
         </translation>
     </message>
 </context>
-<context>
-    <name>ProblemsDialog</name>
-    <message numerus="yes">
-        <source>%n problem(s) were found while loading the content pack:</source>
-        <translation>
-            <numerusform>%n problem was found while loading the content pack:</numerusform>
-            <numerusform>%n problems were found while loading the content pack:</numerusform>
-        </translation>
-    </message>
-</context>
 </TS>

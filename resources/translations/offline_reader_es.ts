@@ -62,6 +62,18 @@
         <translation>Buscar:</translation>
     </message>
     <message>
+        <source>Previous match</source>
+        <translation>Coincidencia anterior</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>Coincidencia siguiente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>Sin coincidencias</translation>
     </message>
@@ -71,7 +83,72 @@
     </message>
 </context>
 <context>
+    <name>KioskBar</name>
+    <message>
+        <source>Home</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>Atrás</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Anterior</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Siguiente</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>Más pequeño</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>Texto más pequeño</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>Más grande</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>Texto más grande</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>Colores</translation>
+    </message>
+    <message>
+        <source>Change the colours</source>
+        <translation>Cambiar los colores</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>Escuchar</translation>
+    </message>
+</context>
+<context>
     <name>KioskController</name>
+    <message>
+        <source>Scan to report a problem with this page</source>
+        <translation>Escanee para informar de un problema en esta página</translation>
+    </message>
+    <message>
+        <source>Not available on this terminal</source>
+        <translation>No disponible en este terminal</translation>
+    </message>
+    <message>
+        <source>This link leads to a web site, which cannot be opened here:
+{url}</source>
+        <translation>Este enlace lleva a un sitio web, que no se puede abrir aquí:
+{url}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
     <message>
         <source>Still reading?</source>
         <translation>¿Sigue leyendo?</translation>
@@ -85,12 +162,20 @@
         <translation>Toque para empezar</translation>
     </message>
     <message>
-        <source>Administrator</source>
-        <translation>Administrador</translation>
+        <source>Enter the staff PIN.</source>
+        <translation>Introduzca el PIN del personal.</translation>
     </message>
     <message>
-        <source>PIN:</source>
-        <translation>PIN:</translation>
+        <source>Wrong PIN. 1 try left.</source>
+        <translation>PIN incorrecto. Le queda 1 intento.</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>PIN incorrecto. Le quedan {n} intentos.</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {n} seconds.</source>
+        <translation>Demasiados PIN incorrectos. Vuelva a intentarlo dentro de {n} segundos.</translation>
     </message>
 </context>
 <context>
@@ -129,6 +214,66 @@
     <message>
         <source>Reviewed {date}</source>
         <translation>Revisado el {date}</translation>
+    </message>
+    <message>
+        <source>Reviewed {date} by {name}</source>
+        <translation>Revisado el {date} por {name}</translation>
+    </message>
+    <message>
+        <source>Next review due {date}</source>
+        <translation>Próxima revisión: {date}</translation>
+    </message>
+    <message>
+        <source>Next review due today</source>
+        <translation>La próxima revisión toca hoy</translation>
+    </message>
+    <message>
+        <source>Review overdue since {date}</source>
+        <translation>Revisión pendiente desde el {date}</translation>
+    </message>
+    <message>
+        <source>Updated {date}</source>
+        <translation>Actualizado el {date}</translation>
+    </message>
+    <message>
+        <source>Not yet reviewed by a clinician</source>
+        <translation>Aún no revisado por un profesional sanitario</translation>
+    </message>
+    <message>
+        <source>Recently updated</source>
+        <translation>Actualizados recientemente</translation>
+    </message>
+    <message>
+        <source>Emergency: call {number} now</source>
+        <translation>Emergencia: llame ya a {number}</translation>
+    </message>
+    <message>
+        <source>Urgent: get medical advice today</source>
+        <translation>Urgente: consulte a un médico hoy</translation>
+    </message>
+    <message>
+        <source>See a doctor: make an appointment</source>
+        <translation>Vea a un médico: pida una cita</translation>
+    </message>
+    <message>
+        <source>your local emergency number</source>
+        <translation>su número local de emergencias</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. In an emergency call {number}.</source>
+        <translation>Información general, no consejo médico. En una emergencia, llame a {number}.</translation>
+    </message>
+    <message>
+        <source>Report a problem with this page: {contact}</source>
+        <translation>Informe de un problema en esta página: {contact}</translation>
+    </message>
+    <message>
+        <source>Published {date}</source>
+        <translation>Publicado el {date}</translation>
+    </message>
+    <message>
+        <source>Accessed {date}</source>
+        <translation>Consultado el {date}</translation>
     </message>
     <message>
         <source>On this page</source>
@@ -209,6 +354,10 @@
         <translation>Tamaño del texto {n} %</translation>
     </message>
     <message>
+        <source>This article is not shown here: no clinician has reviewed it yet.</source>
+        <translation>Este artículo no se muestra aquí: ningún profesional sanitario lo ha revisado todavía.</translation>
+    </message>
+    <message>
         <source>No article called &apos;{slug}&apos;</source>
         <translation>No hay ningún artículo llamado «{slug}»</translation>
     </message>
@@ -241,8 +390,8 @@
         <translation>La búsqueda no está disponible: {error}</translation>
     </message>
     <message>
-        <source>{url} — not available on this terminal</source>
-        <translation>{url}: no disponible en este terminal</translation>
+        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
+        <translation>La lectura en voz alta no está disponible en este ordenador. La guía «Accesibilidad» (accessibility.md, con los documentos del lector) explica cómo añadirla.</translation>
     </message>
     <message>
         <source>Could not open {url}</source>
@@ -263,10 +412,6 @@
     <message>
         <source>Outside link: {url}</source>
         <translation>Enlace externo: {url}</translation>
-    </message>
-    <message>
-        <source>Read aloud needs Qt&apos;s speech module (pip install PySide6-Addons) and a speech engine such as speech-dispatcher with espeak-ng.</source>
-        <translation>La lectura en voz alta necesita el módulo de voz de Qt (pip install PySide6-Addons) y un motor de voz como speech-dispatcher con espeak-ng.</translation>
     </message>
     <message>
         <source>Reading speed {n}</source>
@@ -372,21 +517,61 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff exit</source>
+        <translation>Salida del personal</translation>
+    </message>
+    <message>
+        <source>Digits entered</source>
+        <translation>Dígitos introducidos</translation>
+    </message>
+    <message>
+        <source>Digit {d}</source>
+        <translation>Dígito {d}</translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>Borrar el último dígito</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>Introduzca el PIN</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
         <source>Content problems</source>
         <translation>Problemas del contenido</translation>
     </message>
     <message>
+        <source>Checking every article…</source>
+        <translation>Comprobando todos los artículos…</translation>
+    </message>
+    <message>
+        <source>Checking every article… {done} of {total}</source>
+        <translation>Comprobando todos los artículos… {done} de {total}</translation>
+    </message>
+    <message>
         <source>No problems were found in this content pack.</source>
         <translation>No se encontraron problemas en este paquete de contenido.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) were found while loading the content pack:</source>
-        <translation>
-            <numerusform>Se encontró %n problema al cargar el paquete de contenido:</numerusform>
-            <numerusform>Se encontraron %n problemas al cargar el paquete de contenido:</numerusform>
-        </translation>
+    <message>
+        <source>{n} problem(s) in {files} file(s). Open one to see its article.</source>
+        <translation>{n} problema(s) en {files} archivo(s). Abra uno para ver su artículo.</translation>
+    </message>
+    <message>
+        <source>line {line}: {severity}: {message}</source>
+        <translation>línea {line}: {severity}: {message}</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -420,6 +605,32 @@
     </message>
 </context>
 <context>
+    <name>ReloadOffer</name>
+    <message>
+        <source>Library updated — reload</source>
+        <translation>Biblioteca actualizada: recargar</translation>
+    </message>
+    <message>
+        <source>Open the new version of the library; you stay on this article</source>
+        <translation>Abrir la nueva versión de la biblioteca sin salir de este artículo</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Search articles (Ctrl+K)</source>
@@ -446,12 +657,32 @@
         <translation>Resultados de la búsqueda</translation>
     </message>
     <message>
+        <source>Search message</source>
+        <translation>Mensaje de la búsqueda</translation>
+    </message>
+    <message>
         <source>Search is getting ready…</source>
         <translation>La búsqueda se está preparando…</translation>
     </message>
     <message>
+        <source>The best {n} articles:</source>
+        <translation>Los {n} mejores artículos:</translation>
+    </message>
+    <message>
+        <source>1 article found:</source>
+        <translation>Se encontró 1 artículo:</translation>
+    </message>
+    <message>
+        <source>{n} articles found:</source>
+        <translation>Se encontraron {n} artículos:</translation>
+    </message>
+    <message>
         <source>No articles match ‘{query}’.</source>
         <translation>Ningún artículo coincide con «{query}».</translation>
+    </message>
+    <message>
+        <source>This library is in {language}: try words in {language}.</source>
+        <translation>Esta biblioteca está en {language}: pruebe con palabras en {language}.</translation>
     </message>
     <message>
         <source>Did you mean {words}?</source>
@@ -507,6 +738,22 @@
     <message>
         <source>Search all articles</source>
         <translation>Buscar en todos los artículos</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copiar</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>Copiar el texto seleccionado</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Select the whole article</source>
+        <translation>Seleccionar todo el artículo</translation>
     </message>
     <message>
         <source>&amp;Find in article…</source>
@@ -605,6 +852,14 @@
         <translation>Problemas encontrados en el paquete de contenido</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>Atajos de &amp;teclado</translation>
+    </message>
+    <message>
+        <source>The keys for every action</source>
+        <translation>Las teclas de cada acción</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>&amp;Acerca de</translation>
     </message>
@@ -659,6 +914,10 @@
     <message>
         <source>Navigation</source>
         <translation>Navegación</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>Más acciones</translation>
     </message>
 </context>
 <context>

@@ -62,6 +62,18 @@
         <translation>查找：</translation>
     </message>
     <message>
+        <source>Previous match</source>
+        <translation>上一个匹配</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一个匹配</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
         <source>No matches</source>
         <translation>没有找到</translation>
     </message>
@@ -71,7 +83,72 @@
     </message>
 </context>
 <context>
+    <name>KioskBar</name>
+    <message>
+        <source>Home</source>
+        <translation>首页</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>后退</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一篇</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一篇</translation>
+    </message>
+    <message>
+        <source>Smaller</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <source>Larger</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <source>Colours</source>
+        <translation>颜色</translation>
+    </message>
+    <message>
+        <source>Change the colours</source>
+        <translation>更换颜色</translation>
+    </message>
+    <message>
+        <source>Listen</source>
+        <translation>朗读</translation>
+    </message>
+</context>
+<context>
     <name>KioskController</name>
+    <message>
+        <source>Scan to report a problem with this page</source>
+        <translation>扫码报告本页的问题</translation>
+    </message>
+    <message>
+        <source>Not available on this terminal</source>
+        <translation>此终端无法使用</translation>
+    </message>
+    <message>
+        <source>This link leads to a web site, which cannot be opened here:
+{url}</source>
+        <translation>这个链接指向一个网站，在这里无法打开：
+{url}</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
     <message>
         <source>Still reading?</source>
         <translation>还在阅读吗？</translation>
@@ -85,12 +162,20 @@
         <translation>触摸屏幕开始</translation>
     </message>
     <message>
-        <source>Administrator</source>
-        <translation>管理员</translation>
+        <source>Enter the staff PIN.</source>
+        <translation>请输入工作人员密码。</translation>
     </message>
     <message>
-        <source>PIN:</source>
-        <translation>密码：</translation>
+        <source>Wrong PIN. 1 try left.</source>
+        <translation>密码错误。还可以再试 1 次。</translation>
+    </message>
+    <message>
+        <source>Wrong PIN. {n} tries left.</source>
+        <translation>密码错误。还可以再试 {n} 次。</translation>
+    </message>
+    <message>
+        <source>Too many wrong PINs. Try again in {n} seconds.</source>
+        <translation>密码错误次数太多。请在 {n} 秒后再试。</translation>
     </message>
 </context>
 <context>
@@ -129,6 +214,66 @@
     <message>
         <source>Reviewed {date}</source>
         <translation>审核于 {date}</translation>
+    </message>
+    <message>
+        <source>Reviewed {date} by {name}</source>
+        <translation>{name} 审核于 {date}</translation>
+    </message>
+    <message>
+        <source>Next review due {date}</source>
+        <translation>下次审核：{date}</translation>
+    </message>
+    <message>
+        <source>Next review due today</source>
+        <translation>今天应该再次审核</translation>
+    </message>
+    <message>
+        <source>Review overdue since {date}</source>
+        <translation>审核已逾期（应于 {date} 审核）</translation>
+    </message>
+    <message>
+        <source>Updated {date}</source>
+        <translation>更新于 {date}</translation>
+    </message>
+    <message>
+        <source>Not yet reviewed by a clinician</source>
+        <translation>尚未经过医护人员审核</translation>
+    </message>
+    <message>
+        <source>Recently updated</source>
+        <translation>最近更新</translation>
+    </message>
+    <message>
+        <source>Emergency: call {number} now</source>
+        <translation>危急：请立即拨打{number}</translation>
+    </message>
+    <message>
+        <source>Urgent: get medical advice today</source>
+        <translation>紧急：请当天就医咨询</translation>
+    </message>
+    <message>
+        <source>See a doctor: make an appointment</source>
+        <translation>看医生：请预约就诊</translation>
+    </message>
+    <message>
+        <source>your local emergency number</source>
+        <translation>当地急救电话</translation>
+    </message>
+    <message>
+        <source>General information, not medical advice. In an emergency call {number}.</source>
+        <translation>仅供一般参考，不能代替医生的建议。遇到紧急情况，请拨打{number}。</translation>
+    </message>
+    <message>
+        <source>Report a problem with this page: {contact}</source>
+        <translation>报告本页的问题：{contact}</translation>
+    </message>
+    <message>
+        <source>Published {date}</source>
+        <translation>发布于 {date}</translation>
+    </message>
+    <message>
+        <source>Accessed {date}</source>
+        <translation>查阅于 {date}</translation>
     </message>
     <message>
         <source>On this page</source>
@@ -207,6 +352,10 @@
         <translation>文字大小 {n}%</translation>
     </message>
     <message>
+        <source>This article is not shown here: no clinician has reviewed it yet.</source>
+        <translation>这篇文章不在这里显示：还没有医护人员审核过。</translation>
+    </message>
+    <message>
         <source>No article called &apos;{slug}&apos;</source>
         <translation>没有名为“{slug}”的文章</translation>
     </message>
@@ -239,8 +388,8 @@
         <translation>搜索暂不可用：{error}</translation>
     </message>
     <message>
-        <source>{url} — not available on this terminal</source>
-        <translation>{url} — 本终端无法打开此链接</translation>
+        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
+        <translation>这台电脑无法朗读。阅读器文档中的《无障碍》指南（accessibility.md）说明了如何添加朗读功能。</translation>
     </message>
     <message>
         <source>Could not open {url}</source>
@@ -261,10 +410,6 @@
     <message>
         <source>Outside link: {url}</source>
         <translation>外部链接：{url}</translation>
-    </message>
-    <message>
-        <source>Read aloud needs Qt&apos;s speech module (pip install PySide6-Addons) and a speech engine such as speech-dispatcher with espeak-ng.</source>
-        <translation>朗读功能需要 Qt 语音模块（pip install PySide6-Addons）以及语音引擎，例如 speech-dispatcher 和 espeak-ng。</translation>
     </message>
     <message>
         <source>Reading speed {n}</source>
@@ -369,20 +514,61 @@
     </message>
 </context>
 <context>
+    <name>PinPad</name>
+    <message>
+        <source>Staff exit</source>
+        <translation>工作人员退出</translation>
+    </message>
+    <message>
+        <source>Digits entered</source>
+        <translation>已输入的数字</translation>
+    </message>
+    <message>
+        <source>Digit {d}</source>
+        <translation>数字 {d}</translation>
+    </message>
+    <message>
+        <source>Delete last digit</source>
+        <translation>删除最后一位数字</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Enter the PIN</source>
+        <translation>请输入密码</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>ProblemsDialog</name>
     <message>
         <source>Content problems</source>
         <translation>内容问题</translation>
     </message>
     <message>
+        <source>Checking every article…</source>
+        <translation>正在检查所有文章…</translation>
+    </message>
+    <message>
+        <source>Checking every article… {done} of {total}</source>
+        <translation>正在检查所有文章… 第 {done} 篇，共 {total} 篇</translation>
+    </message>
+    <message>
         <source>No problems were found in this content pack.</source>
         <translation>这个内容包没有发现问题。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n problem(s) were found while loading the content pack:</source>
-        <translation>
-            <numerusform>读取内容包时发现 %n 个问题：</numerusform>
-        </translation>
+    <message>
+        <source>{n} problem(s) in {files} file(s). Open one to see its article.</source>
+        <translation>{files} 个文件中有 {n} 个问题。打开一个问题即可查看对应的文章。</translation>
+    </message>
+    <message>
+        <source>line {line}: {severity}: {message}</source>
+        <translation>第 {line} 行：{severity}：{message}</translation>
     </message>
     <message>
         <source>Problems</source>
@@ -416,6 +602,32 @@
     </message>
 </context>
 <context>
+    <name>ReloadOffer</name>
+    <message>
+        <source>Library updated — reload</source>
+        <translation>图书馆已更新 — 重新载入</translation>
+    </message>
+    <message>
+        <source>Open the new version of the library; you stay on this article</source>
+        <translation>打开新版本的图书馆，仍然停留在这篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>按键</translation>
+    </message>
+</context>
+<context>
     <name>Sidebar</name>
     <message>
         <source>Search articles (Ctrl+K)</source>
@@ -442,12 +654,32 @@
         <translation>搜索结果</translation>
     </message>
     <message>
+        <source>Search message</source>
+        <translation>搜索提示</translation>
+    </message>
+    <message>
         <source>Search is getting ready…</source>
         <translation>搜索正在准备中…</translation>
     </message>
     <message>
+        <source>The best {n} articles:</source>
+        <translation>最相关的 {n} 篇文章：</translation>
+    </message>
+    <message>
+        <source>1 article found:</source>
+        <translation>找到 1 篇文章：</translation>
+    </message>
+    <message>
+        <source>{n} articles found:</source>
+        <translation>找到 {n} 篇文章：</translation>
+    </message>
+    <message>
         <source>No articles match ‘{query}’.</source>
         <translation>没有与“{query}”相符的文章。</translation>
+    </message>
+    <message>
+        <source>This library is in {language}: try words in {language}.</source>
+        <translation>这个图书馆的文章是{language}的：请用{language}搜索。</translation>
     </message>
     <message>
         <source>Did you mean {words}?</source>
@@ -503,6 +735,22 @@
     <message>
         <source>Search all articles</source>
         <translation>搜索所有文章</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected text</source>
+        <translation>复制选中的文字</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>全选(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select the whole article</source>
+        <translation>选中整篇文章</translation>
     </message>
     <message>
         <source>&amp;Find in article…</source>
@@ -601,6 +849,14 @@
         <translation>内容包中发现的问题</translation>
     </message>
     <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
+    </message>
+    <message>
+        <source>The keys for every action</source>
+        <translation>每个操作对应的按键</translation>
+    </message>
+    <message>
         <source>&amp;About</source>
         <translation>关于(&amp;A)</translation>
     </message>
@@ -655,6 +911,10 @@
     <message>
         <source>Navigation</source>
         <translation>导航</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
     </message>
 </context>
 <context>

@@ -22,9 +22,11 @@ def bundled() -> Pack:
 
 
 def test_every_bundled_body_is_grade_8_or_below(bundled: Pack) -> None:
-    grades = {a.slug: article_grades(a).body for a in bundled.articles}
+    # Flesch–Kincaid counts English syllables and words: the grade does not apply to Chinese.
+    english = [a for a in bundled.articles if (a.language or "en").split("-")[0].lower() == "en"]
+    grades = {a.slug: article_grades(a).body for a in english}
     assert {slug: g for slug, g in grades.items() if g > BODY_MAX_GRADE} == {}
-    assert len(grades) == len(bundled.articles) >= 20
+    assert len(grades) == len(english) >= 20
 
 
 def test_every_bundled_summary_is_grade_10_or_below(bundled: Pack) -> None:

@@ -16,6 +16,7 @@ import re
 import pytest
 
 from reader.find.recommend import TagRecommender
+from reader.library.languages import language_view
 from reader.library.loading import load_pack
 from reader.page.render import Renderer
 from reader.paths import bundled_dir
@@ -31,7 +32,12 @@ SLUGS = [a.slug for a in PACK.articles]
 def page(slug: str) -> str:
     article = PACK.get(slug)
     assert article is not None
-    html = Renderer(PACK, today=TODAY).article_page(article, TagRecommender(PACK).recommend(slug))
+    # As a reader of the article's language sees it: its neighbours and recommendations are
+    # articles in the same language (the window shows one language at a time).
+    view = language_view(PACK, article.language)
+    article = view.get(slug)
+    assert article is not None
+    html = Renderer(view, today=TODAY).article_page(article, TagRecommender(view).recommend(slug))
     # One tag per line, so a diff points at the paragraph that changed.
     return re.sub(r"(</(?:p|h\d|li|tr|table|ul|ol|div|blockquote|figure)>)", r"\1\n", html)
 
