@@ -61,7 +61,8 @@ def _run(options: argparse.Namespace) -> int:
         app.setStyle("Fusion")
     app.setOrganizationName(ORG_NAME)
     app.setApplicationName(APP_NAME)
-    app.setDesktopFileName("offline-reader")
+    # The desktop file's name, so a Wayland compositor finds its icon and menu entry.
+    app.setDesktopFileName("io.github.offline_reader.OfflineReader")
     translators = Translators(app)
     translators.install(options.lang or system_language())  # settings may change it below
 

@@ -188,9 +188,9 @@ class ProblemsDialog(QDialog):
         self.summary.setText(
             self.tr("No problems were found in this content pack.")
             if not problems
-            else self.tr("{n} problem(s) in {files} file(s). Open one to see its article.").format(
-                n=len(problems), files=files
-            )
+            else self.tr("%n problem(s)", "", len(problems))
+            + " "
+            + self.tr("in %n file(s). Open one to see its article.", "", files)
         )
 
     def _fill(self, problems: list[Problem]) -> None:

@@ -25,4 +25,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>ProblemsDialog</name>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problem</numerusform>
+            <numerusform>%n problems</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n file(s). Open one to see its article.</source>
+        <translation>
+            <numerusform>in %n file. Open it to see its article.</numerusform>
+            <numerusform>in %n files. Open one to see its article.</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

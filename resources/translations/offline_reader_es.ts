@@ -323,6 +323,10 @@
         <source>This article was last reviewed on {date}. Some details may have changed — check with a health professional.</source>
         <translation>Este artículo se revisó por última vez el {date}. Algunos datos pueden haber cambiado: consulte con un profesional de la salud.</translation>
     </message>
+    <message>
+        <source>This page could not be read from the archive: {reason}</source>
+        <translation>No se pudo leer esta página del archivo: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min read</source>
         <translation>
@@ -565,9 +569,19 @@
         <source>No problems were found in this content pack.</source>
         <translation>No se encontraron problemas en este paquete de contenido.</translation>
     </message>
-    <message>
-        <source>{n} problem(s) in {files} file(s). Open one to see its article.</source>
-        <translation>{n} problema(s) en {files} archivo(s). Abra uno para ver su artículo.</translation>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n problema</numerusform>
+            <numerusform>%n problemas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n file(s). Open one to see its article.</source>
+        <translation>
+            <numerusform>en %n archivo. Ábralo para ver su artículo.</numerusform>
+            <numerusform>en %n archivos. Abra uno para ver su artículo.</numerusform>
+        </translation>
     </message>
     <message>
         <source>line {line}: {severity}: {message}</source>
@@ -931,6 +945,16 @@
 {error}</source>
         <translation>No se pudo abrir el paquete de contenido:
 {error}</translation>
+    </message>
+    <message>
+        <source>The archive could not be opened:
+{error}
+
+The bundled library opens instead.</source>
+        <translation>No se pudo abrir el archivo:
+{error}
+
+Se abre en su lugar la biblioteca incluida.</translation>
     </message>
     <message>
         <source>The content pack has changed on disk; restart the reader to see every change.</source>

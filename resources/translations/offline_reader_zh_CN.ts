@@ -323,6 +323,10 @@
         <source>This article was last reviewed on {date}. Some details may have changed — check with a health professional.</source>
         <translation>这篇文章最后一次审核是在 {date}。部分内容可能已有变化，请向医护人员核实。</translation>
     </message>
+    <message>
+        <source>This page could not be read from the archive: {reason}</source>
+        <translation>无法从资料库文件中读取此页面：{reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n min read</source>
         <translation>
@@ -562,9 +566,17 @@
         <source>No problems were found in this content pack.</source>
         <translation>这个内容包没有发现问题。</translation>
     </message>
-    <message>
-        <source>{n} problem(s) in {files} file(s). Open one to see its article.</source>
-        <translation>{files} 个文件中有 {n} 个问题。打开一个问题即可查看对应的文章。</translation>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation>
+            <numerusform>%n 个问题</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>in %n file(s). Open one to see its article.</source>
+        <translation>
+            <numerusform>分布在 %n 个文件中。打开其中一个即可查看对应文章。</numerusform>
+        </translation>
     </message>
     <message>
         <source>line {line}: {severity}: {message}</source>
@@ -928,6 +940,16 @@
 {error}</source>
         <translation>无法打开内容包：
 {error}</translation>
+    </message>
+    <message>
+        <source>The archive could not be opened:
+{error}
+
+The bundled library opens instead.</source>
+        <translation>无法打开资料库文件：
+{error}
+
+将改为打开随附的资料库。</translation>
     </message>
     <message>
         <source>The content pack has changed on disk; restart the reader to see every change.</source>

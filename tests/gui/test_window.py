@@ -284,7 +284,7 @@ def test_problems_dialog_lists_what_check_finds_grouped_by_file(
     b = next(i for i, row in enumerate(rows) if row.startswith("b.md ("))
     assert any("invalid YAML" in row for row in rows[b + 1 :])
     assert not any(r.startswith("c.md") for r in rows)
-    assert dialog.summary.text().endswith("file(s). Open one to see its article.")
+    assert dialog.summary.text().endswith(". Open one to see its article.")
     groups = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
     group = next(g for g in groups if g is not None and g.text(0) == "alpha.md (2)")
     dialog.tree.itemActivated.emit(group.child(1), 0)
