@@ -76,7 +76,9 @@ def language_of(pack: Pack, article: Article) -> str:
 def pack_languages(pack: Pack) -> list[str]:
     """Return the primary codes of the languages the pack's articles are in, the pack's first."""
     found = [primary(pack.language)]
-    for code in pack.column("language"):
+    # The distinct codes first (a C-level pass): a pack has few languages and many articles
+    # (10,000 articles: 100 ms at start-up when every code went through primary()).
+    for code in dict.fromkeys(pack.column("language")):
         if code and (p := primary(code)) not in found:
             found.append(p)
     return found
