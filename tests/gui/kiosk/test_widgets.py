@@ -308,3 +308,18 @@ def test_segno_is_imported_only_when_a_code_is_made() -> None:
     script = "import sys, reader.gui.kiosk.qr; assert 'segno' not in sys.modules, 'imported early'"
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_card_shows_an_article_title_as_text_not_markup(qtbot: QtBot) -> None:
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    from reader.gui.kiosk.overlays import Notice
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(800, 600)
+    card = Notice(parent, "attractCard")
+    card.show_text("<b>Chest</b> pain", "<img src='x'> & more")
+    labels = card.findChildren(QLabel)
+    assert all(label.textFormat() == Qt.TextFormat.PlainText for label in labels)
+    assert card.title.text() == "<b>Chest</b> pain"
