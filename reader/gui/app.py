@@ -27,7 +27,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from reader import APP_NAME, ORG_NAME
-from reader.gui.kiosk.config import KioskConfig, kiosk_pack, load_config
 from reader.gui.language import Translators, system_language, warn_if_no_cjk_font
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
@@ -67,8 +66,14 @@ def _run(options: argparse.Namespace) -> int:
     translators.install(options.lang or system_language())  # settings may change it below
 
     config_path = options.config or (SYSTEM_CONFIG if SYSTEM_CONFIG.is_file() else None)
-    config = load_config(config_path) if config_path is not None or options.kiosk else KioskConfig()
-    kiosk = options.kiosk or config.kiosk
+    config: KioskConfig | None = None
+    if config_path is not None or options.kiosk:
+        # Imported only here: a desktop start without a kiosk.toml does not need tomllib and
+        # the configuration module (~15 ms at start-up, python -X importtime).
+        from reader.gui.kiosk.config import load_config
+
+        config = load_config(config_path)
+    kiosk = options.kiosk or (config is not None and config.kiosk)
     if kiosk:
         _log_to_file()
         from PySide6.QtCore import QDir, QLockFile  # kiosks only
@@ -79,7 +84,7 @@ def _run(options: argparse.Namespace) -> int:
             return 1
     sys.excepthook = _kiosk_excepthook if kiosk else _excepthook
 
-    content = options.content or (Path(config.content) if config.content else None)
+    content = options.content or (Path(config.content) if config and config.content else None)
     cache = cache_dir()
     catalog = Catalog(cache)
     progress, close_progress = load_progress()
@@ -113,6 +118,9 @@ def _run(options: argparse.Namespace) -> int:
         return 1
     close_progress()
     if kiosk:
+        from reader.gui.kiosk.config import KioskConfig, kiosk_pack
+
+        config = config or KioskConfig()
         pack = kiosk_pack(pack, config)
 
     settings = (
@@ -137,6 +145,7 @@ def _run(options: argparse.Namespace) -> int:
     if kiosk:
         from reader.gui.kiosk.controller import KioskController
 
+        assert config is not None  # set with the pack above whenever kiosk is true
         look = replace(
             config,
             theme=options.theme or config.theme,
