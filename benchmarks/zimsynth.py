@@ -13,59 +13,20 @@ from __future__ import annotations
 
 import argparse
 import random
-import struct
 import sys
 import time
-import zlib
 from html import escape
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests.zimfiles
 
-from libzim.writer import Creator, Hint, Item, StringProvider
+from libzim.writer import Creator
 from synth import COMMON, HEALTH, cumulative_zipf, pseudo_words
 
+from tests.zimfiles import Page, png
+
 MAIN = "index"
-
-
-def png(width: int, height: int) -> bytes:
-    """Return a PNG of ``width`` × ``height`` grey pixels."""
-
-    def chunk(kind: bytes, data: bytes) -> bytes:
-        return (
-            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
-        )
-
-    rows = b"".join(b"\x00" + b"\x90" * (3 * width) for _ in range(height))
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows))
-        + chunk(b"IEND", b"")
-    )
-
-
-class Page(Item):  # type: ignore[misc]
-    def __init__(self, path: str, title: str, mimetype: str, content: bytes, front: bool) -> None:
-        super().__init__()
-        self.path, self.title, self.mimetype = path, title, mimetype
-        self.content, self.front = content, front
-
-    def get_path(self) -> str:
-        return self.path
-
-    def get_title(self) -> str:
-        return self.title
-
-    def get_mimetype(self) -> str:
-        return self.mimetype
-
-    def get_contentprovider(self) -> StringProvider:
-        return StringProvider(self.content)
-
-    def get_hints(self) -> dict[Hint, int]:
-        return {Hint.FRONT_ARTICLE: self.front, Hint.COMPRESS: self.mimetype == "text/html"}
 
 
 def path_of(i: int) -> str:

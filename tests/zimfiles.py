@@ -35,26 +35,28 @@ def png(width: int = 4, height: int = 3) -> bytes:
     )
 
 
-class _Item(Item):  # type: ignore[misc]
+class Page(Item):  # type: ignore[misc]
+    """One entry for libzim's writer (the tests' small archives and benchmarks/zimsynth.py)."""
+
     def __init__(self, path: str, title: str, mimetype: str, content: bytes, front: bool) -> None:
         super().__init__()
-        self._path, self._title, self._mimetype = path, title, mimetype
-        self._content, self._front = content, front
+        self.path, self.title, self.mimetype = path, title, mimetype
+        self.content, self.front = content, front
 
     def get_path(self) -> str:
-        return self._path
+        return self.path
 
     def get_title(self) -> str:
-        return self._title
+        return self.title
 
     def get_mimetype(self) -> str:
-        return self._mimetype
+        return self.mimetype
 
     def get_contentprovider(self) -> StringProvider:
-        return StringProvider(self._content)
+        return StringProvider(self.content)
 
     def get_hints(self) -> dict[Hint, int]:
-        return {Hint.FRONT_ARTICLE: self._front}
+        return {Hint.FRONT_ARTICLE: self.front, Hint.COMPRESS: self.mimetype == "text/html"}
 
 
 def write_zim(
@@ -76,9 +78,9 @@ def write_zim(
         for key, value in meta.items():
             creator.add_metadata(key, value)
         for page, (title, html) in pages.items():
-            creator.add_item(_Item(page, title, "text/html", html.encode(), True))
+            creator.add_item(Page(page, title, "text/html", html.encode(), True))
         for name, (mimetype, content) in (files or {}).items():
-            creator.add_item(_Item(name, "", mimetype, content, False))
+            creator.add_item(Page(name, "", mimetype, content, False))
         for source, target in (redirects or {}).items():
             creator.add_redirection(source, source, target, {Hint.FRONT_ARTICLE: False})
     return path

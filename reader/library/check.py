@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from reader.library.fences import outside_code
 from reader.library.languages import check_translations
 from reader.library.loading import load_pack
 from reader.library.pack import MAX_ARTICLE_BYTES, Article, Pack, Problem, next_review_due
@@ -34,7 +35,6 @@ _UNSAFE_HTML = re.compile(
     r"|<[a-z][^<>]*?\s(on[a-z]+)\s*=",
     re.IGNORECASE,
 )
-_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 #: A call-out line: ``!!! type`` and an optional quoted title.
 _CALLOUT = re.compile(r"^\s{0,3}!!!\s+([\w-]+)(?:\s+(\"[^\"]*\"|'[^']*'))?")
 #: Urgency call-outs, whose heading the reader writes (reader.page.mdext.URGENCY_KINDS).
@@ -45,19 +45,11 @@ _FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
 
 def iter_targets(article: Article) -> Iterator[tuple[int, bool, str]]:
     """Yield (file line, is_image, raw target) for every link and image in the body."""
-    fence: str | None = None
     # Links are checked as the reader shows them: without template tags ({{ site.baseurl }}).
-    for offset, line in enumerate(strip_template_tags(article.body).split("\n")):
+    lines = outside_code(strip_template_tags(article.body).split("\n"))
+    for offset, (line, plain) in enumerate(lines):
         lineno = article.body_line + offset
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            if fence is None:
-                fence = marker
-            elif fence == marker:
-                fence = None
-            continue
-        if fence is not None:
+        if not plain:
             continue
         for inline in _INLINE.finditer(line):
             yield lineno, inline.group(1) == "!", inline.group(2)
@@ -167,14 +159,8 @@ def check_review(pack: Pack, article: Article, today: dt.date) -> list[Problem]:
 
 def _body_lines(article: Article) -> Iterator[tuple[int, str]]:
     """Yield (file line, text) of the body's lines outside fenced code blocks."""
-    fence: str | None = None
-    for offset, line in enumerate(article.body.split("\n")):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)[0]
-            fence = marker if fence is None else (None if fence == marker else fence)
-            continue
-        if fence is None:
+    for offset, (line, plain) in enumerate(outside_code(article.body.split("\n"))):
+        if plain:
             yield article.body_line + offset, line
 
 

@@ -11,9 +11,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from reader.library.fences import outside_code
+
 #: ``{% … %}``, ``{{ … }}`` (Liquid, Hugo, Jinja) on one line.
 TEMPLATE_TAG = re.compile(r"\{%.{0,2000}?%\}|\{\{.{0,2000}?\}\}")
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})", re.MULTILINE)
 _CODE_SPAN = re.compile(r"`[^`\n]*`")
 
 
@@ -28,21 +29,7 @@ def strip_template_tags(text: str) -> str:
     """Return ``text`` without template tags (code blocks and code spans keep theirs)."""
     if "{%" not in text and "{{" not in text:
         return text
-    out: list[str] = []
-    fence: str | None = None
-    for line in text.split("\n"):
-        match = _FENCE.match(line)
-        if match:
-            marker = match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            out.append(line)
-        elif fence is not None:
-            out.append(line)
-        else:
-            out.append(_strip_line(line))
+    out = [_strip_line(line) if plain else line for line, plain in outside_code(text.split("\n"))]
     return "\n".join(out)
 
 

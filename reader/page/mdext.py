@@ -24,6 +24,7 @@ from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
+from reader.library.fences import outside_code
 from reader.library.templates import strip_template_tags
 from reader.page.links import EXTERNAL_SCHEMES, Kind, Target
 
@@ -272,7 +273,6 @@ MARKDOWN_BLOCKS = (
 )
 _BLOCK_OPENER = re.compile(rf"<({MARKDOWN_BLOCKS})(\s[^<>]*)?(/?)>", re.IGNORECASE)
 _MARKDOWN_ATTRIBUTE = re.compile(r"\smarkdown\s*=", re.IGNORECASE)
-_FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 
 
 class MarkdownInHtmlPreprocessor(Preprocessor):
@@ -285,16 +285,8 @@ class MarkdownInHtmlPreprocessor(Preprocessor):
 
     def run(self, lines: list[str]) -> list[str]:
         out: list[str] = []
-        fence: str | None = None
-        for line in lines:
-            match = _FENCE.match(line)
-            if match:
-                marker = match.group(1)
-                if fence is None:
-                    fence = marker
-                elif marker[0] == fence[0] and len(marker) >= len(fence):
-                    fence = None
-            if fence is None and not match and "<" in line and not line.startswith(("    ", "\t")):
+        for line, plain in outside_code(lines):
+            if plain and "<" in line and not line.startswith(("    ", "\t")):
                 line = _BLOCK_OPENER.sub(_mark, line)
             out.append(line)
         return out

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from reader.gui.models import REASON_ROLE
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.zim import open_zim
+from reader.page.zimpage import MAX_TABLE_DEPTH
 from tests.zimfiles import CORNER_CASES, WIKIPEDIA, ZIM_DATA, png, write_zim
 
 ZimWindow = Callable[..., MainWindow]
@@ -174,14 +174,17 @@ def test_a_kiosk_configuration_may_name_an_archive(tmp_path: Path) -> None:
     assert config.content == "" and "an existing folder or .zim file" in config.problems[0]
 
 
-def test_a_page_of_deeply_nested_tables_shows_in_bounded_time(
+def test_a_page_of_deeply_nested_tables_is_flattened_and_shown(
     zim_window: ZimWindow, tmp_path: Path
 ) -> None:
-    """Qt needs ~20 s for 20 nested tables and far longer for 40; the page must not hang."""
+    """Qt needs ~20 s for 20 nested tables and far longer for 40: the page is shown with its
+    nesting cut (pytest-timeout is the watchdog; how long it takes is not asserted here)."""
     html = "<table><tr><td>" * 40 + "inside" + "</td></tr></table>" * 40
     window = zim_window(write_zim(tmp_path / "deep.zim", {"t": ("Deep", html)}, index=False))
-    started = time.monotonic()
     assert window.open_article("t")
     window.view.document().size()
-    assert time.monotonic() - started < 10
     assert "inside" in window.view.toPlainText()
+    article = window.pack.get("t")
+    assert article is not None
+    tables = window.renderer.render_body(article).html.count("<table")
+    assert tables <= MAX_TABLE_DEPTH < 40  # the 40 levels were cut, their text kept
