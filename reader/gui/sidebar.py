@@ -470,6 +470,10 @@ class Sidebar(QWidget):
         # The whole panel hides (the list takes its room, no empty area on the home page)
         # and comes back at its share of the sidebar, not squeezed to its minimum.
         was_hidden = self.panel.isHidden()
+        # The label and the list too: a kiosk's panel also holds the QR code, and stays only
+        # while something in it is shown (tidy_panel).
+        self.recommended_label.setVisible(bool(items))
+        self.recommended.setVisible(bool(items))
         self.panel.setVisible(bool(items))
         if items and was_hidden:
             self._give_panel_its_share()

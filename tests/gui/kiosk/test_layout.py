@@ -369,3 +369,15 @@ def test_the_keyboard_fits_on_screen_over_an_article_with_a_qr_code(
         assert qr.height() >= qr.code.height() >= CODE_SIZE
     keyboard.key_buttons["done"].click()
     assert kiosk.qr is not None and kiosk.qr.isVisible()  # back once the keyboard is gone
+
+
+def test_the_home_screen_shows_no_empty_recommended_panel(
+    qtbot: QtBot, make_kiosk: KioskFactory, clinic_pack: Path
+) -> None:
+    kiosk = make_kiosk(clinic_pack)
+    sized(qtbot, kiosk, (1280, 720))
+    sidebar = kiosk.window.sidebar
+    kiosk.window.open_article("beta")
+    assert not sidebar.panel.isHidden()
+    kiosk.window.show_home()
+    assert sidebar.panel.isHidden()  # no "Recommended" heading over an empty list
