@@ -8,11 +8,13 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QToolBar, QToolButton
+from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton
 
 from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDialog
+
     from reader.gui.window import MainWindow
 
 #: A translation's shortcut letter in brackets, as Chinese and Japanese menus write it.
@@ -109,14 +111,14 @@ class WindowActions(QObject):
         )
         self.copy = self._action(
             self.tr("&Copy"),
-            w.copy_selection,
+            self._copy_selection,
             key.keyBindings(std.Copy),
             "",
             self.tr("Copy the selected text"),
         )
         self.select_all = self._action(
             self.tr("Select &all"),
-            w.select_all,
+            self._select_all,
             key.keyBindings(std.SelectAll),
             "",
             self.tr("Select the whole article"),
@@ -173,43 +175,43 @@ class WindowActions(QObject):
         )
         self.listen = self._action(
             self.tr("&Listen"),
-            w.toggle_listening,
+            lambda: w.listening.toggle(),
             [key("Ctrl+Shift+L")],
             "listen",
             self.tr("Read this article aloud; again to pause"),
         )
         self.stop_listening = self._action(
             self.tr("S&top reading aloud"),
-            w.stop_listening,
+            lambda: w.listening.stop(),
             [key("Ctrl+Shift+.")],
             "",
             self.tr("Stop reading aloud"),
         )
         self.slower = self._action(
             self.tr("Read &slower"),
-            lambda: w.change_rate(-1),
+            lambda: w.listening.change_rate(-1),
             [],
             "",
             self.tr("Read aloud more slowly"),
         )
         self.faster = self._action(
             self.tr("Read &faster"),
-            lambda: w.change_rate(1),
+            lambda: w.listening.change_rate(1),
             [],
             "",
             self.tr("Read aloud faster"),
         )
         self.problems = self._action(
             self.tr("Content &problems…"),
-            w.show_problems,
+            self.show_problems,
             tip=self.tr("Problems found in the content pack"),
         )
         self.shortcuts = self._action(
             self.tr("&Keyboard shortcuts"),
-            w.show_shortcuts,
+            lambda: self.shortcuts_dialog().exec(),
             tip=self.tr("The keys for every action"),
         )
-        self.about = self._action(self.tr("&About"), w.show_about, icon="about")
+        self.about = self._action(self.tr("&About"), self._show_about, icon="about")
         # Some platforms define no standard Quit key; Ctrl+Q is what readers expect.
         self.quit = self._action(
             self.tr("&Quit"), w.close, key.keyBindings(std.Quit) or [key("Ctrl+Q")]
@@ -322,6 +324,44 @@ class WindowActions(QObject):
             made.deleteLater()
         self.window.menuBar().clear()
         self.deleteLater()
+
+    # --- what the Edit and Help actions do ---------------------------------------------
+    def _copy_selection(self) -> None:
+        """Copy the selected text of the field or list with the focus, else of the article."""
+        view = self.window.view
+        focus = self.window.focusWidget()
+        copy = getattr(focus, "copy", None) if focus is not view else None
+        (copy or view.copy)()
+
+    def _select_all(self) -> None:
+        """Select all of the field with the focus, else the whole article."""
+        focus = self.window.focusWidget()
+        if isinstance(focus, QLineEdit):
+            focus.selectAll()
+        else:
+            self.window.view.selectAll()
+            self.window.view.setFocus()
+
+    def _show_about(self) -> None:
+        from reader.gui.dialogs import AboutDialog  # dialogs: imported when opened
+
+        AboutDialog(self.window.pack, self.window).exec()
+
+    def shortcuts_dialog(self) -> QDialog:
+        """Return the Keyboard shortcuts page, generated from the actions."""
+        from reader.gui.dialogs import ShortcutsDialog
+
+        return ShortcutsDialog(self.shortcut_rows(), self.window)
+
+    def show_problems(self) -> None:
+        """Show the pack's problems beside the window (not modal: a problem opens its
+        article, which the reader can then see)."""
+        from reader.gui.dialogs import ProblemsDialog
+
+        dialog = ProblemsDialog(self.window.pack, self.window)
+        dialog.article_requested.connect(self.window.open_article)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
     def shortcut_rows(self) -> list[tuple[str, str]]:
         """Return (action, keys) for every action with a shortcut, in menu order."""

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 from collections.abc import Callable, Mapping
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
-    QLineEdit,
     QMainWindow,
     QScroller,
     QSplitter,
@@ -21,12 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.find.recommend import Reasons, Recommendation, Recommender, TagRecommender, teaser
+from reader.find.recommend import Recommendation, Recommender, TagRecommender, teaser
 from reader.gui.actions import WindowActions
 from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import IndexLoader
 from reader.gui.language import Translators, interface_language, native_name
+from reader.gui.listening import Listening
+from reader.gui.pagewords import PageWords
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
@@ -38,7 +38,7 @@ from reader.library.languages import (
 )
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
-from reader.page.render import PageText, Renderer
+from reader.page.render import Renderer
 from reader.paths import read_resource, resource_path
 from reader.themes import (
     SYSTEM,
@@ -54,12 +54,11 @@ from reader.themes import (
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
-    from PySide6.QtWidgets import QDialog
 
     from reader.gui.find_bar import FindBar
     from reader.gui.kiosk.config import KioskConfig
     from reader.gui.printing import ArticlePrinting
-    from reader.gui.speech import ReadAloud, SpeechEngine
+    from reader.gui.speech import SpeechEngine
 
 logger = logging.getLogger(__name__)
 
@@ -127,10 +126,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.history = History()
         self._open_external = open_external or _open_url
-        self._speech_engine = speech
-        self._read_aloud: ReadAloud | None = None
-        self.renderer = Renderer(pack, self._page_text())
-        self.recommender: Recommender = recommender or TagRecommender(pack, self._reasons())
+        self.renderer = Renderer(pack, PageWords().page_text())
+        self.recommender: Recommender = recommender or TagRecommender(pack, PageWords().reasons())
         self.current: str | None = None
         self.templates = templates or Templates.load()
         self.theme = settings.theme
@@ -192,72 +189,13 @@ class MainWindow(QMainWindow):
         self.toolbar = self.act.toolbar
         self._connect_signals()
         self._restore_state()
-        self._check_speech()
+        #: Read aloud: the Listen actions' state and the speech engine, made on first use.
+        self.listening = Listening(self, speech)
         self.apply_look()
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
 
     # --- construction --------------------------------------------------------------------
-    def _page_text(self) -> PageText:
-        locale = QLocale()
-
-        def format_date(day: object) -> str:
-            qdate = QDate(day.year, day.month, day.day)  # type: ignore[attr-defined]
-            return locale.toString(qdate, QLocale.FormatType.LongFormat).split(", ", 1)[-1]
-
-        return PageText(
-            previous=self.tr("‹ Previous: {title}"),
-            next=self.tr("Next: {title} ›"),
-            recommended=self.tr("Recommended"),
-            reviewed=self.tr("Reviewed {date}"),
-            reviewed_by=self.tr("Reviewed {date} by {name}"),
-            next_review=self.tr("Next review due {date}"),
-            review_due_today=self.tr("Next review due today"),
-            review_overdue=self.tr("Review overdue since {date}"),
-            updated=self.tr("Updated {date}"),
-            not_reviewed=self.tr("Not yet reviewed by a clinician"),
-            recently_updated=self.tr("Recently updated"),
-            emergency_heading=self.tr("Emergency: call {number} now"),
-            urgent_heading=self.tr("Urgent: get medical advice today"),
-            routine_heading=self.tr("See a doctor: make an appointment"),
-            local_number=self.tr("your local emergency number"),
-            notice=self.tr(
-                "General information, not medical advice. In an emergency call {number}."
-            ),
-            report_problem=self.tr("Report a problem with this page: {contact}"),
-            published=self.tr("Published {date}"),
-            accessed=self.tr("Accessed {date}"),
-            on_this_page=self.tr("On this page"),
-            sources=self.tr("Sources"),
-            image=self.tr("image"),
-            start_here=self.tr("Start here"),
-            browse=self.tr("Browse by topic"),
-            recently_reviewed=self.tr("Recently reviewed"),
-            important=self.tr("Important"),
-            a_to_z=self.tr("All articles A–Z"),
-            common_searches=self.tr("Common searches"),
-            too_long=self.tr("This article is very long; only the first part is shown."),
-            not_displayed=self.tr(
-                "This article could not be displayed with its formatting, so it is shown as "
-                "plain text."
-            ),
-            stale=self.tr(
-                "This article was last reviewed on {date}. Some details may have changed — "
-                "check with a health professional."
-            ),
-            unreadable=self.tr("This page could not be read from the archive: {reason}"),
-            format_date=format_date,
-            count_minutes=lambda n: self.tr("%n min read", "", n),
-            count_articles=lambda n: self.tr("%n article(s)", "", n),
-        )
-
-    def _reasons(self) -> Reasons:
-        return Reasons(
-            editors=self.tr("Suggested by the editors"),
-            also_about=self.tr("Also about: {topics}"),
-            same_category=self.tr("More in {category}"),
-        )
-
     def _connect_signals(self) -> None:
         self.sidebar.article_requested.connect(self.open_article)
         self.sidebar.result_opened.connect(self.open_result)
@@ -291,7 +229,7 @@ class MainWindow(QMainWindow):
             from reader.gui.find_bar import FindBar  # imported on first use
 
             self._find_bar = FindBar(self.view, self)
-            self._find_bar.set_colours(*self._match_colours())
+            self._find_bar.set_colours(*self.match_colours())
             if self.kiosk:
                 self._find_bar.hide_shortcut_hints()
             self._reading_layout.insertWidget(0, self._find_bar)
@@ -301,20 +239,24 @@ class MainWindow(QMainWindow):
         if self._find_bar is not None:
             self._find_bar.refresh()
 
-    def _match_colours(self) -> tuple[QColor, QColor]:
+    def colours(self) -> Mapping[str, str]:
+        """Return the colours of the look in use (the theme, or the system's light or dark)."""
+        return THEMES[resolve_theme(self.theme, system_is_dark())]
+
+    def match_colours(self) -> tuple[QColor, QColor]:
         """Return the theme's colours for search matches and for the current match."""
-        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
+        colours = self.colours()
         return QColor(colours["match_bg"]), QColor(colours["current_match_bg"])
 
     # --- look ----------------------------------------------------------------------------
     def apply_look(self) -> None:
         """Apply the theme and text size to the chrome and the article, keeping the place."""
-        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
+        colours = self.colours()
         self.setPalette(palette_for(colours))
         self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
         self.sidebar.set_link_colour(colours["link"])
         if self._find_bar is not None:
-            self._find_bar.set_colours(*self._match_colours())
+            self._find_bar.set_colours(*self.match_colours())
         self.view.set_text_size(self.text_size)
         css = scale_points(fill(self.templates.article_css, colours), self.text_size)
         self.view.set_style_sheet(css)
@@ -325,13 +267,14 @@ class MainWindow(QMainWindow):
         # the actions Qt made for menus and fields, and wrapping those costs ~2 ms.
         for action in self.actions():
             if name := action.property("icon_name"):
-                action.setIcon(self._themed_icon(name, colours))
+                action.setIcon(self.icon(name, colours))
         if self.act.more_button is not None:  # Qt's own » is black, and gone in Dark
-            self.act.more_button.setIcon(self._themed_icon("more", colours))
+            self.act.more_button.setIcon(self.icon("more", colours))
         self._rerender()
 
-    def _themed_icon(self, name: str, colours: Mapping[str, str]) -> QIcon:
-        """Return the icon ``name`` in ``colours``, the same QIcon each time it is asked for."""
+    def icon(self, name: str, colours: Mapping[str, str] | None = None) -> QIcon:
+        """Return the icon ``name`` in ``colours`` (the look's), the same QIcon each time."""
+        colours = colours or self.colours()
         key = (name, colours["chrome_text"], colours["disabled"])
         icon = self._icons.get(key)
         if icon is None:
@@ -396,7 +339,7 @@ class MainWindow(QMainWindow):
             self._leave_page()
         recommendations = self.recommender.recommend(slug)
         page = self._render(article, recommendations)
-        self.stop_listening()
+        self.listening.stop()
         self.view.setExtraSelections([])
         self.view.show_html(page, anchor)
         self._refresh_find_bar()
@@ -448,7 +391,7 @@ class MainWindow(QMainWindow):
         """Show the pack's home page."""
         if record:
             self._leave_page()
-        self.stop_listening()
+        self.listening.stop()
         self.view.setExtraSelections([])
         self.view.show_html(self._home_page())
         self._refresh_find_bar()
@@ -556,7 +499,7 @@ class MainWindow(QMainWindow):
         if self.open_article(slug) and self.search_index is not None:
             from reader.gui.find_bar import mark_words
 
-            mark_words(self.view, self.search_index.terms(query), self._match_colours()[0])
+            mark_words(self.view, self.search_index.terms(query), self.match_colours()[0])
 
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
@@ -587,7 +530,7 @@ class MainWindow(QMainWindow):
         """Switch from tag-based to content-based recommendations once the index is ready."""
         from reader.find.related import ContentRecommender
 
-        self.recommender = ContentRecommender(self.pack, index, self._reasons())
+        self.recommender = ContentRecommender(self.pack, index, PageWords().reasons())
         article = self.pack.get(self.current) if self.current else None
         if article is not None:  # the panel and the footer show the new list at once
             self.sidebar.set_recommendations(self.recommender.recommend(article.slug))
@@ -711,108 +654,6 @@ class MainWindow(QMainWindow):
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self.settings.splitter = self.splitter.saveState()
 
-    def copy_selection(self) -> None:
-        """Copy the selected text of the field or list with the focus, else of the article."""
-        focus = self.focusWidget()
-        copy = getattr(focus, "copy", None) if focus is not self.view else None
-        (copy or self.view.copy)()
-
-    def select_all(self) -> None:
-        """Select all of the field with the focus, else the whole article."""
-        focus = self.focusWidget()
-        if isinstance(focus, QLineEdit):
-            focus.selectAll()
-        else:
-            self.view.selectAll()
-            self.view.setFocus()
-
-    def shortcuts_dialog(self) -> QDialog:
-        """Return the Keyboard shortcuts page, generated from the actions."""
-        from reader.gui.dialogs import ShortcutsDialog
-
-        return ShortcutsDialog(self.act.shortcut_rows(), self)
-
-    def show_shortcuts(self) -> None:
-        self.shortcuts_dialog().exec()
-
-    def show_about(self) -> None:
-        from reader.gui.dialogs import AboutDialog  # dialogs: imported when opened
-
-        AboutDialog(self.pack, self).exec()
-
-    # --- read aloud ------------------------------------------------------------------------
-    def _check_speech(self) -> None:
-        """Disable Listen, with the reason as its tooltip, when speech cannot work here."""
-        reason = ""
-        if (
-            self._speech_engine is None
-            and importlib.util.find_spec("PySide6.QtTextToSpeech") is None
-        ):
-            # For whoever installs the reader, not for the person reading: in the log.
-            logger.info(
-                "read aloud is off: Qt's speech module is missing (PySide6-Addons, and a "
-                "speech engine such as speech-dispatcher with espeak-ng; docs/accessibility.md)"
-            )
-            reason = "no-speech-module"
-        elif self._speech_engine is not None and not self._speech_engine.available:
-            logger.info("read aloud is off: %s", self._speech_engine.unavailable_reason)
-            reason = self._speech_engine.unavailable_reason
-        self._set_speech_unavailable(reason)
-
-    def speech_unavailable_text(self) -> str:
-        """What a reader is told when read aloud cannot work on this computer."""
-        return self.tr(
-            "Read aloud is not available on this computer. The guide “Accessibility” "
-            "(accessibility.md, with the reader's documents) says how to add it."
-        )
-
-    def _set_speech_unavailable(self, reason: str) -> None:
-        for action in (self.act.listen, self.act.stop_listening, self.act.slower, self.act.faster):
-            action.setEnabled(not reason)
-        if reason:
-            # A tooltip only: a status tip on a disabled button stays in the status bar.
-            self.act.listen.setToolTip(self.speech_unavailable_text())
-            self.act.listen.setStatusTip("")
-
-    def read_aloud(self) -> ReadAloud | None:
-        """Return the reader, creating the speech engine on first use."""
-        if self._read_aloud is None:
-            from reader.gui.speech import QtSpeechEngine, ReadAloud
-
-            engine = self._speech_engine or QtSpeechEngine(self)
-            if not engine.available:
-                logger.info("read aloud is off: %s", engine.unavailable_reason)
-                self._set_speech_unavailable(engine.unavailable_reason)
-                self.statusBar().showMessage(self.speech_unavailable_text(), 10000)
-                return None
-            self._speech_engine = engine
-            self._read_aloud = ReadAloud(self.view, engine)
-            self._read_aloud.state_changed.connect(self._on_speech_state)
-        self._read_aloud.highlight = self._match_colours()[0]
-        return self._read_aloud
-
-    def toggle_listening(self) -> None:
-        if (reader := self.read_aloud()) is not None:
-            reader.toggle()
-
-    def stop_listening(self) -> None:
-        if self._read_aloud is not None:
-            self._read_aloud.stop()
-
-    def change_rate(self, steps: int) -> None:
-        if (reader := self.read_aloud()) is not None:
-            rate = reader.change_rate(steps)
-            self.statusBar().showMessage(
-                self.tr("Reading speed {n}").format(n=f"{rate:+.1f}"), 3000
-            )
-
-    def _on_speech_state(self, state: str) -> None:
-        playing = state == "playing"
-        self.act.listen.setText(self.tr("&Pause") if playing else self.tr("&Listen"))
-        self.act.listen.setProperty("icon_name", "pause" if playing else "listen")
-        colours = THEMES[resolve_theme(self.theme, system_is_dark())]
-        self.act.listen.setIcon(self._themed_icon("pause" if playing else "listen", colours))
-
     # --- print ---------------------------------------------------------------------------
     def printing(self) -> ArticlePrinting:
         """Return the print and PDF glue, loading print support on first use."""
@@ -830,22 +671,7 @@ class MainWindow(QMainWindow):
         """Save the current article as a PDF, asking where unless ``path`` is given."""
         return self.printing().save_pdf(path)
 
-    # --- problems ------------------------------------------------------------------------
-    def problems_dialog(self) -> QDialog:
-        """Return the dialog listing the pack's problems."""
-        from reader.gui.dialogs import ProblemsDialog
-
-        dialog = ProblemsDialog(self.pack, self)
-        dialog.article_requested.connect(self.open_article)
-        return dialog
-
-    def show_problems(self) -> None:
-        """Show the pack's problems beside the window (not modal: a problem opens its
-        article, which the reader can then see)."""
-        dialog = self.problems_dialog()
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-
+    # --- problems ---
     def announce_problems(self) -> None:
         """Say once, in the status bar, that the pack has problems."""
         if self.pack.problems:
@@ -863,12 +689,12 @@ class MainWindow(QMainWindow):
         """Show ``pack`` instead of the current one (an updated library), keeping the article
         on screen if the new pack still has it; searching resumes once its index is open."""
         keep = self.current if self.current and self.current != HOME else None
-        self.stop_listening()
+        self.listening.stop()
         self.stop_search_index()
         self.pack = pack
-        self.renderer = Renderer(pack, self._page_text())
+        self.renderer = Renderer(pack, PageWords().page_text())
         self.renderer.use_disk_cache(cache_dir)
-        self.recommender = TagRecommender(pack, self._reasons())
+        self.recommender = TagRecommender(pack, PageWords().reasons())
         self.view.set_pack_root(pack.root)
         self.sidebar.set_pack(pack)
         self.history.clear()
@@ -902,11 +728,11 @@ class MainWindow(QMainWindow):
         self.pack = language_view(self.library, code)
         self._search_words = None
         self.renderer.pack = self.pack
-        self.renderer.text = self._page_text()
+        self.renderer.text = PageWords().page_text()
         if self.search_index is not None:
             self._use_content_recommendations(self.search_index)
         else:
-            self.recommender = TagRecommender(self.pack, self._reasons())
+            self.recommender = TagRecommender(self.pack, PageWords().reasons())
         self._retranslate()
         target = None
         if was and was != HOME:
@@ -931,6 +757,7 @@ class MainWindow(QMainWindow):
         self.act.dispose()
         self.act = WindowActions(self)
         self.toolbar = self.act.toolbar
+        self.listening.apply()
         old = self.sidebar
         self.sidebar = Sidebar(self.pack, self)
         self.splitter.replaceWidget(0, self.sidebar)
@@ -1043,7 +870,7 @@ class MainWindow(QMainWindow):
         """Stop reading aloud, the page timers and the search index thread (before quitting)."""
         self._prefetch.stop()
         self._save_last.stop()
-        self.stop_listening()
+        self.listening.stop()
         self.stop_search_index()
 
     def reset_for_next_visitor(self) -> None:
@@ -1051,8 +878,7 @@ class MainWindow(QMainWindow):
         history, default look, no marks, reading aloud stopped at the normal speed."""
         if self._find_bar is not None:
             self._find_bar.forget()
-        if self._read_aloud is not None:
-            self._read_aloud.reset()
+        self.listening.reset()
         self.sidebar.forget_search()
         self.sidebar.collapse_to_top()
         self.history.clear()

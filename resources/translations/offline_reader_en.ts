@@ -4,13 +4,6 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <source>%n min read</source>
-        <translation>
-            <numerusform>%n min read</numerusform>
-            <numerusform>%n min read</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>%n article(s)</source>
         <translation>
             <numerusform>%n article</numerusform>
@@ -22,6 +15,23 @@
         <translation>
             <numerusform>%n problem in the content pack — see Help › Content problems</numerusform>
             <numerusform>%n problems in the content pack — see Help › Content problems</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>PageWords</name>
+    <message numerus="yes">
+        <source>%n min read</source>
+        <translation>
+            <numerusform>%n min read</numerusform>
+            <numerusform>%n min read</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n article</numerusform>
+            <numerusform>%n articles</numerusform>
         </translation>
     </message>
 </context>

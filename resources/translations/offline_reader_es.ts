@@ -179,6 +179,25 @@
     </message>
 </context>
 <context>
+    <name>Listening</name>
+    <message>
+        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
+        <translation>La lectura en voz alta no está disponible en este ordenador. La guía «Accesibilidad» (accessibility.md, con los documentos del lector) explica cómo añadirla.</translation>
+    </message>
+    <message>
+        <source>Reading speed {n}</source>
+        <translation>Velocidad de lectura {n}</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>&amp;Escuchar</translation>
+    </message>
+</context>
+<context>
     <name>LoadingSplash</name>
     <message>
         <source>Preparing the library</source>
@@ -199,6 +218,166 @@
         <source>Article</source>
         <translation>Artículo</translation>
     </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n artículo</numerusform>
+            <numerusform>%n artículos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>Tamaño del texto {n} %</translation>
+    </message>
+    <message>
+        <source>This article is not shown here: no clinician has reviewed it yet.</source>
+        <translation>Este artículo no se muestra aquí: ningún profesional sanitario lo ha revisado todavía.</translation>
+    </message>
+    <message>
+        <source>No article called &apos;{slug}&apos;</source>
+        <translation>No hay ningún artículo llamado «{slug}»</translation>
+    </message>
+    <message>
+        <source>This article could not be displayed.</source>
+        <translation>No se pudo mostrar este artículo.</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>Seguir leyendo</translation>
+    </message>
+    <message>
+        <source>Because you read {title}</source>
+        <translation>Porque leyó «{title}»</translation>
+    </message>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Preparando la búsqueda</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>La búsqueda está lista</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>La búsqueda no está disponible: {error}</translation>
+    </message>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>No se pudo abrir {url}</translation>
+    </message>
+    <message>
+        <source>Home — {pack}</source>
+        <translation>Inicio — {pack}</translation>
+    </message>
+    <message>
+        <source>{title} — {pack}</source>
+        <translation>{title} — {pack}</translation>
+    </message>
+    <message>
+        <source>Article {n} of {total} · {category}</source>
+        <translation>Artículo {n} de {total} · {category}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>Enlace externo: {url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the content pack — see Help › Content problems</source>
+        <translation>
+            <numerusform>%n problema en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
+            <numerusform>%n problemas en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>Este artículo no está disponible en {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation>Teclado en pantalla</translation>
+    </message>
+    <message>
+        <source>Letter {letter}</source>
+        <translation>Letra {letter}</translation>
+    </message>
+    <message>
+        <source>Digit {digit}</source>
+        <translation>Dígito {digit}</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>Guion</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>Apóstrofo</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>Punto</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>Coma</translation>
+    </message>
+    <message>
+        <source>Ampersand</source>
+        <translation>Et (&amp;)</translation>
+    </message>
+    <message>
+        <source>Slash</source>
+        <translation>Barra</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Show numbers</source>
+        <translation>Mostrar números</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>Espacio</translation>
+    </message>
+    <message>
+        <source>Delete last letter</source>
+        <translation>Borrar la última letra</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Borrar</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>Borrar la búsqueda</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Listo</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>Ocultar el teclado</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Show letters</source>
+        <translation>Mostrar letras</translation>
+    </message>
+</context>
+<context>
+    <name>PageWords</name>
     <message>
         <source>‹ Previous: {title}</source>
         <translation>‹ Anterior: {title}</translation>
@@ -352,172 +531,6 @@
     <message>
         <source>More in {category}</source>
         <translation>Más en {category}</translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>Tamaño del texto {n} %</translation>
-    </message>
-    <message>
-        <source>This article is not shown here: no clinician has reviewed it yet.</source>
-        <translation>Este artículo no se muestra aquí: ningún profesional sanitario lo ha revisado todavía.</translation>
-    </message>
-    <message>
-        <source>No article called &apos;{slug}&apos;</source>
-        <translation>No hay ningún artículo llamado «{slug}»</translation>
-    </message>
-    <message>
-        <source>This article could not be displayed.</source>
-        <translation>No se pudo mostrar este artículo.</translation>
-    </message>
-    <message>
-        <source>Continue reading</source>
-        <translation>Seguir leyendo</translation>
-    </message>
-    <message>
-        <source>Because you read {title}</source>
-        <translation>Porque leyó «{title}»</translation>
-    </message>
-    <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>Preparando la búsqueda</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>La búsqueda está lista</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>La búsqueda no está disponible: {error}</translation>
-    </message>
-    <message>
-        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
-        <translation>La lectura en voz alta no está disponible en este ordenador. La guía «Accesibilidad» (accessibility.md, con los documentos del lector) explica cómo añadirla.</translation>
-    </message>
-    <message>
-        <source>Could not open {url}</source>
-        <translation>No se pudo abrir {url}</translation>
-    </message>
-    <message>
-        <source>Home — {pack}</source>
-        <translation>Inicio — {pack}</translation>
-    </message>
-    <message>
-        <source>{title} — {pack}</source>
-        <translation>{title} — {pack}</translation>
-    </message>
-    <message>
-        <source>Article {n} of {total} · {category}</source>
-        <translation>Artículo {n} de {total} · {category}</translation>
-    </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>Enlace externo: {url}</translation>
-    </message>
-    <message>
-        <source>Reading speed {n}</source>
-        <translation>Velocidad de lectura {n}</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>&amp;Pausa</translation>
-    </message>
-    <message>
-        <source>&amp;Listen</source>
-        <translation>&amp;Escuchar</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the content pack — see Help › Content problems</source>
-        <translation>
-            <numerusform>%n problema en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
-            <numerusform>%n problemas en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>Este artículo no está disponible en {language}.</translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <source>On-screen keyboard</source>
-        <translation>Teclado en pantalla</translation>
-    </message>
-    <message>
-        <source>Letter {letter}</source>
-        <translation>Letra {letter}</translation>
-    </message>
-    <message>
-        <source>Digit {digit}</source>
-        <translation>Dígito {digit}</translation>
-    </message>
-    <message>
-        <source>Hyphen</source>
-        <translation>Guion</translation>
-    </message>
-    <message>
-        <source>Apostrophe</source>
-        <translation>Apóstrofo</translation>
-    </message>
-    <message>
-        <source>Full stop</source>
-        <translation>Punto</translation>
-    </message>
-    <message>
-        <source>Comma</source>
-        <translation>Coma</translation>
-    </message>
-    <message>
-        <source>Ampersand</source>
-        <translation>Et (&amp;)</translation>
-    </message>
-    <message>
-        <source>Slash</source>
-        <translation>Barra</translation>
-    </message>
-    <message>
-        <source>123</source>
-        <translation>123</translation>
-    </message>
-    <message>
-        <source>Show numbers</source>
-        <translation>Mostrar números</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>Espacio</translation>
-    </message>
-    <message>
-        <source>Delete last letter</source>
-        <translation>Borrar la última letra</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>Borrar</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>Borrar la búsqueda</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>Listo</translation>
-    </message>
-    <message>
-        <source>Hide keyboard</source>
-        <translation>Ocultar el teclado</translation>
-    </message>
-    <message>
-        <source>ABC</source>
-        <translation>ABC</translation>
-    </message>
-    <message>
-        <source>Show letters</source>
-        <translation>Mostrar letras</translation>
     </message>
 </context>
 <context>

@@ -179,6 +179,25 @@
     </message>
 </context>
 <context>
+    <name>Listening</name>
+    <message>
+        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
+        <translation>这台电脑无法朗读。阅读器文档中的《无障碍》指南（accessibility.md）说明了如何添加朗读功能。</translation>
+    </message>
+    <message>
+        <source>Reading speed {n}</source>
+        <translation>朗读速度 {n}</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Listen</source>
+        <translation>朗读(&amp;L)</translation>
+    </message>
+</context>
+<context>
     <name>LoadingSplash</name>
     <message>
         <source>Preparing the library</source>
@@ -199,6 +218,164 @@
         <source>Article</source>
         <translation>文章</translation>
     </message>
+    <message numerus="yes">
+        <source>%n article(s)</source>
+        <translation>
+            <numerusform>%n 篇文章</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>文字大小 {n}%</translation>
+    </message>
+    <message>
+        <source>This article is not shown here: no clinician has reviewed it yet.</source>
+        <translation>这篇文章不在这里显示：还没有医护人员审核过。</translation>
+    </message>
+    <message>
+        <source>No article called &apos;{slug}&apos;</source>
+        <translation>没有名为“{slug}”的文章</translation>
+    </message>
+    <message>
+        <source>This article could not be displayed.</source>
+        <translation>这篇文章无法显示。</translation>
+    </message>
+    <message>
+        <source>Continue reading</source>
+        <translation>继续阅读</translation>
+    </message>
+    <message>
+        <source>Because you read {title}</source>
+        <translation>因为您读过《{title}》</translation>
+    </message>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>正在准备搜索</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>搜索已就绪</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>搜索暂不可用：{error}</translation>
+    </message>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>无法打开 {url}</translation>
+    </message>
+    <message>
+        <source>Home — {pack}</source>
+        <translation>首页 — {pack}</translation>
+    </message>
+    <message>
+        <source>{title} — {pack}</source>
+        <translation>{title} — {pack}</translation>
+    </message>
+    <message>
+        <source>Article {n} of {total} · {category}</source>
+        <translation>第 {n} 篇，共 {total} 篇 · {category}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>外部链接：{url}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) in the content pack — see Help › Content problems</source>
+        <translation>
+            <numerusform>内容包中有 %n 个问题 — 请查看 帮助 › 内容问题</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>这篇文章没有{language}版本。</translation>
+    </message>
+</context>
+<context>
+    <name>OnScreenKeyboard</name>
+    <message>
+        <source>On-screen keyboard</source>
+        <translation>屏幕键盘</translation>
+    </message>
+    <message>
+        <source>Letter {letter}</source>
+        <translation>字母 {letter}</translation>
+    </message>
+    <message>
+        <source>Digit {digit}</source>
+        <translation>数字 {digit}</translation>
+    </message>
+    <message>
+        <source>Hyphen</source>
+        <translation>连字符</translation>
+    </message>
+    <message>
+        <source>Apostrophe</source>
+        <translation>撇号</translation>
+    </message>
+    <message>
+        <source>Full stop</source>
+        <translation>句号</translation>
+    </message>
+    <message>
+        <source>Comma</source>
+        <translation>逗号</translation>
+    </message>
+    <message>
+        <source>Ampersand</source>
+        <translation>和号 &amp;</translation>
+    </message>
+    <message>
+        <source>Slash</source>
+        <translation>斜杠</translation>
+    </message>
+    <message>
+        <source>123</source>
+        <translation>123</translation>
+    </message>
+    <message>
+        <source>Show numbers</source>
+        <translation>显示数字</translation>
+    </message>
+    <message>
+        <source>Space</source>
+        <translation>空格</translation>
+    </message>
+    <message>
+        <source>Delete last letter</source>
+        <translation>删除最后一个字</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清除</translation>
+    </message>
+    <message>
+        <source>Clear search</source>
+        <translation>清除搜索</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Hide keyboard</source>
+        <translation>隐藏键盘</translation>
+    </message>
+    <message>
+        <source>ABC</source>
+        <translation>ABC</translation>
+    </message>
+    <message>
+        <source>Show letters</source>
+        <translation>显示字母</translation>
+    </message>
+</context>
+<context>
+    <name>PageWords</name>
     <message>
         <source>‹ Previous: {title}</source>
         <translation>‹ 上一篇：{title}</translation>
@@ -350,171 +527,6 @@
     <message>
         <source>More in {category}</source>
         <translation>更多{category}文章</translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>文字大小 {n}%</translation>
-    </message>
-    <message>
-        <source>This article is not shown here: no clinician has reviewed it yet.</source>
-        <translation>这篇文章不在这里显示：还没有医护人员审核过。</translation>
-    </message>
-    <message>
-        <source>No article called &apos;{slug}&apos;</source>
-        <translation>没有名为“{slug}”的文章</translation>
-    </message>
-    <message>
-        <source>This article could not be displayed.</source>
-        <translation>这篇文章无法显示。</translation>
-    </message>
-    <message>
-        <source>Continue reading</source>
-        <translation>继续阅读</translation>
-    </message>
-    <message>
-        <source>Because you read {title}</source>
-        <translation>因为您读过《{title}》</translation>
-    </message>
-    <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>正在准备搜索</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>搜索已就绪</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>搜索暂不可用：{error}</translation>
-    </message>
-    <message>
-        <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
-        <translation>这台电脑无法朗读。阅读器文档中的《无障碍》指南（accessibility.md）说明了如何添加朗读功能。</translation>
-    </message>
-    <message>
-        <source>Could not open {url}</source>
-        <translation>无法打开 {url}</translation>
-    </message>
-    <message>
-        <source>Home — {pack}</source>
-        <translation>首页 — {pack}</translation>
-    </message>
-    <message>
-        <source>{title} — {pack}</source>
-        <translation>{title} — {pack}</translation>
-    </message>
-    <message>
-        <source>Article {n} of {total} · {category}</source>
-        <translation>第 {n} 篇，共 {total} 篇 · {category}</translation>
-    </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>外部链接：{url}</translation>
-    </message>
-    <message>
-        <source>Reading speed {n}</source>
-        <translation>朗读速度 {n}</translation>
-    </message>
-    <message>
-        <source>&amp;Pause</source>
-        <translation>暂停(&amp;P)</translation>
-    </message>
-    <message>
-        <source>&amp;Listen</source>
-        <translation>朗读(&amp;L)</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n problem(s) in the content pack — see Help › Content problems</source>
-        <translation>
-            <numerusform>内容包中有 %n 个问题 — 请查看 帮助 › 内容问题</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>这篇文章没有{language}版本。</translation>
-    </message>
-</context>
-<context>
-    <name>OnScreenKeyboard</name>
-    <message>
-        <source>On-screen keyboard</source>
-        <translation>屏幕键盘</translation>
-    </message>
-    <message>
-        <source>Letter {letter}</source>
-        <translation>字母 {letter}</translation>
-    </message>
-    <message>
-        <source>Digit {digit}</source>
-        <translation>数字 {digit}</translation>
-    </message>
-    <message>
-        <source>Hyphen</source>
-        <translation>连字符</translation>
-    </message>
-    <message>
-        <source>Apostrophe</source>
-        <translation>撇号</translation>
-    </message>
-    <message>
-        <source>Full stop</source>
-        <translation>句号</translation>
-    </message>
-    <message>
-        <source>Comma</source>
-        <translation>逗号</translation>
-    </message>
-    <message>
-        <source>Ampersand</source>
-        <translation>和号 &amp;</translation>
-    </message>
-    <message>
-        <source>Slash</source>
-        <translation>斜杠</translation>
-    </message>
-    <message>
-        <source>123</source>
-        <translation>123</translation>
-    </message>
-    <message>
-        <source>Show numbers</source>
-        <translation>显示数字</translation>
-    </message>
-    <message>
-        <source>Space</source>
-        <translation>空格</translation>
-    </message>
-    <message>
-        <source>Delete last letter</source>
-        <translation>删除最后一个字</translation>
-    </message>
-    <message>
-        <source>Clear</source>
-        <translation>清除</translation>
-    </message>
-    <message>
-        <source>Clear search</source>
-        <translation>清除搜索</translation>
-    </message>
-    <message>
-        <source>Done</source>
-        <translation>完成</translation>
-    </message>
-    <message>
-        <source>Hide keyboard</source>
-        <translation>隐藏键盘</translation>
-    </message>
-    <message>
-        <source>ABC</source>
-        <translation>ABC</translation>
-    </message>
-    <message>
-        <source>Show letters</source>
-        <translation>显示字母</translation>
     </message>
 </context>
 <context>

@@ -73,7 +73,7 @@ def test_read_aloud_state_machine(
     assert engine.said[-1] == "About gamma."  # the same paragraph again, not the next
     for _ in range(20):
         engine.finished.emit()
-    assert window.read_aloud().state.value == "stopped"  # type: ignore[union-attr]
+    assert window.listening.reader().state.value == "stopped"  # type: ignore[union-attr]
     assert highlighted(window) == ""
     assert any("details" in said for said in engine.said)
 
@@ -87,7 +87,7 @@ def test_speed_and_stop_on_page_change(make_window: WindowFactory, small_pack: P
     window.act.listen.trigger()
     window.open_article("beta")
     assert engine.log[-1] == "stop"
-    assert window.read_aloud().state.value == "stopped"  # type: ignore[union-attr]
+    assert window.listening.reader().state.value == "stopped"  # type: ignore[union-attr]
 
 
 def test_listen_is_disabled_with_a_reason_without_an_engine(

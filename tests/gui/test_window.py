@@ -763,7 +763,7 @@ def test_edit_menu_copies_and_selects_all(qtbot: QtBot, window: MainWindow) -> N
 
 
 def test_keyboard_shortcuts_page_lists_every_action_with_keys(window: MainWindow) -> None:
-    dialog = window.shortcuts_dialog()
+    dialog = window.act.shortcuts_dialog()
     rows = dict(dialog.rows())  # type: ignore[attr-defined]
     assert rows["Find in article"].startswith("Ctrl+F")
     assert rows["Show sidebar"] == "F9"
