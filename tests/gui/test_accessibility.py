@@ -104,6 +104,11 @@ def test_listen_is_disabled_with_a_reason_without_an_engine(
     assert "accessibility.md" in tip
     assert "pip" not in tip and "engine" not in tip
     assert window.act.listen.statusTip() == ""  # a status tip would stay in the status bar
+    # A new language builds new actions: Listen stays off, with its reason.
+    window.set_language("zh_CN")
+    assert window.language == "zh_CN"
+    assert not window.act.listen.isEnabled()
+    assert window.act.listen.toolTip().startswith("Read aloud is not available")
 
 
 @pytest.mark.skipif(
