@@ -7,14 +7,14 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.commands.common import quiet_logging
+from reader.commands.common import command_parser, quiet_logging
 from reader.library.pack import Pack
 
 
 def parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="offline-reader check",
-        description=(
+    parser = command_parser(
+        "check",
+        (
             "Validate a content pack. Prints its problems as 'path:line: severity: message', "
             "errors first, repeated problems grouped and counted (every one with --all). Exits "
             "with 1 if there are errors, 0 otherwise (warnings alone do not fail unless --strict "
@@ -32,7 +32,6 @@ def parser() -> argparse.ArgumentParser:
         help="also print the Flesch–Kincaid grade of every article's text and summary "
         "(needs the 'readability' extra: textstat 0.7.3)",
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
     return parser
 
 

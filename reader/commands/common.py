@@ -27,6 +27,14 @@ _TAG_RE = re.compile(r"<[^>]+>")
 BROKEN_PIPE_STATUS = 141
 
 
+def command_parser(name: str, description: str, verbose: bool = True) -> argparse.ArgumentParser:
+    """Return the argument parser of ``offline-reader NAME`` (with ``-v``, unless told not)."""
+    p = argparse.ArgumentParser(prog=f"offline-reader {name}", description=description)
+    if verbose:
+        p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
+    return p
+
+
 def positive_int(text: str) -> int:
     """An argparse type: a whole number of at least 1."""
     try:
@@ -54,7 +62,6 @@ def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
         help="read every file and build the index in memory (notices every change); "
         "do not use the cache",
     )
-    p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
 
 
 def quiet_logging(verbose: bool) -> None:

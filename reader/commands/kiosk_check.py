@@ -8,19 +8,21 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.commands.common import command_parser
 from reader.gui.kiosk.config import load_config  # Qt-free, like this command
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the kiosk-check command."""
-    p = argparse.ArgumentParser(
-        prog="offline-reader kiosk-check",
-        description=(
+    p = command_parser(
+        "kiosk-check",
+        (
             "Check a kiosk configuration file. Prints one line per problem as "
             "'path: severity: message'. Exits with 1 if there are errors (a value the kiosk "
             "would replace by its default), 0 otherwise. A kiosk never shows these to visitors; "
             "it writes them to its log."
         ),
+        verbose=False,
     )
     p.add_argument("config", metavar="CONFIG", type=Path, help="the kiosk.toml file")
     return p

@@ -2,20 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
 import getpass
 import sys
 from collections.abc import Sequence
 
+from reader.commands.common import command_parser
 from reader.gui.kiosk.config import hash_pin
 
 
 def main(argv: Sequence[str]) -> int:
     """``offline-reader kiosk-pin``: ask for a PIN twice and print the configuration line."""
-    parser = argparse.ArgumentParser(
-        prog="offline-reader kiosk-pin",
-        description="Ask for an admin PIN and print the 'admin_pin = ...' line for kiosk.toml. "
+    parser = command_parser(
+        "kiosk-pin",
+        "Ask for an admin PIN and print the 'admin_pin = ...' line for kiosk.toml. "
         "Only a salted hash is printed; the PIN itself is stored nowhere.",
+        verbose=False,
     )
     parser.add_argument("--stdin", action="store_true", help="read the PIN from standard input")
     options = parser.parse_args(list(argv))

@@ -8,19 +8,18 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.commands.common import quiet_logging
+from reader.commands.common import command_parser, quiet_logging
 from reader.library.archive import ArchiveError, build, install, new_key, trusted_keys
 from reader.library.pack import PackError
 
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the pack command."""
-    p = argparse.ArgumentParser(
-        prog="offline-reader pack",
-        description="Ship a content pack to many terminals as one archive file, and install "
+    p = command_parser(
+        "pack",
+        "Ship a content pack to many terminals as one archive file, and install "
         "it safely (docs/kiosk.md, 'Updating many terminals').",
     )
-    p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
     sub = p.add_subparsers(dest="action", required=True, metavar="ACTION")
     b = sub.add_parser("build", help="write DIR as an archive, with its catalog and index")
     b.add_argument("folder", metavar="DIR", type=Path, help="the content pack folder")

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.commands.common import add_pack_options, positive_int, with_index
+from reader.commands.common import add_pack_options, command_parser, positive_int, with_index
 from reader.find.index import SearchIndex
 from reader.find.recommend import DEFAULT_LIMIT
 from reader.find.related import ContentRecommender
@@ -17,9 +17,9 @@ from reader.library.pack import Pack
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the related command."""
-    p = argparse.ArgumentParser(
-        prog="offline-reader related",
-        description="List the articles recommended for an article, with the reason for each.",
+    p = command_parser(
+        "related",
+        "List the articles recommended for an article, with the reason for each.",
     )
     p.add_argument("slug", metavar="SLUG", help="the article (its file name without .md)")
     p.add_argument(

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from reader.commands.common import (
     add_pack_options,
+    command_parser,
     positive_int,
     snippet_matches,
     snippet_text,
@@ -21,9 +22,9 @@ from reader.library.pack import Pack
 
 def parser() -> argparse.ArgumentParser:
     """Return the argument parser of the search command."""
-    p = argparse.ArgumentParser(
-        prog="offline-reader search",
-        description="Search the articles of a content pack and list the best matches. "
+    p = command_parser(
+        "search",
+        "Search the articles of a content pack and list the best matches. "
         "Relevance is relative to the best match (1.00).",
     )
     p.add_argument("query", metavar="QUERY", help='words to find; "quoted words" form a phrase')

@@ -216,7 +216,25 @@ class TermMatch:
     weight: float
 
 
-class SearchIndex:
+class ClosedOnExit:
+    """``with`` support for a search (closed when the block ends), for both kinds of search."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class SearchIndex(ClosedOnExit):
     """A full-text index of one pack's articles; see :meth:`open`."""
 
     def __init__(
@@ -367,17 +385,6 @@ class SearchIndex:
             if self._conn is not None:
                 self._conn.close()
                 self._conn = None
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     # ----------------------------------------------------------------- queries
 

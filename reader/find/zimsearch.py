@@ -20,10 +20,16 @@ import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from types import TracebackType
-from typing import Any, Self
+from typing import Any
 
-from reader.find.index import KeyTerm, SearchIndex, SearchResult, TermMatch, parse_query
+from reader.find.index import (
+    ClosedOnExit,
+    KeyTerm,
+    SearchIndex,
+    SearchResult,
+    TermMatch,
+    parse_query,
+)
 from reader.library.pack import Pack
 from reader.library.zim import ZimPack, html_to_text
 
@@ -47,7 +53,7 @@ SUGGEST_POOL = 60
 _WORD = re.compile(r"\w+")
 
 
-class ArchiveSearch:
+class ArchiveSearch(ClosedOnExit):
     """Search an archive with its own Xapian indexes; ``own`` (the reader's index, once built)
     supplies the key terms of recommendations."""
 
@@ -72,17 +78,6 @@ class ArchiveSearch:
     def close(self) -> None:
         if self.own is not None:
             self.own.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def __len__(self) -> int:
         return len(self.pack.articles)

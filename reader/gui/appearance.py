@@ -49,20 +49,24 @@ def palette_for(colours: Mapping[str, str]) -> QPalette:
     c = {name: QColor(value) for name, value in colours.items()}
     palette = QPalette()
     role = QPalette.ColorRole
+    roles = (
+        (role.Window, "chrome_bg"),
+        (role.WindowText, "chrome_text"),
+        (role.Base, "bg"),
+        (role.AlternateBase, "sidebar_bg"),
+        (role.Text, "text"),
+        (role.Button, "chrome_bg"),
+        (role.ButtonText, "chrome_text"),
+        (role.Highlight, "selection_bg"),
+        (role.HighlightedText, "selection_text"),
+        (role.Link, "link"),
+        (role.PlaceholderText, "muted"),
+        (role.ToolTipBase, "bg"),
+        (role.ToolTipText, "text"),
+    )
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        palette.setColor(group, role.Window, c["chrome_bg"])
-        palette.setColor(group, role.WindowText, c["chrome_text"])
-        palette.setColor(group, role.Base, c["bg"])
-        palette.setColor(group, role.AlternateBase, c["sidebar_bg"])
-        palette.setColor(group, role.Text, c["text"])
-        palette.setColor(group, role.Button, c["chrome_bg"])
-        palette.setColor(group, role.ButtonText, c["chrome_text"])
-        palette.setColor(group, role.Highlight, c["selection_bg"])
-        palette.setColor(group, role.HighlightedText, c["selection_text"])
-        palette.setColor(group, role.Link, c["link"])
-        palette.setColor(group, role.PlaceholderText, c["muted"])
-        palette.setColor(group, role.ToolTipBase, c["bg"])
-        palette.setColor(group, role.ToolTipText, c["text"])
+        for which, key in roles:
+            palette.setColor(group, which, c[key])
     palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c["disabled"])
     palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c["disabled"])
     palette.setColor(QPalette.ColorGroup.Disabled, role.Text, c["disabled"])
