@@ -51,7 +51,7 @@ import threading
 from collections.abc import Callable, Iterator, Sequence
 from hashlib import sha256
 from pathlib import Path
-from typing import Any, overload
+from typing import Any
 
 from reader.library.files import MAX_ARTICLE_BYTES
 from reader.library.loading import load_files, log_problems, pack_root
@@ -446,21 +446,13 @@ class CatalogArticles(ArticleTable):
     def __len__(self) -> int:
         return len(self._built)
 
-    @overload
-    def __getitem__(self, i: int) -> Article: ...
-
-    @overload
-    def __getitem__(self, i: slice) -> list[Article]: ...
-
-    def __getitem__(self, i: int | slice) -> Article | list[Article]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self._built)))]
-        article = self._built[i]  # IndexError as a list gives it
+    def _item(self, i: int) -> Article:
+        article = self._built[i]
         if article is None:
             with self._lock:
                 article = self._built[i]
                 if article is None:
-                    article = self._build_one(i if i >= 0 else i + len(self._built))
+                    article = self._build_one(i)
         return article
 
     def __iter__(self) -> Iterator[Article]:

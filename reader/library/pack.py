@@ -10,7 +10,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, TypeVar, overload
 
 from reader.library.files import MAX_ARTICLE_BYTES, lazy_body
 
@@ -221,7 +221,34 @@ class Article:
         return words
 
 
-class ArticleTable(Sequence[Article]):
+_T = TypeVar("_T")
+
+
+class LazySequence(Sequence[_T]):
+    """A sequence whose items are made when asked for: a subclass gives ``__len__`` and
+    ``_item(i)`` for ``0 <= i < len``; negative positions and slices are handled here."""
+
+    __slots__ = ()
+
+    @overload
+    def __getitem__(self, i: int) -> _T: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[_T]: ...
+    def __getitem__(self, i: int | slice) -> _T | list[_T]:
+        n = len(self)
+        if isinstance(i, slice):
+            return [self._item(j) for j in range(*i.indices(n))]
+        if i < 0:
+            i += n
+        if not 0 <= i < n:
+            raise IndexError(i)
+        return self._item(i)
+
+    def _item(self, i: int) -> _T:
+        raise NotImplementedError
+
+
+class ArticleTable(LazySequence[Article]):
     """Articles in pack order that are made only when asked for (see :mod:`reader.library.catalog`).
 
     A big pack's catalog holds 100,000 rows; building them all costs more than the rest of

@@ -19,11 +19,11 @@ import logging
 import re
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, overload
+from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from reader.library.files import MAX_ARTICLE_BYTES
-from reader.library.pack import Article, ArticleTable, Category, Pack, PackError
+from reader.library.pack import Article, ArticleTable, Category, LazySequence, Pack, PackError
 
 if TYPE_CHECKING:
     from libzim.reader import Archive, Entry
@@ -193,7 +193,7 @@ def _letter(title: str) -> str:
     return first if first.isalpha() else OTHER_TITLES
 
 
-class _Ranges(Sequence[int]):
+class _Ranges(LazySequence[int]):
     """Consecutive ranges of positions as one sorted sequence (the titles under one letter)."""
 
     __slots__ = ("_ends", "_ranges")
@@ -209,17 +209,7 @@ class _Ranges(Sequence[int]):
     def __len__(self) -> int:
         return self._ends[-1] if self._ends else 0
 
-    @overload
-    def __getitem__(self, i: int) -> int: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[int]: ...
-    def __getitem__(self, i: int | slice) -> int | Sequence[int]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
-        if not 0 <= i < len(self):
-            raise IndexError(i)
+    def _item(self, i: int) -> int:
         part = bisect.bisect_right(self._ends, i)
         start = self._ends[part - 1] if part else 0
         return self._ranges[part][i - start]
@@ -239,18 +229,10 @@ class ZimArticles(ArticleTable):
     def __len__(self) -> int:
         return len(self._ids)
 
-    @overload
-    def __getitem__(self, i: int) -> Article: ...
-    @overload
-    def __getitem__(self, i: slice) -> Sequence[Article]: ...
-    def __getitem__(self, i: int | slice) -> Article | Sequence[Article]:
-        if isinstance(i, slice):
-            return [self[j] for j in range(*i.indices(len(self)))]
-        if i < 0:
-            i += len(self)
+    def _item(self, i: int) -> Article:
         article = self._built.get(i)
         if article is None:
-            entry_id = self._ids[i]  # raises IndexError past the end, as a sequence must
+            entry_id = self._ids[i]
             article = self._make(i, entry_id)
             if len(self._built) >= ARTICLE_CACHE_SIZE:
                 self._built.pop(next(iter(self._built)))

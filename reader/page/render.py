@@ -622,15 +622,7 @@ class Renderer:
             + "</td>"
             for a in articles
         ]
-        rows = [
-            "<tr>" + "".join(cells[i : i + columns]) + "</tr>"
-            for i in range(0, len(cells), columns)
-        ]
-        return (
-            '<table class="tiles start" width="100%" cellspacing="8" cellpadding="14">'
-            + "".join(rows)
-            + "</table>"
-        )
+        return _tile_table(cells, columns, "tiles start")
 
     def _category_tiles(self, columns: int) -> str:
         t = self.text
@@ -646,15 +638,19 @@ class Renderer:
                 f'<a href="{CATEGORY_SCHEME}:{esc(category.id)}"><b>{esc(category.name)}</b></a>'
                 f'<br/><span class="count">{esc(label)}</span></td>'
             )
-        rows = [
-            "<tr>" + "".join(cells[i : i + columns]) + "</tr>"
-            for i in range(0, len(cells), columns)
-        ]
-        return (
-            '<table class="tiles" width="100%" cellspacing="8" cellpadding="14">'
-            + "".join(rows)
-            + "</table>"
-        )
+        return _tile_table(cells, columns, "tiles")
+
+
+def _tile_table(cells: list[str], columns: int, css_class: str) -> str:
+    """Return ``cells`` as a table of ``columns`` tiles a row (touch targets on a kiosk)."""
+    rows = [
+        "<tr>" + "".join(cells[i : i + columns]) + "</tr>" for i in range(0, len(cells), columns)
+    ]
+    return (
+        f'<table class="{css_class}" width="100%" cellspacing="8" cellpadding="14">'
+        + "".join(rows)
+        + "</table>"
+    )
 
 
 def _body_key(article: Article) -> tuple[str, int, int]:

@@ -215,3 +215,24 @@ def test_a_linked_article_from_outside_the_pack_is_skipped(
         "one/leak.md"
     ]
     assert pack.get("inside") is not None  # a link within the pack is fine
+
+
+def test_a_lazy_sequence_takes_negative_positions_and_slices_and_stops_at_its_end() -> None:
+    from reader.library.pack import LazySequence
+
+    class Squares(LazySequence[int]):
+        def __len__(self) -> int:
+            return 4
+
+        def _item(self, i: int) -> int:
+            assert 0 <= i < 4  # the base class hands over only real positions
+            return i * i
+
+    squares = Squares()
+    assert squares[-1] == 9
+    assert squares[1:3] == [1, 4]
+    assert list(squares) == [0, 1, 4, 9]  # iteration stops at IndexError
+    with pytest.raises(IndexError):
+        squares[4]
+    with pytest.raises(IndexError):
+        squares[-5]
