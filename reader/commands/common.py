@@ -46,8 +46,15 @@ def positive_int(text: str) -> int:
     return value
 
 
-def add_pack_options(p: argparse.ArgumentParser, json_fields: str) -> None:
-    """Add ``--content``, ``--json``, ``--no-cache`` and ``-v``, shared by the index commands."""
+def add_pack_options(p: argparse.ArgumentParser, json_fields: str, limit: int, items: str) -> None:
+    """Add the options the index commands share: --limit, --content, --json, --no-cache."""
+    p.add_argument(
+        "--limit",
+        metavar="N",
+        type=positive_int,
+        default=limit,
+        help=f"show at most N {items} (default {limit})",
+    )
     p.add_argument(
         "--content",
         metavar="DIR",

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from reader.commands.common import add_pack_options, command_parser, positive_int, with_index
+from reader.commands.common import add_pack_options, command_parser, with_index
 from reader.find.index import SearchIndex
 from reader.find.recommend import DEFAULT_LIMIT
 from reader.find.related import ContentRecommender
@@ -22,14 +22,7 @@ def parser() -> argparse.ArgumentParser:
         "List the articles recommended for an article, with the reason for each.",
     )
     p.add_argument("slug", metavar="SLUG", help="the article (its file name without .md)")
-    p.add_argument(
-        "--limit",
-        metavar="N",
-        type=positive_int,
-        default=DEFAULT_LIMIT,
-        help=f"show at most N articles (default {DEFAULT_LIMIT})",
-    )
-    add_pack_options(p, "{slug, title, reason, score}")
+    add_pack_options(p, "{slug, title, reason, score}", limit=DEFAULT_LIMIT, items="articles")
     return p
 
 

@@ -11,7 +11,6 @@ from pathlib import Path
 from reader.commands.common import (
     add_pack_options,
     command_parser,
-    positive_int,
     snippet_matches,
     snippet_text,
     with_index,
@@ -28,14 +27,7 @@ def parser() -> argparse.ArgumentParser:
         "Relevance is relative to the best match (1.00).",
     )
     p.add_argument("query", metavar="QUERY", help='words to find; "quoted words" form a phrase')
-    p.add_argument(
-        "--limit",
-        metavar="N",
-        type=positive_int,
-        default=10,
-        help="show at most N results (default 10)",
-    )
-    add_pack_options(p, "{slug, title, relevance, snippet, matches}")
+    add_pack_options(p, "{slug, title, relevance, snippet, matches}", limit=10, items="results")
     return p
 
 
