@@ -10,7 +10,6 @@ hash of everything the HTML depends on —
 - the pack's fingerprint (every file's path, size and modification time, from the catalog: an
   article or image added, removed or edited anywhere changes it, and with it whether a link or
   an image in this body resolves),
-- the words the page uses for a missing image (they follow the reader's language),
 - the reader's version and the modification time of the modules that produce the HTML.
 
 A stale entry is therefore never found, only left behind; the folder is trimmed to
@@ -45,7 +44,7 @@ _RENDERING_MODULES = (
     "rawhtml.py",
     "../library/templates.py",
 )
-_FORMAT = 1
+_FORMAT = 2  # 2: the words of the reader's language as slots
 
 
 def shaping_versions() -> list[str]:
@@ -87,9 +86,9 @@ class BodyCache:
         )
         self._trimmed = False
 
-    def key(self, slug: str, body: str, image_text: str) -> str:
+    def key(self, slug: str, body: str) -> str:
         digest = sha256()
-        for part in (self._stamp, slug, image_text, body):
+        for part in (self._stamp, slug, body):
             digest.update(part.encode("utf-8", "surrogatepass"))
             digest.update(b"\0")
         return digest.hexdigest()[:40]

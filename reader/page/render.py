@@ -118,6 +118,20 @@ class PageText(NamedTuple):
     count_articles: Callable[[int], str] = _english_articles
 
 
+#: Words that follow the reader's language (the call-out headings, the text of a missing
+#: image) are rendered as these slots and filled in when a body is handed out, so a rendered
+#: body, in memory, on disk or shipped in a library archive, serves every language.
+_SLOT_OPEN, _SLOT_CLOSE = "\ue000", "\ue001"  # Unicode private use: never in real text
+
+
+def slot(name: str) -> str:
+    """Return the place-holder of the word ``name`` in a rendered body."""
+    return f"{_SLOT_OPEN}{name}{_SLOT_CLOSE}"
+
+
+IMAGE_SLOT = slot("image")
+
+
 class RenderedBody(NamedTuple):
     """An article body as HTML, its "On this page" links, and what went wrong on the way."""
 
@@ -155,10 +169,8 @@ class Renderer:
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
         self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
-        #: The headings of the urgency call-outs (reader.page.mdext.URGENCY_KINDS).
-        self.headings = self.urgency_headings()
-        #: Everything besides the text that shapes a rendered body, for the disk cache key.
-        self._context = "\0".join([self.text.image, *self.headings.values()])
+        #: The urgency call-outs' headings as slots (reader.page.mdext.URGENCY_KINDS).
+        self.heading_slots = {kind: slot(kind) for kind in self.urgency_headings()}
 
     @property
     def emergency_number(self) -> str:
@@ -230,7 +242,7 @@ class Renderer:
                     MarkdownInHtmlExtension(),
                     SiteSourceExtension(),
                     links,
-                    UrgencyExtension(self.headings),
+                    UrgencyExtension(self.heading_slots),
                     self._refs,
                     CalloutExtension(),
                     sanitize,
@@ -257,19 +269,30 @@ class Renderer:
         Text the guard left alone and that is short is converted here; anything else in a
         child process that is stopped after :attr:`timeout` seconds.
         """
-        cached = self._stored(article)
-        if cached is not None:
-            return cached
-        if article.body_format == "html":  # a ZIM archive's entry: sanitised, not converted
-            return self._render_html(article)
-        return self._keep(article, self._render_body(article))
+        body = self._stored(article)
+        if body is None:
+            if article.body_format == "html":  # a ZIM archive's entry: sanitised, not converted
+                body = self._render_html(article)
+            else:
+                body = self._keep(article, self._render_body(article))
+        return self._filled(body)
+
+    def _filled(self, body: RenderedBody) -> RenderedBody:
+        """Return ``body`` with its slots filled in with the words of the reader's language."""
+        html = body.html
+        if _SLOT_OPEN not in html:
+            return body
+        words = {**self.urgency_headings(), "image": self.text.image}
+        for name, word in words.items():
+            html = html.replace(slot(name), escape(word))
+        return body._replace(html=html)
 
     def _render_html(self, article: Article) -> RenderedBody:
         """Sanitise an HTML body (:mod:`reader.page.zimpage`); a notice if it cannot be read."""
         from reader.page.zimpage import render_html_body
 
         try:
-            body = render_html_body(self.pack, article, self.text.image)
+            body = render_html_body(self.pack, article, IMAGE_SLOT)
         except Exception as exc:  # a bug must not take the page down
             logger.warning("showing %s as plain text: %s", article.rel_path, exc)
             failure = f"{exc.__class__.__name__}: {exc}".rstrip(": ")
@@ -288,7 +311,7 @@ class Renderer:
         if not result.failure:
             self._remember(article, result)
             if self._disk is not None and not result.changes:
-                key = self._disk.key(article.slug, article.body, self._context)
+                key = self._disk.key(article.slug, article.body)
                 self._disk.put(key, result.html, result.toc, result.sections)
         return result
 
@@ -296,7 +319,7 @@ class Renderer:
         """Return the body rendered before, in this session or (with a disk cache) earlier."""
         cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
-            stored = self._disk.get(self._disk.key(article.slug, article.body, self._context))
+            stored = self._disk.get(self._disk.key(article.slug, article.body))
             if stored is not None:
                 cached = RenderedBody(*stored)
                 self._remember(article, cached)
@@ -365,9 +388,9 @@ class Renderer:
         self._refs.numbers = article.source_numbers
         pack = self.pack
         links.resolver = lambda raw: resolve_safely(pack, article, raw)
-        links.missing_image_text = self.text.image
+        links.missing_image_text = IMAGE_SLOT
         sanitize.url_filter = lambda raw, image: safe_url(pack, article, raw, image)
-        sanitize.missing_image_text = self.text.image
+        sanitize.missing_image_text = IMAGE_SLOT
         body = md.convert(text)
         return body, list(getattr(md, "toc_tokens", []))
 
@@ -695,9 +718,7 @@ class _Job(NamedTuple):
     slug: str
     rel_path: str
     body: str
-    image_text: str
     source_ids: tuple[str, ...]  # of the article's sources, in order ("" for one without)
-    headings: tuple[tuple[str, str], ...]  # of the urgency call-outs
     redirects: tuple[tuple[str, str], ...] = ()
 
     @classmethod
@@ -711,9 +732,7 @@ class _Job(NamedTuple):
             article.slug,
             article.rel_path,
             article.body,
-            renderer.text.image,
             tuple(source.id for source in article.sources),
-            tuple(renderer.headings.items()),
             redirects,
         )
 
@@ -730,7 +749,6 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
     article.sources = tuple(Source(i, id=i) for i in job.source_ids)
     guarded = guard(job.body)
-    renderer = Renderer(pack, PageText(image=job.image_text))
-    renderer.headings = dict(job.headings)
+    renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())
     body, tokens = renderer.convert(article, guarded.text)
     return body, tokens, guarded.changes

@@ -249,3 +249,26 @@ def test_chinese_lines_break_between_characters_not_before_punctuation(
             block = block.next()
     assert len(starts) > 100  # a long paragraph with no spaces is broken into lines
     assert not [s for s in starts if s in "，。、；：？！）」』”"]
+
+
+def test_call_out_headings_and_image_words_follow_a_language_switch(
+    make_window: WindowFactory, make_pack: PackBuilder, translators: Translators
+) -> None:
+    box = "![](missing.png)\n\n!!! emergency\n    {}\n"
+    root = make_pack(
+        {
+            "cough.md": article("Cough", box.format("Call now.")),
+            "zh/cough-zh.md": article(
+                "咳嗽", box.format("立即拨打。"), language="zh-CN", translation_of="cough"
+            ),
+        },
+        PACK_TOML,
+    )
+    window = make_window(root, language="en", translators=translators)
+    window.open_article("cough")  # builds the converter with the English words
+    assert "Emergency: call" in window.view.toPlainText()
+    window.set_language("zh_CN")
+    assert window.current == "cough-zh"
+    text = window.view.toPlainText()
+    assert "危急：请立即拨打" in text and "Emergency" not in text
+    assert "[图片]" in text or "图片" in text

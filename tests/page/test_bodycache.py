@@ -63,17 +63,16 @@ def test_adding_the_link_target_invalidates_the_stored_body(
     assert 'href="article:b"' in second.render_body(a).html and converted == ["a"]
 
 
-def test_an_edited_body_and_another_language_are_new_keys(tmp_path: Path) -> None:
+def test_an_edited_body_another_article_or_pack_are_new_keys(tmp_path: Path) -> None:
     cache = BodyCache(tmp_path, "fingerprint")
-    key = cache.key("a", "text", "image")
-    assert key == BodyCache(tmp_path, "fingerprint").key("a", "text", "image")
+    key = cache.key("a", "text")
+    assert key == BodyCache(tmp_path, "fingerprint").key("a", "text")
     others = {
-        cache.key("a", "text!", "image"),
-        cache.key("b", "text", "image"),
-        cache.key("a", "text", "Bild"),
-        BodyCache(tmp_path, "other fingerprint").key("a", "text", "image"),
+        cache.key("a", "text!"),
+        cache.key("b", "text"),
+        BodyCache(tmp_path, "other fingerprint").key("a", "text"),
     }
-    assert key not in others and len(others) == 4
+    assert key not in others and len(others) == 3
 
 
 @pytest.mark.parametrize("content", [b"", b"\xff\xfe", b'{"html": 1}', b'["x", "y", "3"]', b"[1,2"])
@@ -81,7 +80,7 @@ def test_a_damaged_file_is_a_miss_said_once_and_removed(
     tmp_path: Path, content: bytes, caplog: pytest.LogCaptureFixture
 ) -> None:
     cache = BodyCache(tmp_path, "f")
-    key = cache.key("a", "text", "image")
+    key = cache.key("a", "text")
     (tmp_path / f"{key}.json").write_bytes(content)
     with caplog.at_level(logging.WARNING):
         assert cache.get(key) is None
@@ -115,10 +114,10 @@ def test_an_upgraded_markdown_or_sanitizer_is_a_new_key(
 ) -> None:
     from reader.page import bodycache
 
-    before = BodyCache(tmp_path, "pack").key("a", "Body", "")
-    assert BodyCache(tmp_path, "pack").key("a", "Body", "") == before
+    before = BodyCache(tmp_path, "pack").key("a", "Body")
+    assert BodyCache(tmp_path, "pack").key("a", "Body") == before
     monkeypatch.setattr(bodycache, "shaping_versions", lambda: ["markdown=1", "nh3=2"])
-    assert BodyCache(tmp_path, "pack").key("a", "Body", "") != before
+    assert BodyCache(tmp_path, "pack").key("a", "Body") != before
 
 
 def test_the_installed_markdown_and_nh3_are_both_stamped() -> None:
@@ -127,3 +126,28 @@ def test_the_installed_markdown_and_nh3_are_both_stamped() -> None:
     stamps = shaping_versions()
     assert [s.split("=")[0] for s in stamps] == ["markdown", "nh3"]
     assert all(not s.endswith("=?") for s in stamps)
+
+
+def test_one_stored_body_serves_every_language_with_its_own_words(
+    make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    from reader.page.render import PageText
+
+    body = "![](missing.png)\n\n!!! emergency\n    Call now.\n"
+    root = make_pack({"a.md": article("A", body)})
+    first, converted = fresh_renderer(root, tmp_path / "cache")
+    a = first.pack.get("a")
+    assert a is not None
+    english = first.render_body(a).html
+    assert "Emergency: call your local emergency number now" in english
+    assert "\ue000" not in english and converted == ["a"]
+    second, converted = fresh_renderer(root, tmp_path / "cache")
+    second.text = PageText(
+        image="图片", emergency_heading="紧急：立即拨打 {number}", local_number="急救电话"
+    )
+    a = second.pack.get("a")
+    assert a is not None
+    chinese = second.render_body(a).html
+    assert converted == []  # from the disk, rendered once for both
+    assert "紧急：立即拨打 急救电话" in chinese and "图片" in chinese
+    assert "Emergency" not in chinese
