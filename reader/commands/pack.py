@@ -25,6 +25,12 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("folder", metavar="DIR", type=Path, help="the content pack folder")
     b.add_argument("-o", "--output", metavar="LIBRARY.zip", type=Path, required=True)
     b.add_argument("--sign", metavar="KEYFILE", type=Path, help="sign with this private key")
+    b.add_argument(
+        "--no-pages",
+        action="store_true",
+        help="leave out the rendered pages (a smaller archive; terminals render each page "
+        "the first time it is shown)",
+    )
     i = sub.add_parser("install", help="verify an archive and make it the current library")
     i.add_argument("archive", metavar="LIBRARY.zip", type=Path)
     i.add_argument(
@@ -58,11 +64,11 @@ def main(argv: Sequence[str]) -> int:
     quiet_logging(options.verbose)
     try:
         if options.action == "build":
-            manifest = build(options.folder, options.output, options.sign)
+            manifest = build(options.folder, options.output, options.sign, not options.no_pages)
             signed = " (signed)" if options.sign else ""
             print(
                 f"{options.output}: {manifest['articles']} articles, "
-                f"{len(manifest['files'])} files{signed}"
+                f"{manifest['pages']} rendered pages, {len(manifest['files'])} files{signed}"
             )
         elif options.action == "keygen":
             public = new_key(options.keyfile)

@@ -1,7 +1,8 @@
 """Pack archives: one file to ship a library to many terminals, and a safe way to install it.
 
 An archive is a ZIP file holding the pack's files, what the reader would otherwise compute on
-a terminal's first start (the catalog and the search index, under ``.prebuilt/``), and
+a terminal's first start (the catalog, the search index and the rendered pages, under
+``.prebuilt/``), and
 ``manifest.json``: every file with its size and SHA-256. ``manifest.sig``, when present, is an
 Ed25519 signature of the manifest's bytes by the publisher's key.
 
@@ -26,13 +27,16 @@ import sqlite3
 import stat
 import tempfile
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader import __version__
-from reader.library.prebuilt import CATALOG_SEED, INDEX_SEED, PREBUILT
+from reader.library.prebuilt import CATALOG_SEED, INDEX_SEED, PAGES, PREBUILT
+
+if TYPE_CHECKING:
+    from reader.library.pack import Pack
 
 logger = logging.getLogger(__name__)
 
@@ -142,11 +146,14 @@ def pack_files(root: Path) -> list[Path]:
     return found
 
 
-def build(root: Path, out: Path, key_file: Path | None = None) -> dict[str, Any]:
+def build(
+    root: Path, out: Path, key_file: Path | None = None, pages: bool = True
+) -> dict[str, Any]:
     """Write the archive of the pack in ``root`` to ``out``; return its manifest.
 
-    The catalog and the search index are built here, in a scratch folder, and shipped under
-    ``.prebuilt/``; ``install`` stamps them for the folder they land in.
+    The catalog, the search index and (with ``pages``) every article's rendered body are
+    made here, in a scratch folder, and shipped under ``.prebuilt/``; ``install`` stamps them
+    for the folder they land in. The manifest's ``pages`` says how many bodies it ships.
     """
     from reader.find.index import SearchIndex
     from reader.library.catalog import Catalog
@@ -167,11 +174,17 @@ def build(root: Path, out: Path, key_file: Path | None = None) -> dict[str, Any]
         entries: list[tuple[str, Path]] = [(p.relative_to(root).as_posix(), p) for p in files]
         entries.append((f"{PREBUILT}/{CATALOG_SEED}", catalog_file))
         entries.append((f"{PREBUILT}/{INDEX_SEED}", index_file))
+        shipped = _render_pages(pack, cache / PAGES) if pages else 0
+        if shipped:
+            entries += [
+                (f"{PREBUILT}/{PAGES}/{p.name}", p) for p in sorted((cache / PAGES).iterdir())
+            ]
         manifest = {
             "format": MANIFEST_FORMAT,
             "title": pack.title,
             "language": pack.language,
             "articles": len(pack.articles),
+            "pages": shipped,
             "built": dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat(),
             "reader": __version__,
             "files": [
@@ -191,6 +204,30 @@ def build(root: Path, out: Path, key_file: Path | None = None) -> dict[str, Any]
                 archive.write(path, name)
         os.replace(partial, out)
     return manifest
+
+
+def _render_pages(pack: Pack, folder: Path) -> int:
+    """Render every article's body into ``folder`` for shipping; return how many.
+
+    Nothing is shipped when this installation cannot say exactly what rendered the bodies
+    (:func:`reader.page.bodycache.portable_stamp`); terminals then render pages themselves.
+    """
+    from reader.page.bodycache import ShippedPages, portable_stamp
+    from reader.page.render import Renderer
+
+    stamp = portable_stamp()
+    if stamp is None:
+        logger.warning("rendered pages are not shipped: the rendering code cannot be identified")
+        return 0
+    renderer = Renderer(pack)
+
+    def rendered() -> Iterator[tuple[str, str, tuple[str, str, int]]]:
+        for article in pack.articles:
+            body = renderer.body_to_keep(article)
+            if body is not None:  # one the guard changed is rendered where it is shown
+                yield article.slug, article.body, (body.html, body.toc, body.sections)
+
+    return ShippedPages.write(folder, stamp, rendered())
 
 
 def _sha256(path: Path) -> str:
@@ -355,6 +392,10 @@ def restamp(root: Path) -> None:
     seed = root / PREBUILT / CATALOG_SEED
     if seed.is_file():
         restamp_catalog(seed, root)
+    if (root / PREBUILT / PAGES).is_dir():
+        from reader.page.bodycache import ShippedPages
+
+        ShippedPages.set_fingerprint(root / PREBUILT / PAGES, fingerprint)
     index = root / PREBUILT / INDEX_SEED
     if index.is_file():
         with sqlite3.connect(index) as conn:

@@ -12,6 +12,8 @@ from pathlib import Path
 PREBUILT = ".prebuilt"
 CATALOG_SEED = "catalog"
 INDEX_SEED = "search.sqlite3"
+#: The publisher's rendered bodies (reader.page.bodycache.ShippedPages).
+PAGES = "pages"
 
 
 def seed_catalog(root: Path) -> Path | None:

@@ -24,7 +24,7 @@ from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME, article_href
 if TYPE_CHECKING:
     from markdown import Markdown
 
-    from reader.page.bodycache import BodyCache
+    from reader.page.bodycache import BodyCache, ShippedPages
     from reader.page.guard import Change, Guarded
     from reader.page.mdext import PackLinksExtension, SourceRefsExtension
     from reader.page.sanitize import SanitizeExtension
@@ -169,6 +169,7 @@ class Renderer:
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
         self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
+        self._shipped: ShippedPages | None = None
         #: The urgency call-outs' headings as slots (reader.page.mdext.URGENCY_KINDS).
         self.heading_slots = {kind: slot(kind) for kind in self.urgency_headings()}
 
@@ -197,10 +198,13 @@ class Renderer:
         """
         if self.pack.fingerprint:
             from reader.library.catalog import catalog_path
-            from reader.page.bodycache import BodyCache
+            from reader.library.prebuilt import PAGES, PREBUILT
+            from reader.page.bodycache import BodyCache, ShippedPages
 
             name = catalog_path(self.pack.root, cache_dir).stem.replace("catalog-", "bodies-")
             self._disk = BodyCache(cache_dir / name, self.pack.fingerprint)
+            shipped = self.pack.root / PREBUILT / PAGES
+            self._shipped = ShippedPages.open(shipped, self.pack.fingerprint)
 
     def _markdown(self) -> tuple[Markdown, PackLinksExtension, SanitizeExtension]:
         """Build the one configured Markdown instance on first use."""
@@ -320,10 +324,24 @@ class Renderer:
         cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
             stored = self._disk.get(self._disk.key(article.slug, article.body))
+            if stored is None and self._shipped is not None:
+                stored = self._shipped.get(article.slug, article.body)
             if stored is not None:
                 cached = RenderedBody(*stored)
                 self._remember(article, cached)
         return cached
+
+    def body_to_keep(self, article: Article) -> RenderedBody | None:
+        """Return the body as it is stored (with its slots), or None if it must not be kept:
+        the guard had to change it, or it could not be rendered (for a library archive)."""
+        body = self._stored(article)
+        if body is None:
+            if article.body_format == "html":
+                return None  # an archive's entry: sanitised when shown, nothing to ship
+            body = self._render_body(article)
+            if body.failure or body.changes:
+                return None
+        return body
 
     def _remember(self, article: Article, body: RenderedBody) -> None:
         if len(self._bodies) >= BODY_CACHE_SIZE:

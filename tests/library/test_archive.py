@@ -20,6 +20,9 @@ from reader.library.archive import (
     public_key_of,
 )
 from reader.library.catalog import Catalog
+from reader.library.pack import Article
+from reader.page import bodycache
+from reader.page.render import Renderer
 from tests.conftest import PackBuilder, article
 
 
@@ -165,3 +168,91 @@ def test_a_pack_with_errors_is_not_built(make_pack: PackBuilder, tmp_path: Path)
     with pytest.raises(ArchiveError, match="error"):
         build(root, tmp_path / "x.zip")
     assert not (tmp_path / "x.zip").exists()
+
+
+def terminal_renderer(pack_root: Path, cache: Path) -> tuple[Renderer, list[str]]:
+    """A terminal's renderer on its first start, recording what it converts with Markdown."""
+    renderer = Renderer(Catalog(cache).load(pack_root))
+    renderer.use_disk_cache(cache)
+    converted: list[str] = []
+    convert = renderer.convert
+
+    def record(a: Article, text: str) -> object:
+        converted.append(a.slug)
+        return convert(a, text)
+
+    renderer.convert = record  # type: ignore[method-assign,assignment]
+    return renderer, converted
+
+
+def test_a_terminals_first_pages_come_rendered_from_the_archive(
+    library: Path, make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    with zipfile.ZipFile(library) as archive:
+        manifest = json.loads(archive.read(MANIFEST))
+    assert manifest["pages"] == 2
+    install(library, tmp_path / "lib")
+    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    page = renderer.article_page(alpha)
+    assert converted == []  # no Markdown on the terminal
+    assert "Kidney stones and water." in page
+    # The same page as a terminal renders itself from the same files.
+    local = Renderer(Catalog(tmp_path / "other-cache").load(tmp_path / "lib" / "current"))
+    alpha_again = local.pack.get("alpha")
+    assert alpha_again is not None
+    assert local.article_page(alpha_again) == page
+
+
+def test_shipped_pages_are_not_used_once_the_pack_is_edited(library: Path, tmp_path: Path) -> None:
+    install(library, tmp_path / "lib")
+    current = tmp_path / "lib" / "current"
+    (current / "one" / "beta.md").write_text(article("Beta", "Edited."), encoding="utf-8")
+    renderer, converted = terminal_renderer(current, tmp_path / "cache")
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    renderer.article_page(alpha)
+    assert converted == ["alpha"]  # a link to beta might resolve otherwise now
+
+
+def test_shipped_pages_of_another_reader_version_are_not_used(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(library, tmp_path / "lib")
+    monkeypatch.setattr(bodycache, "portable_stamp", lambda: "another version")
+    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    assert "Kidney stones" in renderer.article_page(alpha)
+    assert converted == ["alpha"]
+
+
+def test_a_damaged_shipped_page_is_rendered_instead(
+    library: Path, tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    install(library, tmp_path / "lib")
+    current = tmp_path / "lib" / "current"
+    for page in (current / ".prebuilt" / "pages").glob("*.json"):
+        if page.name != "meta.json":
+            page.write_text("[1, 2", encoding="utf-8")
+    renderer, converted = terminal_renderer(current, tmp_path / "cache")
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    assert "Kidney stones" in renderer.article_page(alpha)
+    assert converted == ["alpha"]
+    assert "ignored a damaged rendered page" in caplog.text
+
+
+def test_an_archive_without_pages_is_smaller_and_still_works(
+    make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    root = make_pack({"alpha.md": article("Alpha", "Kidney stones.")})
+    manifest = build(root, tmp_path / "small.zip", pages=False)
+    assert manifest["pages"] == 0
+    assert not any("/pages/" in entry["path"] for entry in manifest["files"])
+    install(tmp_path / "small.zip", tmp_path / "lib")
+    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    assert "Kidney stones" in renderer.article_page(alpha) and converted == ["alpha"]
