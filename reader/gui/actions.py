@@ -21,6 +21,12 @@ if TYPE_CHECKING:
 _KEY_IN_BRACKETS = re.compile(r"\(&\w\)")
 
 
+def button_text(text: str) -> str:
+    """Return a menu text as a button shows it, without its key letter ("朗读(&L)" → "朗读",
+    "&Listen" → "Listen")."""
+    return _KEY_IN_BRACKETS.sub("", text).replace("&", "")
+
+
 class WindowActions(QObject):
     """The window's actions (standard shortcuts first), its menus and its toolbar.
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import (
     QObject,
@@ -35,6 +35,9 @@ from reader.library.languages import is_cjk, pack_languages
 from reader.library.pack import Pack, PackError
 from reader.paths import SYSTEM_CONFIG, bundled_dir, cache_dir
 from reader.themes import clamp_text_size
+
+if TYPE_CHECKING:
+    from reader.gui.kiosk.config import KioskConfig
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +133,7 @@ def _run(options: argparse.Namespace) -> int:
             QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG_NAME, "reader")
         )
     )
-    language = options.lang or (None if kiosk else settings.language) or system_language()
+    language = start_language(options.lang, config if kiosk else None, settings.language)
     translators.install(language)
     if options.lang and not kiosk:
         settings.language = translators.language
@@ -150,6 +153,7 @@ def _run(options: argparse.Namespace) -> int:
             config,
             theme=options.theme or config.theme,
             text_size=clamp_text_size(options.text_size or config.text_size),
+            language=translators.language,  # what each reset returns to: --lang wins
         )
         window.kiosk_controller = KioskController(window, look)  # type: ignore[attr-defined]
     if options.size:
@@ -192,6 +196,13 @@ def _run(options: argparse.Namespace) -> int:
     window.stop_workers()  # a kiosk's admin exit ends the loop without closing the window
     _join_background_threads()
     return status
+
+
+def start_language(command_line: str | None, kiosk: KioskConfig | None, remembered: str) -> str:
+    """Return the interface language to start in: ``--lang``; else a kiosk's ``language``
+    (kiosk.toml), a desktop's last choice (View › Language); else the system's."""
+    chosen = kiosk.language if kiosk is not None else remembered
+    return command_line or chosen or system_language()
 
 
 #: Seconds the pack check and the catalog writer get to finish after the event loop ends.

@@ -13,13 +13,12 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from reader.library.languages import INTERFACE_LANGUAGES as INTERFACE_LANGUAGES  # offered here
 from reader.library.languages import NATIVE_NAMES, primary
 from reader.paths import resource_path
 
 logger = logging.getLogger(__name__)
 
-#: Qt locale names of the interface languages, English (the source text) first.
-INTERFACE_LANGUAGES = ("en", "zh_CN", "es")
 #: Characters a CJK font must cover for the bundled Chinese articles (the test's sample).
 CJK_SAMPLE = "鼻咽癌血尿咳嗽"
 

@@ -18,6 +18,7 @@ from reader.library.pack import PACK_FILE, Article, Category, Pack, Problem
 
 __all__ = [
     "CJK_LANGUAGES",
+    "INTERFACE_LANGUAGES",
     "NATIVE_NAMES",
     "check_translations",
     "common_tags",
@@ -32,6 +33,10 @@ __all__ = [
     "translation_in",
 ]
 
+#: Qt locale names of the interface languages, English (the source text) first. Here, in the
+#: Qt-free core, so that a kiosk's configuration is checked without Qt (reader.gui.language
+#: installs them).
+INTERFACE_LANGUAGES = ("en", "zh_CN", "es")
 #: Each language's name in itself, for the language menu ("English", "中文", "Español").
 NATIVE_NAMES = {
     "en": "English",

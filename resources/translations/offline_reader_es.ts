@@ -102,7 +102,7 @@
     </message>
     <message>
         <source>Smaller</source>
-        <translation>Más pequeño</translation>
+        <translation>Reducir</translation>
     </message>
     <message>
         <source>Smaller text</source>
@@ -110,7 +110,7 @@
     </message>
     <message>
         <source>Larger</source>
-        <translation>Más grande</translation>
+        <translation>Ampliar</translation>
     </message>
     <message>
         <source>Larger text</source>
@@ -125,8 +125,8 @@
         <translation>Cambiar los colores</translation>
     </message>
     <message>
-        <source>Listen</source>
-        <translation>Escuchar</translation>
+        <source>Language: {language}</source>
+        <translation>Idioma: {language}</translation>
     </message>
 </context>
 <context>
@@ -148,6 +148,10 @@
     <message>
         <source>OK</source>
         <translation>Aceptar</translation>
+    </message>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>Este artículo no está disponible en {language}.</translation>
     </message>
     <message>
         <source>Still reading?</source>
@@ -176,6 +180,17 @@
     <message>
         <source>Too many wrong PINs. Try again in {n} seconds.</source>
         <translation>Demasiados PIN incorrectos. Vuelva a intentarlo dentro de {n} segundos.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
     </message>
 </context>
 <context>

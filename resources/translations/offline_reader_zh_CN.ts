@@ -125,8 +125,8 @@
         <translation>更换颜色</translation>
     </message>
     <message>
-        <source>Listen</source>
-        <translation>朗读</translation>
+        <source>Language: {language}</source>
+        <translation>语言：{language}</translation>
     </message>
 </context>
 <context>
@@ -148,6 +148,10 @@
     <message>
         <source>OK</source>
         <translation>确定</translation>
+    </message>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>这篇文章没有{language}版本。</translation>
     </message>
     <message>
         <source>Still reading?</source>
@@ -176,6 +180,17 @@
     <message>
         <source>Too many wrong PINs. Try again in {n} seconds.</source>
         <translation>密码错误次数太多。请在 {n} 秒后再试。</translation>
+    </message>
+</context>
+<context>
+    <name>LanguagePicker</name>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.gui.language import Translators
 from reader.gui.settings import Settings
 from reader.gui.window import MainWindow
 from reader.library.loading import load_pack
+from scripts import translations
 
 WindowFactory = Callable[..., MainWindow]
 
@@ -59,3 +62,22 @@ def window(make_window: WindowFactory, small_pack: Path) -> MainWindow:
     w = make_window(small_pack)
     w.show_home()
     return w
+
+
+@pytest.fixture(scope="session")
+def qm_folder(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The catalogues compiled as the build does, into a folder of the tests' own."""
+    folder = tmp_path_factory.mktemp("qm")
+    translations.compile_all(folder)
+    return str(folder)
+
+
+@pytest.fixture
+def translators(qapp: QApplication, qm_folder: str) -> Iterator[Translators]:
+    """The interface in English, switchable (``set_language``); English again afterwards."""
+    installed = Translators(qapp, qm_folder)
+    installed.install("en")
+    yield installed
+    for translator in installed.installed:
+        qapp.removeTranslator(translator)
+    QLocale.setDefault(QLocale("en_US"))

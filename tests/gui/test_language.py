@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QRect, Qt, QUrl
+from PySide6.QtCore import QRect, Qt, QUrl
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from reader.gui import language
 from reader.gui.language import Translators, interface_language
 from reader.gui.window import MainWindow
-from scripts import translations
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
 
@@ -31,24 +29,6 @@ title = "健康图书馆"
 disclaimer = "仅供一般参考。"
 categories = { symptoms = "症状" }
 """
-
-
-@pytest.fixture(scope="module")
-def qm_folder(tmp_path_factory: pytest.TempPathFactory) -> str:
-    """The catalogues compiled as the build does, into a folder of the test's own."""
-    folder = tmp_path_factory.mktemp("qm")
-    translations.compile_all(folder)
-    return str(folder)
-
-
-@pytest.fixture
-def translators(qapp: QApplication, qm_folder: str) -> Iterator[Translators]:
-    installed = Translators(qapp, qm_folder)
-    installed.install("en")
-    yield installed
-    for translator in installed.installed:
-        qapp.removeTranslator(translator)
-    QLocale.setDefault(QLocale("en_US"))
 
 
 @pytest.fixture

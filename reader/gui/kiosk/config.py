@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
+from reader.library.languages import INTERFACE_LANGUAGES
 from reader.library.pack import Pack, reviewed_only
 from reader.themes import LIGHT, TEXT_SIZES, THEME_NAMES
 
@@ -46,6 +47,9 @@ class KioskConfig:
     trusted_keys: tuple[str, ...] = ()
     only_reviewed: bool = False  # show only articles a clinician has reviewed
     emergency_number: str = ""  # empty: the pack's (or "your local emergency number")
+    #: The interface language a visitor first sees and each reset returns to (``en``,
+    #: ``zh_CN``, ``es``); empty: --lang, else the system's. --lang wins over it.
+    language: str = ""
     problems: tuple[str, ...] = field(default=(), compare=False)
 
 
@@ -107,6 +111,9 @@ def _check(key: str, value: Any, default: Any) -> Any:
         return value if value in THEME_NAMES else None
     if key == "admin_pin":
         return value if not value or _parse_hash(value) is not None else None
+    if key == "language":  # "zh-CN" as a pack writes it is zh_CN too
+        code = value.strip().replace("-", "_")
+        return code if not code or code in INTERFACE_LANGUAGES else None
     if key == "content":  # a pack's folder, or a ZIM archive (docs/zim.md)
         path = Path(value).expanduser()
         usable = path.is_dir() or (path.suffix.lower() == ".zim" and path.is_file())
@@ -128,6 +135,8 @@ def _expected(key: str, default: Any) -> str:
         return "a line made by 'offline-reader kiosk-pin'"
     if key == "content":
         return "an existing folder or .zim file"
+    if key == "language":
+        return "one of " + ", ".join(INTERFACE_LANGUAGES)
     return "text"
 
 

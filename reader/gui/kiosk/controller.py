@@ -15,15 +15,15 @@ from PySide6.QtGui import (
     QGuiApplication,
     QKeySequence,
     QMouseEvent,
+    QPointerEvent,
     QShortcut,
 )
-from PySide6.QtWidgets import (
-    QApplication,
-)
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.gui.kiosk.bar import KioskBar
 from reader.gui.kiosk.config import KioskConfig, verify_pin
-from reader.gui.kiosk.overlays import Notice, PinPad
+from reader.gui.kiosk.overlays import LanguagePicker, Notice, PinPad
+from reader.gui.language import interface_language, native_name
 from reader.gui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -133,17 +133,25 @@ class KioskController(QObject):
         window.enter_kiosk(config)
         window.dock_at_top(self.bar)
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
-        self.qr = self._add_qr() if config.qr_codes else None
-        self.report_qr = self._add_report_qr() if config.qr_codes else None
+        self.qr: QrCodeWidget | None = None
+        self.report_qr: QrCodeWidget | None = None
+        self._report_address = ""
+        if config.qr_codes:
+            self._add_codes()
+            window.page_shown.connect(self._update_qr)
         self.countdown = Notice(window, "idleNotice")
         self.attract_card = Notice(window, "attractCard")
         self.link_notice = Notice(window, "linkNotice")
+        self.language_notice = Notice(window, "languageNotice")
+        self.language_picker = LanguagePicker(window, window.interface_languages())
+        self.language_picker.chosen.connect(self.choose_language)
+        self.bar.language_requested.connect(self.open_language_picker)
         self.pin_pad = PinPad(window)
         self.pin_pad.submitted.connect(self.submit_pin)
         self.pin_pad.cancelled.connect(self.lock_tick.stop)
         window.link_refused.connect(self.show_link_refused)
-        window.sidebar.result_opened.connect(self._hide_keyboard)
-        window.sidebar.article_requested.connect(self._hide_keyboard)
+        window.language_changed.connect(self._on_language_changed)
+        self._follow_sidebar()
         for action in (window.act.larger, window.act.smaller, window.act.normal_size):
             action.triggered.connect(lambda _=False: QTimer.singleShot(0, self.fit_layout))
         window.view.setFocus()
@@ -155,6 +163,9 @@ class KioskController(QObject):
         app.installEventFilter(self)
         if not config.admin_pin:
             logger.warning("no admin PIN configured: the admin exit is disabled")
+        if config.language:  # each visitor starts in it, and each reset returns to it
+            window.default_language = interface_language(config.language)
+            window.set_language(window.default_language)  # nothing to do if it is shown
         self.fit_layout()
         self.idle.start()
 
@@ -171,32 +182,33 @@ class KioskController(QObject):
         keyboard.done.connect(w.view.setFocus)
         return keyboard
 
-    def _add_qr(self) -> QrCodeWidget:
-        """Show "Scan to read on your phone" for articles that have a public address."""
-        from reader.gui.kiosk.qr import QrCodeWidget
+    def _follow_sidebar(self) -> None:
+        """Hear the window's sidebar (again after a language switch: the window built a new
+        one)."""
+        sidebar = self.window.sidebar
+        sidebar.result_opened.connect(self._hide_keyboard)
+        sidebar.article_requested.connect(self._hide_keyboard)
 
-        w = self.window
-        qr = QrCodeWidget(w.sidebar)
-        w.sidebar.add_panel(qr)
-        w.page_shown.connect(self._update_qr)
-        return qr
-
-    def _add_report_qr(self) -> QrCodeWidget | None:
-        """On article pages, a code of the pack's contact (an email, phone or web address)."""
+    def _add_codes(self) -> None:
+        """Put the QR codes in the sidebar's panel, in the interface language now installed."""
         from reader.gui.kiosk.qr import QrCodeWidget
         from reader.library.pack import contact_address
 
         w = self.window
-        address = contact_address(w.pack.contact)
-        if not address:
-            return None
-        qr = QrCodeWidget(w.sidebar, self.tr("Scan to report a problem with this page"))
-        qr.setObjectName("reportQrCode")
-        w.sidebar.add_panel(qr)
-        w.page_shown.connect(lambda location: qr.set_url(address if location else ""))
-        return qr
+        # "Scan to read on your phone", for articles that have a public address.
+        self.qr = QrCodeWidget(w.sidebar)
+        w.sidebar.add_panel(self.qr)
+        # On article pages, a code of the pack's contact (an email, phone or web address).
+        self._report_address = contact_address(w.pack.contact)
+        self.report_qr = None
+        if self._report_address:
+            self.report_qr = QrCodeWidget(
+                w.sidebar, self.tr("Scan to report a problem with this page")
+            )
+            self.report_qr.setObjectName("reportQrCode")
+            w.sidebar.add_panel(self.report_qr)
 
-    def _update_qr(self, location: str = "") -> None:
+    def _update_qr(self, _location: str = "") -> None:
         """Show the code for the article shown, unless the keyboard needs its room."""
         if self.qr is None:
             return
@@ -204,6 +216,8 @@ class KioskController(QObject):
         article = w.current_article()
         typing = self.keyboard is not None and not self.keyboard.isHidden()
         self.qr.set_url(article.url if article is not None and not typing else "")
+        if self.report_qr is not None:
+            self.report_qr.set_url(self._report_address if w.current else "")
         w.sidebar.tidy_panel()
 
     def _hide_keyboard(self) -> None:
@@ -219,8 +233,18 @@ class KioskController(QObject):
         w = self.window
         w.set_kiosk_layout(w.height() > w.width())
         w.set_tile_columns(self.tile_columns())
-        for card in (self.countdown, self.attract_card, self.link_notice, self.pin_pad):
+        for card in self._cards():
             card.relayout()
+
+    def _cards(self) -> tuple[Notice | LanguagePicker | PinPad, ...]:
+        return (
+            self.countdown,
+            self.attract_card,
+            self.link_notice,
+            self.language_notice,
+            self.language_picker,
+            self.pin_pad,
+        )
 
     def tile_columns(self) -> int:
         """Return how many tiles fit side by side with no word of a topic or a "Start here"
@@ -246,7 +270,7 @@ class KioskController(QObject):
                 self._swallowing = False
             return True  # the touch that dismissed a card activates nothing underneath
         if kind in _ACTIVITY:
-            if kind in _PRESSES and self._dismiss_card(watched):
+            if kind in _PRESSES and self._dismiss_card(event):
                 self._swallowing = True
                 self.activity()
                 return True
@@ -314,7 +338,7 @@ class KioskController(QObject):
     def _off_screen_size(self) -> bool:
         return self.window.geometry() != self.window.screen().geometry()
 
-    def _dismiss_card(self, watched: QObject) -> bool:
+    def _dismiss_card(self, event: QEvent) -> bool:
         """A press while a card is up: close the card; return True if the press is used up."""
         if self.attract_card.isVisible():
             slug = self._attract_slug
@@ -326,8 +350,12 @@ class KioskController(QObject):
             self.tick.stop()
             self.countdown.hide()
             return True
-        if self.link_notice.isVisible():
-            self.link_notice.hide()
+        for notice in (self.link_notice, self.language_notice):
+            if notice.isVisible():
+                notice.hide()
+                return True
+        if self.language_picker.isVisible() and not _inside(self.language_picker, event):
+            self.language_picker.hide()  # a touch beside the card closes it
             return True
         return False
 
@@ -347,6 +375,43 @@ class KioskController(QObject):
             ),
             self.tr("OK"),
         )
+
+    # --- language --------------------------------------------------------------------------
+    def open_language_picker(self) -> None:
+        """Show the card of languages, each named in itself, the one shown marked."""
+        self.language_picker.open(self.window.language)
+
+    def choose_language(self, code: str) -> None:
+        """Switch to ``code``; when the article read has no version in it, say so."""
+        w = self.window
+        reading = bool(w.current)
+        w.set_language(code)
+        if reading and not w.current:  # the window went home: the status bar is hidden here
+            self.language_notice.show_text(
+                self.tr("This article is not available in {language}.").format(
+                    language=native_name(w.language)
+                ),
+                "",
+                self.tr("OK"),
+            )
+
+    def _on_language_changed(self, _code: str) -> None:
+        """The window built its actions and sidebar again: bring the kiosk's parts along."""
+        w = self.window
+        # A new toolbar is shown by the window's rebuild: the kiosk bar stands in for it.
+        w.toolbar.hide()
+        self._follow_sidebar()
+        if self.keyboard is not None:  # its field is the old sidebar's: build it anew
+            old = self.keyboard
+            old.hide()
+            self.keyboard = self._add_keyboard()
+            old.deleteLater()
+        if self.qr is not None:  # they went with the old sidebar
+            self._add_codes()
+            self._update_qr()
+        self.pin_pad.retranslate()
+        w.sidebar.set_portrait(w.height() > w.width())
+        self.fit_layout()  # the topics' names are new words
 
     # --- idle reset ------------------------------------------------------------------------
     def start_countdown(self) -> None:
@@ -376,7 +441,13 @@ class KioskController(QObject):
         for widget in QApplication.topLevelWidgets():  # dialogs and popup menus too
             if widget is not self.window and widget.isVisible():
                 widget.close()
-        for card in (self.countdown, self.attract_card, self.link_notice):
+        for card in (
+            self.countdown,
+            self.attract_card,
+            self.link_notice,
+            self.language_notice,
+            self.language_picker,
+        ):
             card.hide()
         self.pin_pad.cancel()
         self._swallowing = False
@@ -491,3 +562,11 @@ class KioskController(QObject):
             timer.stop()
         self.window.stop_workers()
         QApplication.exit(ADMIN_EXIT_CODE)
+
+
+def _inside(widget: QWidget, event: QEvent) -> bool:
+    """Return True if the press ``event`` is on ``widget``."""
+    if not isinstance(event, QPointerEvent) or not event.points():
+        return False
+    where = widget.mapFromGlobal(event.points()[0].globalPosition().toPoint())
+    return widget.rect().contains(where)

@@ -1,4 +1,5 @@
-"""Cards over the kiosk window: notices (idle countdown, attract cards) and the staff PIN pad."""
+"""Cards over the kiosk window: notices (idle countdown, attract cards), the language card
+and the staff PIN pad."""
 
 from __future__ import annotations
 
@@ -22,6 +23,10 @@ PIN_KEY_PX = 84
 #: A keypad wider than this only spreads its keys apart.
 PIN_PAD_MAX_PX = 560
 PIN_MAX_DIGITS = 12
+#: Height of a language's button on the language card (touch targets: at least 48 px).
+LANGUAGE_KEY_PX = 72
+#: A language card wider than this only stretches its buttons.
+LANGUAGE_CARD_MAX_PX = 560
 
 
 def _label(parent: QWidget, name: str) -> QLabel:
@@ -102,21 +107,18 @@ class PinPad(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._digits = ""
         self.title = _label(self, "noticeTitle")
-        self.title.setText(self.tr("Staff exit"))
         self.dots = _label(self, "pinDots")
-        self.dots.setAccessibleName(self.tr("Digits entered"))
         self.message = _label(self, "pinMessage")
         self.keys: dict[str, QPushButton] = {}
         grid = QGridLayout()
         grid.setSpacing(10)
         for i, digit in enumerate("123456789"):
-            grid.addWidget(
-                self._key(digit, digit, self.tr("Digit {d}").format(d=digit)), *divmod(i, 3)
-            )
-        grid.addWidget(self._key("delete", "⌫", self.tr("Delete last digit")), 3, 0)
-        grid.addWidget(self._key("0", "0", self.tr("Digit {d}").format(d="0")), 3, 1)
-        grid.addWidget(self._key("ok", self.tr("OK"), self.tr("Enter the PIN")), 3, 2)
-        cancel = self._key("cancel", self.tr("Cancel"), self.tr("Cancel"))
+            grid.addWidget(self._key(digit, digit), *divmod(i, 3))
+        grid.addWidget(self._key("delete", "⌫"), 3, 0)
+        grid.addWidget(self._key("0", "0"), 3, 1)
+        grid.addWidget(self._key("ok"), 3, 2)
+        cancel = self._key("cancel")
+        self.retranslate()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 24, 32, 24)
         layout.setSpacing(14)
@@ -128,9 +130,8 @@ class PinPad(QFrame):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits from a keyboard work too
         self.hide()
 
-    def _key(self, key: str, text: str, name: str) -> QPushButton:
+    def _key(self, key: str, text: str = "") -> QPushButton:
         button = QPushButton(text, self)
-        button.setAccessibleName(name)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setMinimumSize(PIN_KEY_PX, PIN_KEY_PX if key != "cancel" else 56)
         if key == "cancel":
@@ -139,6 +140,18 @@ class PinPad(QFrame):
             button.clicked.connect(lambda _=False, k=key: self.press(k))
         self.keys[key] = button
         return button
+
+    def retranslate(self) -> None:
+        """Word the pad in the interface language now installed (the message is the caller's)."""
+        self.title.setText(self.tr("Staff exit"))
+        self.dots.setAccessibleName(self.tr("Digits entered"))
+        for digit in "0123456789":
+            self.keys[digit].setAccessibleName(self.tr("Digit {d}").format(d=digit))
+        self.keys["delete"].setAccessibleName(self.tr("Delete last digit"))
+        self.keys["ok"].setText(self.tr("OK"))
+        self.keys["ok"].setAccessibleName(self.tr("Enter the PIN"))
+        self.keys["cancel"].setText(self.tr("Cancel"))
+        self.keys["cancel"].setAccessibleName(self.tr("Cancel"))
 
     def open(self, message: str) -> None:
         """Show the pad, empty, with ``message`` under the title."""
@@ -201,3 +214,62 @@ class PinPad(QFrame):
             self.cancel()
         else:
             super().keyPressEvent(event)
+
+
+class LanguagePicker(QFrame):
+    """The language card: one big button per interface language, each named in itself
+    ("English", "中文", "Español"), the one shown marked; touch one to switch.
+
+    ``buttons`` maps each language code to its button. It stays inside the window: no menu
+    or dialog of the desktop's opens over a kiosk.
+    """
+
+    #: A language was touched (its code, such as ``zh_CN``); the card has closed.
+    chosen = Signal(str)
+
+    def __init__(self, parent: QWidget, languages: list[tuple[str, str]]) -> None:
+        super().__init__(parent)
+        self.setObjectName("languagePicker")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = _label(self, "noticeTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 24)
+        layout.setSpacing(14)
+        layout.addWidget(self.title)
+        self.buttons: dict[str, QPushButton] = {}
+        for code, name in languages:
+            button = QPushButton(name, self)
+            button.setObjectName("languageChoice")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setMinimumHeight(LANGUAGE_KEY_PX)
+            button.clicked.connect(lambda _=False, c=code: self._choose(c))
+            layout.addWidget(button)
+            self.buttons[code] = button
+        self.close_button = QPushButton(self)
+        self.close_button.setObjectName("languageClose")
+        self.close_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.close_button.setMinimumHeight(LANGUAGE_KEY_PX * 3 // 4)
+        self.close_button.clicked.connect(self.hide)
+        layout.addSpacing(6)
+        layout.addWidget(self.close_button)
+        self.hide()
+
+    def open(self, current: str) -> None:
+        """Show the card over the window with ``current`` marked, in the words of now."""
+        self.title.setText(self.tr("Language"))
+        self.close_button.setText(self.tr("Close"))
+        for code, button in self.buttons.items():
+            button.setChecked(code == current)
+        self.show()
+        _centre(self, LANGUAGE_CARD_MAX_PX)
+        self.raise_()
+
+    def _choose(self, code: str) -> None:
+        self.hide()
+        self.chosen.emit(code)
+
+    def relayout(self) -> None:
+        """Fit the window again after it changed size."""
+        if self.isVisible():
+            _centre(self, LANGUAGE_CARD_MAX_PX)
