@@ -13,7 +13,6 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QScroller,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -39,7 +38,7 @@ from reader.library.languages import (
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import Renderer
-from reader.paths import read_resource, resource_path
+from reader.paths import resource_path
 from reader.themes import (
     SYSTEM,
     TEXT_SIZES,
@@ -57,6 +56,7 @@ if TYPE_CHECKING:
 
     from reader.gui.find_bar import FindBar
     from reader.gui.kiosk.config import KioskConfig
+    from reader.gui.kiosk.frame import KioskFrame
     from reader.gui.printing import ArticlePrinting
     from reader.gui.speech import SpeechEngine
 
@@ -168,7 +168,8 @@ class MainWindow(QMainWindow):
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self._find_bar: FindBar | None = None  # built on first use (see find_bar)
-        self._docked: QVBoxLayout | None = None  # kiosk: the column docked widgets go into
+        #: Kiosk mode's side of the window (reader.gui.kiosk.frame), once entered.
+        self.kiosk_frame: KioskFrame | None = None
         self._printing: ArticlePrinting | None = None
         reading = QWidget(self)
         self._reading_layout = QVBoxLayout(reading)
@@ -270,7 +271,7 @@ class MainWindow(QMainWindow):
                 action.setIcon(self.icon(name, colours))
         if self.act.more_button is not None:  # Qt's own » is black, and gone in Dark
             self.act.more_button.setIcon(self.icon("more", colours))
-        self._rerender()
+        self.rerender()
 
     def icon(self, name: str, colours: Mapping[str, str] | None = None) -> QIcon:
         """Return the icon ``name`` in ``colours`` (the look's), the same QIcon each time."""
@@ -301,7 +302,7 @@ class MainWindow(QMainWindow):
         if self.theme == SYSTEM:
             self.apply_look()
 
-    def _rerender(self) -> None:
+    def rerender(self) -> None:
         """Show the current page again (new CSS), at the same relative scroll position."""
         if self.current is None:
             return
@@ -534,7 +535,7 @@ class MainWindow(QMainWindow):
         article = self.pack.get(self.current) if self.current else None
         if article is not None:  # the panel and the footer show the new list at once
             self.sidebar.set_recommendations(self.recommender.recommend(article.slug))
-            self._rerender()
+            self.rerender()
 
     def _on_index_failed(self, message: str) -> None:
         self.statusBar().showMessage(
@@ -769,102 +770,23 @@ class MainWindow(QMainWindow):
         self.view.setAccessibleName(self.tr("Article"))
         self.setWindowTitle(self.pack.title)
         self._set_sidebar_visible(sidebar_visible)
-        if self.kiosk:
-            self._hide_for_kiosk()
-            self.sidebar.enter_kiosk()
+        if self.kiosk_frame is not None:
+            self.kiosk_frame.lock_chrome()
         self.apply_look()
 
     # --- kiosk ---------------------------------------------------------------------------
-    def enter_kiosk(self, look: KioskConfig) -> None:
-        """Lock the window down for a public terminal, in ``look``'s theme and text size.
+    def enter_kiosk(self, look: KioskConfig) -> KioskFrame:
+        """Lock the window down for a public terminal, in ``look``'s theme and text size;
+        return the kiosk's frame (reader.gui.kiosk.frame), which docks and resets."""
+        from reader.gui.kiosk.frame import KioskFrame  # a desktop never needs it
 
-        No menus, no quitting, no outside links, nothing remembered between visitors; the
-        kiosk controller (reader.gui.kiosk) watches for idle visitors and the admin exit.
-        """
         self.kiosk = True
-        self.menuBar().hide()
-        self._hide_for_kiosk()
-        self.toolbar.setContextMenuPolicy(Qt.ContextMenuPolicy.PreventContextMenu)
-        # The kiosk's own touch bar (reader.gui.kiosk.bar) replaces the toolbar; the status
-        # bar is for staff messages (index progress, file problems), never for visitors.
-        self.toolbar.hide()
-        self.statusBar().hide()
-        for action in self.actions():  # no shortcut hints on a touch screen
-            action.setToolTip(action.text().replace("&", "").rstrip("…"))
-        if self._find_bar is not None:
-            self._find_bar.hide_shortcut_hints()
-        was_visible = self.isVisible()
-        self.setWindowFlag(Qt.WindowType.FramelessWindowHint, True)
-        self.setWindowFlag(Qt.WindowType.WindowStaysOnTopHint, True)
-        if was_visible:  # changing flags hides a window
-            self.show()
-            self.activateWindow()
-        self.extra_qss = read_resource("styles/kiosk.qss")
-        self.theme = look.theme
-        self.text_size = look.text_size
-        self.default_look = (self.theme, self.text_size)
-        self.persist_look = False
-        self.printer_name = look.printer
-        self.renderer.touch = True  # "Start here" and the topics as tiles, first
-        self.apply_look()
-        self.sidebar.enter_kiosk()
-        self.set_kiosk_layout(self.height() > self.width())
-        self.view.setTextInteractionFlags(
-            Qt.TextInteractionFlag.LinksAccessibleByMouse
-            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
-        )
-        QScroller.grabGesture(
-            self.view.viewport(), QScroller.ScrollerGestureType.LeftMouseButtonGesture
-        )
+        self.kiosk_frame = KioskFrame(self, look)
+        return self.kiosk_frame
 
-    def _hide_for_kiosk(self) -> None:
-        a = self.act
-        for action in (a.quit, a.about, a.problems, a.toggle_sidebar, a.save_pdf):
-            action.setEnabled(False)
-            action.setVisible(False)
-
-    def dock_at_bottom(self, widget: QWidget) -> None:
-        """Put ``widget`` along the bottom of the window, under everything (never over it)."""
-        self._kiosk_column().addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
-
-    def dock_at_top(self, widget: QWidget) -> None:
-        """Put ``widget`` across the top of the window, above everything (the kiosk's bar)."""
-        self._kiosk_column().insertWidget(0, widget)
-
-    def _kiosk_column(self) -> QVBoxLayout:
-        """Return the column around the splitter that docked kiosk widgets go into."""
-        if self._docked is None:
-            content = self.takeCentralWidget()
-            assert content is not None
-            container = QWidget(self)
-            self._docked = QVBoxLayout(container)
-            self._docked.setContentsMargins(0, 0, 0, 0)
-            self._docked.setSpacing(0)
-            self._docked.addWidget(content, 1)
-            self.setCentralWidget(container)
-            content.show()  # taking it out of the window hid it
-            container.show()
-            # Rebuilding the central widget forgot which widget had the focus; without this
-            # the search field would take it on show and open the keyboard over half the screen.
-            self.view.setFocus()
-        return self._docked
-
-    def set_kiosk_layout(self, portrait: bool) -> None:
-        """Portrait: the article list above the article; landscape: beside it."""
-        orientation = Qt.Orientation.Vertical if portrait else Qt.Orientation.Horizontal
-        if self.splitter.orientation() != orientation:
-            self.splitter.setOrientation(orientation)
-            self.sidebar.set_portrait(portrait)
-        across = self.height() if portrait else self.width()
-        first = across * 3 // 10 if portrait else min(460, max(360, across * 3 // 10))
-        self.splitter.setSizes([first, across - first])
-
-    def set_tile_columns(self, columns: int) -> None:
-        """Show ``columns`` topic tiles per row on the home page."""
-        if self.renderer.tile_columns != columns:
-            self.renderer.tile_columns = columns
-            if self.current == HOME:
-                self._rerender()
+    def open_find_bar(self) -> FindBar | None:
+        """Return the find bar if it was built (without building it)."""
+        return self._find_bar
 
     def stop_workers(self) -> None:
         """Stop reading aloud, the page timers and the search index thread (before quitting)."""
@@ -872,25 +794,6 @@ class MainWindow(QMainWindow):
         self._save_last.stop()
         self.listening.stop()
         self.stop_search_index()
-
-    def reset_for_next_visitor(self) -> None:
-        """Forget this visitor: home page, no search or find text (nor their undo), no
-        history, default look, no marks, reading aloud stopped at the normal speed."""
-        if self._find_bar is not None:
-            self._find_bar.forget()
-        self.listening.reset()
-        self.sidebar.forget_search()
-        self.sidebar.collapse_to_top()
-        self.history.clear()
-        if self.language != self.default_language:
-            self.set_language(self.default_language)
-        self.theme, self.text_size = self.default_look
-        self.apply_look()
-        self.show_home()
-        self.view.verticalScrollBar().setValue(0)
-        self.view.horizontalScrollBar().setValue(0)
-        self.statusBar().clearMessage()
-        self.view.setFocus()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.kiosk:

@@ -121,10 +121,12 @@ def test_spanish_interface_keeps_the_english_library(window: MainWindow) -> None
 
 
 def test_a_kiosk_reset_returns_to_the_default_language(window: MainWindow) -> None:
-    window.kiosk = True  # what enter_kiosk sets; the rest of the kiosk is not needed here
+    from reader.gui.kiosk.config import KioskConfig
+
+    frame = window.enter_kiosk(KioskConfig())
     window.set_language("zh_CN")
     assert window.settings.language == ""  # a kiosk remembers nothing
-    window.reset_for_next_visitor()
+    frame.reset_for_next_visitor()
     assert window.language == "en"
     assert window.act.languages["en"].isChecked()
 

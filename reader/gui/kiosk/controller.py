@@ -130,8 +130,8 @@ class KioskController(QObject):
         self.lock_tick.timeout.connect(self._show_lock)
 
         self.bar = KioskBar(window)  # before enter_kiosk(), which draws its icons
-        window.enter_kiosk(config)
-        window.dock_at_top(self.bar)
+        self.frame = window.enter_kiosk(config)
+        self.frame.dock_at_top(self.bar)
         self.keyboard = self._add_keyboard() if config.on_screen_keyboard else None
         self.qr: QrCodeWidget | None = None
         self.report_qr: QrCodeWidget | None = None
@@ -178,7 +178,7 @@ class KioskController(QObject):
         keyboard = OnScreenKeyboard(w.sidebar.search_field)
         keyboard.follow_focus()
         keyboard.hide()
-        w.dock_at_bottom(keyboard)
+        self.frame.dock_at_bottom(keyboard)
         keyboard.done.connect(w.view.setFocus)
         return keyboard
 
@@ -231,8 +231,8 @@ class KioskController(QObject):
         """Fit the window's size: the list above the article in portrait, beside it in
         landscape; as many topic tiles per row as keep their words whole."""
         w = self.window
-        w.set_kiosk_layout(w.height() > w.width())
-        w.set_tile_columns(self.tile_columns())
+        self.frame.set_layout(w.height() > w.width())
+        self.frame.set_tile_columns(self.tile_columns())
         for card in self._cards():
             card.relayout()
 
@@ -397,9 +397,6 @@ class KioskController(QObject):
 
     def _on_language_changed(self, _code: str) -> None:
         """The window built its actions and sidebar again: bring the kiosk's parts along."""
-        w = self.window
-        # A new toolbar is shown by the window's rebuild: the kiosk bar stands in for it.
-        w.toolbar.hide()
         self._follow_sidebar()
         if self.keyboard is not None:  # its field is the old sidebar's: build it anew
             old = self.keyboard
@@ -410,7 +407,6 @@ class KioskController(QObject):
             self._add_codes()
             self._update_qr()
         self.pin_pad.retranslate()
-        w.sidebar.set_portrait(w.height() > w.width())
         self.fit_layout()  # the topics' names are new words
 
     # --- idle reset ------------------------------------------------------------------------
@@ -451,7 +447,7 @@ class KioskController(QObject):
             card.hide()
         self.pin_pad.cancel()
         self._swallowing = False
-        self.window.reset_for_next_visitor()
+        self.frame.reset_for_next_visitor()
         if self.keyboard is not None:
             self.keyboard.hide()
         self.fit_layout()  # the text size is back to the default
