@@ -187,16 +187,16 @@ class Article:
     def body(self) -> str:
         """The Markdown body (without front matter), read from the file if not in memory."""
         body = self._body
-        return (
-            body
-            if body is not None
-            else lazy_body(self, self.path, self.rel_path, self._max_bytes, self.body_line)
-        )
+        return body if body is not None else self._read_body()
 
     @body.setter
     def body(self, value: str) -> None:
         self._body = value
         self._words = None
+
+    def _read_body(self) -> str:
+        """Read the body that is not in memory (kept in a small cache of read bodies)."""
+        return lazy_body(self, self.path, self.rel_path, self._max_bytes, self.body_line)
 
     @property
     def max_bytes(self) -> int:

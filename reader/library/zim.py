@@ -153,28 +153,20 @@ class ZimArticle(Article):
         #: Why the entry's content could not be read ("" if it could, or was not read yet).
         self.read_error = ""
 
-    @property
-    def body(self) -> str:
+    def _read_body(self) -> str:
         """The entry's HTML ("" if it cannot be read: ``read_error`` then says why)."""
-        body = self._body
-        if body is None:
-            try:
-                item = self._archive.get_entry_by_path(self.slug).get_item()
-                data = item.content
-                self.truncated = len(data) > MAX_ARTICLE_BYTES
-                raw = bytes(data[:MAX_ARTICLE_BYTES]) if self.truncated else bytes(data)
-                body = raw.decode("utf-8", errors="replace")
-            except Exception as exc:  # a damaged cluster, a bad offset …
-                logger.warning("cannot read %s from %s: %s", self.slug, self._archive, exc)
-                self.read_error = reason(exc)
-                body = ""
-            self._body = body
+        try:
+            item = self._archive.get_entry_by_path(self.slug).get_item()
+            data = item.content
+            self.truncated = len(data) > MAX_ARTICLE_BYTES
+            raw = bytes(data[:MAX_ARTICLE_BYTES]) if self.truncated else bytes(data)
+            body = raw.decode("utf-8", errors="replace")
+        except Exception as exc:  # a damaged cluster, a bad offset …
+            logger.warning("cannot read %s from %s: %s", self.slug, self._archive, exc)
+            self.read_error = reason(exc)
+            body = ""
+        self._body = body
         return body
-
-    @body.setter
-    def body(self, value: str) -> None:
-        self._body = value
-        self._words = None
 
     @property
     def body_loaded(self) -> bool:
