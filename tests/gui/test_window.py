@@ -774,3 +774,31 @@ def test_keyboard_shortcuts_page_lists_every_action_with_keys(window: MainWindow
         if a.shortcuts() and a.isVisible()
     }
     assert expected <= set(rows)
+
+
+def test_next_past_the_last_row_in_view_centres_the_new_row(
+    make_pack: PackBuilder, settings_path: Path, qtbot: QtBot
+) -> None:
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(60)}
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    tree, model = window.sidebar.tree, window.sidebar.model
+    viewport = tree.viewport().rect()
+    qtbot.waitUntil(lambda: viewport.contains(tree.visualRect(model.index_of("a00"))))
+    inside = [
+        f"a{i:02}"
+        for i in range(60)
+        if viewport.contains(tree.visualRect(model.index_of(f"a{i:02}")))
+    ]
+    bar = tree.verticalScrollBar()
+    scrolled = bar.value()
+    window.open_article(inside[-1])  # in view: the list stays where it is
+    assert bar.value() == scrolled
+    window.open_article(f"a{int(inside[-1][1:]) + 1:02}")  # the row just below the view
+    row = tree.visualRect(tree.currentIndex())
+    height = viewport.height()
+    assert height / 4 < row.center().y() < height * 3 / 4, (row, height)
