@@ -404,7 +404,7 @@ class MainWindow(QMainWindow):
         if record:
             self.history.visit(slug)
         self.sidebar.select_article(slug)
-        self.sidebar.set_recommendations(recommendations)
+        self.sidebar.follow_page(recommendations)
         if not self.kiosk:
             self._last_article = slug
             self._save_last.start()

@@ -93,10 +93,11 @@ def test_clicking_a_recommendation_opens_it(qtbot: QtBot, window: MainWindow) ->
     assert window.sidebar.current_slug() == "delta"
 
 
-def test_recommended_panel_follows_the_article(window: MainWindow) -> None:
+def test_recommended_panel_follows_the_article(qtbot: QtBot, window: MainWindow) -> None:
     window.open_article("alpha")
     before = [window.sidebar.recommended_model.index(i, 0).data(SLUG_ROLE) for i in range(2)]
     window.open_article("gamma")
+    qtbot.waitUntil(lambda: not window.sidebar.recommendations_pending())  # turned in a burst
     after = window.sidebar.recommended_model.items()
     assert before != [r.slug for r in after[:2]]
     assert "gamma" not in [r.slug for r in after]
@@ -704,6 +705,7 @@ def test_recommended_gets_its_share_and_starts_at_the_top(
     assert first.bottom() <= recommended.viewport().height()  # title, teaser and reason
     recommended.verticalScrollBar().setValue(recommended.verticalScrollBar().maximum())
     window.open_article("npc-early-detection")
+    qtbot.waitUntil(lambda: not window.sidebar.recommendations_pending())  # turned in a burst
     assert recommended.verticalScrollBar().value() == 0
 
 
@@ -802,3 +804,51 @@ def test_next_past_the_last_row_in_view_centres_the_new_row(
     row = tree.visualRect(tree.currentIndex())
     height = viewport.height()
     assert height / 4 < row.center().y() < height * 3 / 4, (row, height)
+
+
+def test_one_page_turn_shows_its_recommendations_at_once(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "BURST_MS", 0)  # no turn here is in a burst
+    window.open_article("alpha")
+    window.act.next.trigger()
+    shown = [r.slug for r in window.sidebar.recommended_model.items()]
+    assert shown == [r.slug for r in window.recommender.recommend(window.current or "")]
+
+
+def test_holding_next_rebuilds_the_panel_once_the_turns_stop(
+    qtbot: QtBot, make_pack: PackBuilder, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "BURST_MS", 60_000)  # every turn here is in the burst
+    files = {
+        f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i, tags=["fever"])
+        for i in range(12)
+    }
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    sidebar = window.sidebar
+    rebuilt: list[int] = []
+    sidebar.recommended_model.modelReset.connect(lambda: rebuilt.append(1))
+    bar = sidebar.recommended.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    for _ in range(5):
+        window.act.next.trigger()
+    assert window.current == "a05"
+    assert rebuilt == [] and sidebar.recommendations_pending()
+    qtbot.waitUntil(lambda: not sidebar.recommendations_pending())
+    assert rebuilt == [1]  # once, for the last page
+    shown = [r.slug for r in sidebar.recommended_model.items()]
+    assert shown and shown == [r.slug for r in window.recommender.recommend("a05")]
+    assert bar.value() == 0
+    assert window.sidebar.current_slug() == "a05"
+    assert window.position_label.text().startswith("Article 6 of 12")
+    assert window.act.next.isEnabled() and window.act.previous.isEnabled()
