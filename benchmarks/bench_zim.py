@@ -331,7 +331,17 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         f"with no pause; *at reading pace*: {PACED_TURNS} turns with {READING_PAUSE} s of event "
         "loop between them, in which the reader renders the next page ahead (each new page of an "
         "archive means decompressing a cluster, which the floor, given finished HTML, never "
-        "does).",
+        "does). Back to back, the turns are a burst (closer together than 150 ms, as when Next "
+        "is held down): the reader rebuilds the Recommended panel once, 50 ms after the last "
+        "turn, instead of within each turn; "
+        + "; ".join(
+            f"{name}: {r['reader']['panel_deferred_turns']} of {len(r['reader']['turns'])} "
+            f"turns left it for later, and it showed the last page's list "
+            f"{_ms(r['reader']['panel_catch_up_ms'])} ms after the last turn"
+            for name, r in data["sizes"].items()
+            if "panel_catch_up_ms" in r["reader"]
+        )
+        + ". At reading pace it is rebuilt within each turn, and timed with it.",
         "- *Search*: 80 queries as typed (single words of the text, two words, word beginnings, "
         "titles) through `ArchiveSearch.search(query, 50)`: libzim's title suggestions and "
         "Xapian full text, results mapped to articles, snippets cut while the search has taken "
