@@ -20,6 +20,7 @@ from reader.gui.settings import Settings
 from reader.gui.window import MainWindow, first_window_size
 from reader.library.catalog import Catalog
 from reader.library.loading import load_pack
+from reader.library.pack import Article
 from reader.paths import bundled_dir
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
@@ -852,3 +853,42 @@ def test_holding_next_rebuilds_the_panel_once_the_turns_stop(
     assert window.sidebar.current_slug() == "a05"
     assert window.position_label.text().startswith("Article 6 of 12")
     assert window.act.next.isEnabled() and window.act.previous.isEnabled()
+
+
+def test_the_view_calls_back_once_after_its_next_paint(qtbot: QtBot, window: MainWindow) -> None:
+    calls: list[int] = []
+    window.view.after_paint(lambda: calls.append(1))
+    qtbot.wait(20)
+    assert calls == []  # nothing painted yet: the page is unchanged
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: calls == [1])
+    window.view.viewport().repaint()
+    qtbot.wait(20)
+    assert calls == [1]
+
+
+def test_turns_in_a_burst_render_the_next_page_once_the_page_is_painted(
+    qtbot: QtBot, make_pack: PackBuilder, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import window as window_module
+
+    monkeypatch.setattr(window_module, "PREFETCH_DELAY_MS", 600_000)  # no idle moment comes
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(6)}
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    rendered: list[str] = []
+    real = window.renderer.prefetch
+
+    def prefetch(article: Article) -> bool:
+        rendered.append(article.slug)
+        return real(article)
+
+    monkeypatch.setattr(window.renderer, "prefetch", prefetch)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert rendered == []  # one page shown: its neighbours wait for an idle moment
+    window.act.next.trigger()  # a turn soon after: a burst
+    assert rendered == []  # not before the new page is painted
+    qtbot.waitUntil(lambda: "a02" in rendered)
