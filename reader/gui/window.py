@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Callable, Mapping
+from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -412,7 +413,7 @@ class MainWindow(QMainWindow):
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
         if self._prefetch.isActive():
-            self.view.after_paint(self._prefetch_neighbours)
+            self.view.after_paint(partial(self._prefetch_neighbours, slug))
         self._prefetch.start()
         self._update_chrome()
         self.page_shown.emit(slug)
@@ -422,9 +423,9 @@ class MainWindow(QMainWindow):
         """Return the article shown, or None on the home page."""
         return self.pack.get(self.current) if self.current and self.current != HOME else None
 
-    def _prefetch_neighbours(self) -> None:
-        if self.current is None:
-            return
+    def _prefetch_neighbours(self, shown: str | None = None) -> None:
+        if self.current is None or shown not in (None, self.current):
+            return  # turned again since ``shown`` was painted (back to back): no gap came
         try:
             for article in self.pack.neighbours(self.current)[::-1]:  # Next first
                 if article is not None:

@@ -892,3 +892,17 @@ def test_turns_in_a_burst_render_the_next_page_once_the_page_is_painted(
     window.act.next.trigger()  # a turn soon after: a burst
     assert rendered == []  # not before the new page is painted
     qtbot.waitUntil(lambda: "a02" in rendered)
+
+
+def test_rendering_ahead_for_a_page_already_left_is_skipped(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    monkeypatch.setattr(window.renderer, "prefetch", lambda a: rendered.append(a.slug) or True)
+    window.open_article("alpha")
+    window.act.next.trigger()  # turned again before alpha's paint could ask (back to back)
+    shown = window.current or ""
+    window._prefetch_neighbours("alpha")  # what alpha's paint asked for: left to the new page
+    assert rendered == []
+    window._prefetch_neighbours(shown)
+    assert rendered and "alpha" in rendered
