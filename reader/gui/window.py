@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import logging
 from collections.abc import Callable, Mapping
-from functools import partial
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -413,7 +412,7 @@ class MainWindow(QMainWindow):
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
         if self._prefetch.isActive():
-            self.view.after_paint(partial(self._prefetch_neighbours, slug))
+            self.view.after_paint(lambda: self._prefetch_neighbours(slug))
         self._prefetch.start()
         self._update_chrome()
         self.page_shown.emit(slug)
