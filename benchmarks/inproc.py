@@ -8,8 +8,10 @@
 warm cache, then turns pages: Next (``act.next.trigger()``) while there is a next article, else
 a sidebar click (``tree.setCurrentIndex``) back to the first. Each turn is timed until the new
 document is laid out (``document().size()``) and the event queue is drained
-(``processEvents()``, which also paints). It writes the exact HTML it showed, the article CSS
-and the titles to the export folder. ``floor`` replays the same pages with
+(``processEvents()``, which also paints). In a burst of turns the Recommended panel is rebuilt
+once the turns stop; the run reports how many turns left it for later and how long after the
+last turn it showed the last page's recommendations. It writes the exact HTML it showed, the
+article CSS and the titles to the export folder. ``floor`` replays the same pages with
 ``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both print one JSON line. With
 ``--pause`` the event loop runs between turns for that long, as while someone reads: work the
 reader does in idle time (rendering the next page ahead) then happens between turns, and only
@@ -26,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
@@ -63,6 +66,18 @@ def _timed(
     app.processEvents()  # scroll bars, selection, the paint of the new page
     settled = time.perf_counter()
     return (laid_out - started) * 1000, (settled - started) * 1000
+
+
+def panel_catch_up(app: QApplication, window: Any) -> dict[str, float]:
+    """Time what a reader waits for at the end of a burst of turns: the last page's
+    recommendations shown (the panel's deliberate wait included) and painted."""
+    started, cpu = time.perf_counter(), time.process_time()
+    _wait(app, lambda: not window.sidebar.recommendations_pending(), 10)
+    app.processEvents()
+    return {
+        "panel_catch_up_ms": (time.perf_counter() - started) * 1000,
+        "panel_catch_up_cpu_ms": (time.process_time() - cpu) * 1000,
+    }
 
 
 def run_reader(options: argparse.Namespace) -> dict[str, object]:
@@ -112,7 +127,9 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     tree = window.sidebar.tree
     model = window.sidebar.model
     first = pack.articles[0].slug
+    deferred = 0
     for _ in range(options.turns):
+        cpu = time.process_time()
         if window.act.next.isEnabled():
             kind = "next"
             laid, settled = _timed(app, window.act.next.trigger, view.document().size)
@@ -122,9 +139,14 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
             laid, settled = _timed(
                 app, lambda i=index: tree.setCurrentIndex(i), view.document().size
             )
-        turns.append((kind, laid, settled))
+        turns.append((kind, laid, settled, (time.process_time() - cpu) * 1000))
+        # In a burst of turns the Recommended panel is rebuilt once the turns stop
+        # (Sidebar.follow_page): count the turns that left it for later.
+        deferred += window.sidebar.recommendations_pending()
         order.append(window.current or "")
         _idle(app, options.pause)
+    result["panel_deferred_turns"] = deferred
+    result.update(panel_catch_up(app, window))
     result["rss_after_turns"] = rss_kb()
     result["articles_opened"] = len(set(order))
     result["turns"] = turns

@@ -262,6 +262,22 @@ def write_report(data: dict[str, Any], out: Path) -> None:
                 f"({_ms(settled['max'])}) | {settled['p95'] / floor_p95:.2f} |"
             )
     add("")
+    caught_up = [
+        f"{name} {entry['reader']['panel_deferred_turns']} of "
+        f"{len(entry['reader']['turns'])} turns, shown {_ms(entry['reader']['panel_catch_up_ms'])}"
+        " ms after the last"
+        for name, entry in inproc.items()
+        if "panel_catch_up_ms" in entry["reader"]
+    ]
+    if caught_up:
+        add(
+            "In a burst of turns (closer together than 150 ms, as when Next is held down) the "
+            "reader rebuilds the Recommended panel once, 50 ms after the last turn, instead of on "
+            "every turn; at reading pace it is rebuilt within the turn and timed with it. Turns "
+            "that left the panel for later, and when it showed the last page's recommendations "
+            "(its 50 ms wait included): " + "; ".join(caught_up) + "."
+        )
+        add("")
 
     # --- memory -------------------------------------------------------------------------------
     add("## Memory")

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QFontMetricsF, QPaintEvent, QResizeEvent, QTextDocument
 from PySide6.QtWidgets import QAbstractScrollArea, QTextBrowser, QWidget
 
@@ -49,6 +49,10 @@ class ArticleView(QTextBrowser):
         self._root: Path | None = None
         self._reader: Callable[[str], bytes | None] | None = None
         self._painted = False
+        #: What to call after the next paint. A list changed in place: setting an attribute
+        #: of a Qt object to a callable on every page turn took references to None in
+        #: PySide6 6.11 (tests/gui/test_refcount.py).
+        self._after_paint: list[Callable[[], None]] = []
         #: Decoded, scaled pictures: a new page is a new document, which loads them again.
         self._images: dict[tuple[str, int, int], QImage] = {}
         self.setOpenLinks(False)
@@ -153,8 +157,17 @@ class ArticleView(QTextBrowser):
             self._images[key] = image
         return image
 
+    def after_paint(self, callback: Callable[[], None]) -> None:
+        """Call ``callback`` once, when the event loop is free after the next paint.
+
+        (A 0 ms timer started with the page would run before the page is painted.)
+        """
+        self._after_paint[:] = [callback]
+
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt API
         super().paintEvent(event)
+        if self._after_paint:
+            QTimer.singleShot(0, self, self._after_paint.pop())
         if not self._painted and self.document().characterCount() > 1:
             self._painted = True
             self.first_painted.emit()

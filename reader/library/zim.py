@@ -296,6 +296,11 @@ class ZimArticles(ArticleTable):
     def column(self, name: str) -> Sequence[Any]:
         if name == "title":
             return [self.title_at(i) for i in range(len(self))]
+        if name == "language":
+            # Every entry is in the archive's language (an article's own is "": the pack's).
+            # Asked at every start (reader.library.languages.pack_languages), twice: building
+            # every article for it cost ~1.4 s at 100,000 entries (first paint 1.9 → 0.5 s).
+            return [""] * len(self)
         return super().column(name)
 
     def tagged(self, tag: str) -> Sequence[int]:

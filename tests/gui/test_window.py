@@ -20,6 +20,7 @@ from reader.gui.settings import Settings
 from reader.gui.window import MainWindow, first_window_size
 from reader.library.catalog import Catalog
 from reader.library.loading import load_pack
+from reader.library.pack import Article
 from reader.paths import bundled_dir
 from tests.conftest import PackBuilder, article
 from tests.gui.conftest import WindowFactory
@@ -93,10 +94,11 @@ def test_clicking_a_recommendation_opens_it(qtbot: QtBot, window: MainWindow) ->
     assert window.sidebar.current_slug() == "delta"
 
 
-def test_recommended_panel_follows_the_article(window: MainWindow) -> None:
+def test_recommended_panel_follows_the_article(qtbot: QtBot, window: MainWindow) -> None:
     window.open_article("alpha")
     before = [window.sidebar.recommended_model.index(i, 0).data(SLUG_ROLE) for i in range(2)]
     window.open_article("gamma")
+    qtbot.waitUntil(lambda: not window.sidebar.recommendations_pending())  # turned in a burst
     after = window.sidebar.recommended_model.items()
     assert before != [r.slug for r in after[:2]]
     assert "gamma" not in [r.slug for r in after]
@@ -704,6 +706,7 @@ def test_recommended_gets_its_share_and_starts_at_the_top(
     assert first.bottom() <= recommended.viewport().height()  # title, teaser and reason
     recommended.verticalScrollBar().setValue(recommended.verticalScrollBar().maximum())
     window.open_article("npc-early-detection")
+    qtbot.waitUntil(lambda: not window.sidebar.recommendations_pending())  # turned in a burst
     assert recommended.verticalScrollBar().value() == 0
 
 
@@ -774,3 +777,132 @@ def test_keyboard_shortcuts_page_lists_every_action_with_keys(window: MainWindow
         if a.shortcuts() and a.isVisible()
     }
     assert expected <= set(rows)
+
+
+def test_next_past_the_last_row_in_view_centres_the_new_row(
+    make_pack: PackBuilder, settings_path: Path, qtbot: QtBot
+) -> None:
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(60)}
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    tree, model = window.sidebar.tree, window.sidebar.model
+    viewport = tree.viewport().rect()
+    qtbot.waitUntil(lambda: viewport.contains(tree.visualRect(model.index_of("a00"))))
+    inside = [
+        f"a{i:02}"
+        for i in range(60)
+        if viewport.contains(tree.visualRect(model.index_of(f"a{i:02}")))
+    ]
+    bar = tree.verticalScrollBar()
+    scrolled = bar.value()
+    window.open_article(inside[-1])  # in view: the list stays where it is
+    assert bar.value() == scrolled
+    window.open_article(f"a{int(inside[-1][1:]) + 1:02}")  # the row just below the view
+    row = tree.visualRect(tree.currentIndex())
+    height = viewport.height()
+    assert height / 4 < row.center().y() < height * 3 / 4, (row, height)
+
+
+def test_one_page_turn_shows_its_recommendations_at_once(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "BURST_MS", 0)  # no turn here is in a burst
+    window.open_article("alpha")
+    window.act.next.trigger()
+    shown = [r.slug for r in window.sidebar.recommended_model.items()]
+    assert shown == [r.slug for r in window.recommender.recommend(window.current or "")]
+
+
+def test_holding_next_rebuilds_the_panel_once_the_turns_stop(
+    qtbot: QtBot, make_pack: PackBuilder, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import sidebar as sidebar_module
+
+    monkeypatch.setattr(sidebar_module, "BURST_MS", 60_000)  # every turn here is in the burst
+    files = {
+        f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i, tags=["fever"])
+        for i in range(12)
+    }
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    window.resize(900, 600)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    sidebar = window.sidebar
+    rebuilt: list[int] = []
+    sidebar.recommended_model.modelReset.connect(lambda: rebuilt.append(1))
+    bar = sidebar.recommended.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+    bar.setValue(bar.maximum())
+    for _ in range(5):
+        window.act.next.trigger()
+    assert window.current == "a05"
+    assert rebuilt == [] and sidebar.recommendations_pending()
+    qtbot.waitUntil(lambda: not sidebar.recommendations_pending())
+    assert rebuilt == [1]  # once, for the last page
+    shown = [r.slug for r in sidebar.recommended_model.items()]
+    assert shown and shown == [r.slug for r in window.recommender.recommend("a05")]
+    assert bar.value() == 0
+    assert window.sidebar.current_slug() == "a05"
+    assert window.position_label.text().startswith("Article 6 of 12")
+    assert window.act.next.isEnabled() and window.act.previous.isEnabled()
+
+
+def test_the_view_calls_back_once_after_its_next_paint(qtbot: QtBot, window: MainWindow) -> None:
+    calls: list[int] = []
+    window.view.after_paint(lambda: calls.append(1))
+    qtbot.wait(20)
+    assert calls == []  # nothing painted yet: the page is unchanged
+    window.view.viewport().repaint()
+    qtbot.waitUntil(lambda: calls == [1])
+    window.view.viewport().repaint()
+    qtbot.wait(20)
+    assert calls == [1]
+
+
+def test_turns_in_a_burst_render_the_next_page_once_the_page_is_painted(
+    qtbot: QtBot, make_pack: PackBuilder, settings_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.gui import window as window_module
+
+    monkeypatch.setattr(window_module, "PREFETCH_DELAY_MS", 600_000)  # no idle moment comes
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(6)}
+    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+    qtbot.addWidget(window)
+    rendered: list[str] = []
+    real = window.renderer.prefetch
+
+    def prefetch(article: Article) -> bool:
+        rendered.append(article.slug)
+        return real(article)
+
+    monkeypatch.setattr(window.renderer, "prefetch", prefetch)
+    window.open_article("a00")
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.wait(50)
+    assert rendered == []  # one page shown: its neighbours wait for an idle moment
+    window.act.next.trigger()  # a turn soon after: a burst
+    assert rendered == []  # not before the new page is painted
+    qtbot.waitUntil(lambda: "a02" in rendered)
+
+
+def test_rendering_ahead_for_a_page_already_left_is_skipped(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rendered: list[str] = []
+    monkeypatch.setattr(window.renderer, "prefetch", lambda a: rendered.append(a.slug) or True)
+    window.open_article("alpha")
+    window.act.next.trigger()  # turned again before alpha's paint could ask (back to back)
+    shown = window.current or ""
+    window._prefetch_neighbours("alpha")  # what alpha's paint asked for: left to the new page
+    assert rendered == []
+    window._prefetch_neighbours(shown)
+    assert rendered and "alpha" in rendered

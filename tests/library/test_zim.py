@@ -157,6 +157,26 @@ def test_opening_an_archive_reads_no_article_list(tmp_path: Path) -> None:
     assert pack._table is not None
 
 
+def test_an_archives_languages_are_known_without_building_its_articles(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library import zim
+    from reader.library.languages import language_view, pack_languages
+
+    pack = _many(tmp_path, [f"Title {i}" for i in range(30)])
+    built: list[str] = []
+    real = zim.ZimArticle.__init__
+
+    def counting(self: zim.ZimArticle, *args: object, **kwargs: object) -> None:
+        built.append("x")
+        real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(zim.ZimArticle, "__init__", counting)
+    assert pack_languages(pack) == [pack.language]
+    assert language_view(pack, pack.language) is pack
+    assert built == []
+
+
 def test_opening_an_archive_keeps_libzims_cluster_cache_small() -> None:
     from libzim.reader import get_cluster_cache_max_size  # type: ignore[import-untyped]
 
