@@ -779,16 +779,22 @@ def test_keyboard_shortcuts_page_lists_every_action_with_keys(window: MainWindow
     assert expected <= set(rows)
 
 
-def test_next_past_the_last_row_in_view_centres_the_new_row(
-    make_pack: PackBuilder, settings_path: Path, qtbot: QtBot
-) -> None:
-    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(60)}
-    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
+def shown_on_first_article(root: Path, settings_path: Path, qtbot: QtBot) -> MainWindow:
+    """A 900×600 window on the pack in ``root``, shown on its article ``a00``."""
+    window = MainWindow(load_pack(root), Settings.at(settings_path))
     qtbot.addWidget(window)
     window.resize(900, 600)
     window.open_article("a00")
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_next_past_the_last_row_in_view_centres_the_new_row(
+    make_pack: PackBuilder, settings_path: Path, qtbot: QtBot
+) -> None:
+    files = {f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i) for i in range(60)}
+    window = shown_on_first_article(make_pack(files), settings_path, qtbot)
     tree, model = window.sidebar.tree, window.sidebar.model
     viewport = tree.viewport().rect()
     qtbot.waitUntil(lambda: viewport.contains(tree.visualRect(model.index_of("a00"))))
@@ -829,12 +835,7 @@ def test_holding_next_rebuilds_the_panel_once_the_turns_stop(
         f"one/a{i:02}.md": article(f"Article {i}", category="one", order=i, tags=["fever"])
         for i in range(12)
     }
-    window = MainWindow(load_pack(make_pack(files)), Settings.at(settings_path))
-    qtbot.addWidget(window)
-    window.resize(900, 600)
-    window.open_article("a00")
-    window.show()
-    qtbot.waitExposed(window)
+    window = shown_on_first_article(make_pack(files), settings_path, qtbot)
     sidebar = window.sidebar
     rebuilt: list[int] = []
     sidebar.recommended_model.modelReset.connect(lambda: rebuilt.append(1))

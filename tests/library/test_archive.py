@@ -20,10 +20,10 @@ from reader.library.archive import (
     public_key_of,
 )
 from reader.library.catalog import Catalog
-from reader.library.pack import Article
 from reader.page import bodycache
 from reader.page.render import Renderer
 from tests.conftest import PackBuilder, article
+from tests.page.test_bodycache import fresh_renderer  # a terminal's first start
 
 
 @pytest.fixture
@@ -170,21 +170,6 @@ def test_a_pack_with_errors_is_not_built(make_pack: PackBuilder, tmp_path: Path)
     assert not (tmp_path / "x.zip").exists()
 
 
-def terminal_renderer(pack_root: Path, cache: Path) -> tuple[Renderer, list[str]]:
-    """A terminal's renderer on its first start, recording what it converts with Markdown."""
-    renderer = Renderer(Catalog(cache).load(pack_root))
-    renderer.use_disk_cache(cache)
-    converted: list[str] = []
-    convert = renderer.convert
-
-    def record(a: Article, text: str) -> object:
-        converted.append(a.slug)
-        return convert(a, text)
-
-    renderer.convert = record  # type: ignore[method-assign,assignment]
-    return renderer, converted
-
-
 def test_a_terminals_first_pages_come_rendered_from_the_archive(
     library: Path, make_pack: PackBuilder, tmp_path: Path
 ) -> None:
@@ -192,7 +177,7 @@ def test_a_terminals_first_pages_come_rendered_from_the_archive(
         manifest = json.loads(archive.read(MANIFEST))
     assert manifest["pages"] == 2
     install(library, tmp_path / "lib")
-    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    renderer, converted = fresh_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     page = renderer.article_page(alpha)
@@ -209,7 +194,7 @@ def test_shipped_pages_are_not_used_once_the_pack_is_edited(library: Path, tmp_p
     install(library, tmp_path / "lib")
     current = tmp_path / "lib" / "current"
     (current / "one" / "beta.md").write_text(article("Beta", "Edited."), encoding="utf-8")
-    renderer, converted = terminal_renderer(current, tmp_path / "cache")
+    renderer, converted = fresh_renderer(current, tmp_path / "cache")
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     renderer.article_page(alpha)
@@ -221,7 +206,7 @@ def test_shipped_pages_of_another_reader_version_are_not_used(
 ) -> None:
     install(library, tmp_path / "lib")
     monkeypatch.setattr(bodycache, "portable_stamp", lambda: "another version")
-    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    renderer, converted = fresh_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     assert "Kidney stones" in renderer.article_page(alpha)
@@ -236,7 +221,7 @@ def test_a_damaged_shipped_page_is_rendered_instead(
     for page in (current / ".prebuilt" / "pages").glob("*.json"):
         if page.name != "meta.json":
             page.write_text("[1, 2", encoding="utf-8")
-    renderer, converted = terminal_renderer(current, tmp_path / "cache")
+    renderer, converted = fresh_renderer(current, tmp_path / "cache")
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     assert "Kidney stones" in renderer.article_page(alpha)
@@ -252,7 +237,7 @@ def test_an_archive_without_pages_is_smaller_and_still_works(
     assert manifest["pages"] == 0
     assert not any("/pages/" in entry["path"] for entry in manifest["files"])
     install(tmp_path / "small.zip", tmp_path / "lib")
-    renderer, converted = terminal_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    renderer, converted = fresh_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     assert "Kidney stones" in renderer.article_page(alpha) and converted == ["alpha"]
