@@ -46,40 +46,17 @@ REFIT_WINDOW_S = 2.0
 #: a tile takes besides its title (padding 14 px each side, cell spacing 8 px, and slack).
 TILE_TITLE_PT = 13.0
 TILE_PADDING_PX = 2 * 14 + 8 + 24
-#: The press that starts a touch (the one that dismisses a card).
-_PRESSES = frozenset(
-    {QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin, QEvent.Type.TabletPress}
-)
-#: The rest of that touch, swallowed with it so that it activates nothing underneath.
-_REST_OF_TOUCH = frozenset(
-    {
-        QEvent.Type.MouseButtonRelease,
-        QEvent.Type.MouseButtonDblClick,
-        QEvent.Type.MouseMove,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TouchEnd,
-        QEvent.Type.TabletRelease,
-    }
-)
-_TOUCH_ENDS = frozenset(
-    {QEvent.Type.MouseButtonRelease, QEvent.Type.TouchEnd, QEvent.Type.TabletRelease}
-)
+_EVENT = QEvent.Type
+#: The press that starts a touch (the one that dismisses a card), and what ends one.
+_PRESSES = frozenset({_EVENT.MouseButtonPress, _EVENT.TouchBegin, _EVENT.TabletPress})
+_TOUCH_ENDS = frozenset({_EVENT.MouseButtonRelease, _EVENT.TouchEnd, _EVENT.TabletRelease})
+_MOVES = frozenset({_EVENT.MouseMove, _EVENT.TouchUpdate})
+#: The rest of a touch, swallowed with its press so that it activates nothing underneath.
+_REST_OF_TOUCH = _TOUCH_ENDS | _MOVES | {_EVENT.MouseButtonDblClick}
 #: Input that counts as a visitor being there.
-_ACTIVITY = frozenset(
-    {
-        QEvent.Type.MouseButtonPress,
-        QEvent.Type.MouseMove,
-        QEvent.Type.Wheel,
-        QEvent.Type.KeyPress,
-        QEvent.Type.TouchBegin,
-        QEvent.Type.TouchUpdate,
-        QEvent.Type.TabletPress,
-    }
-)
+_ACTIVITY = _PRESSES | _MOVES | {_EVENT.Wheel, _EVENT.KeyPress}
 #: Window events after which the kiosk checks that it still covers the whole screen.
-_FULL_SCREEN_EVENTS = frozenset(
-    {QEvent.Type.WindowStateChange, QEvent.Type.Resize, QEvent.Type.Move}
-)
+_FULL_SCREEN_EVENTS = frozenset({_EVENT.WindowStateChange, _EVENT.Resize, _EVENT.Move})
 
 
 class KioskController(QObject):
