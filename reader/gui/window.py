@@ -789,7 +789,7 @@ class MainWindow(QMainWindow):
         self.kiosk_frame = KioskFrame(self, look)
         return self.kiosk_frame
 
-    def open_find_bar(self) -> FindBar | None:
+    def find_bar_if_built(self) -> FindBar | None:
         """Return the find bar if it was built (without building it)."""
         return self._find_bar
 

@@ -71,7 +71,7 @@ class KioskFrame(QObject):
         w.toolbar.hide()
         for action in w.actions():  # no shortcut hints on a touch screen
             action.setToolTip(action.text().replace("&", "").rstrip("…"))
-        if (find_bar := w.open_find_bar()) is not None:
+        if (find_bar := w.find_bar_if_built()) is not None:
             find_bar.hide_shortcut_hints()
         w.sidebar.enter_kiosk()
         w.sidebar.set_portrait(w.splitter.orientation() == Qt.Orientation.Vertical)
@@ -129,7 +129,7 @@ class KioskFrame(QObject):
         history, default look and language, no marks, reading aloud stopped at the normal
         speed."""
         w = self.window
-        if (find_bar := w.open_find_bar()) is not None:
+        if (find_bar := w.find_bar_if_built()) is not None:
             find_bar.forget()
         w.listening.reset()
         w.sidebar.forget_search()
