@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         self.templates = templates or Templates.load()
         self.theme = settings.theme
         self.text_size = settings.text_size
-        #: Kiosk mode (set by KioskController): no outside links, nothing remembered.
+        #: Kiosk mode (set by enter_kiosk): no outside links, nothing remembered.
         self.kiosk = False
         self.persist_look = True
         self.extra_qss = ""
