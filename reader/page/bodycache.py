@@ -31,7 +31,7 @@ import contextlib
 import json
 import logging
 import os
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from hashlib import sha256
 from pathlib import Path
 from typing import Any
@@ -128,14 +128,19 @@ def _page_key(stamp: str, slug: str, body: str) -> str:
     return digest.hexdigest()[:40]
 
 
-def _read_body(path: Path) -> tuple[str, str, int] | None:
-    """Return ``(html, toc, sections)`` from a body file; None (and a warning) if damaged."""
+def _read_body(
+    path: Path, on_damage: Callable[[Path], None] | None = None
+) -> tuple[str, str, int] | None:
+    """Return ``(html, toc, sections)`` from a body file, or None if there is none; a damaged
+    one is also None, with a warning (and ``on_damage(path)``)."""
     try:
         data: Any = json.loads(path.read_bytes())
     except (FileNotFoundError, NotADirectoryError):
         return None
     except (OSError, ValueError) as exc:
         logger.warning("ignored a damaged rendered page %s: %s", path, exc)
+        if on_damage is not None:
+            on_damage(path)
         return None
     if (
         isinstance(data, list)
@@ -146,6 +151,8 @@ def _read_body(path: Path) -> tuple[str, str, int] | None:
     ):
         return data[0], data[1], data[2]
     logger.warning("ignored a damaged rendered page %s: unexpected content", path)
+    if on_damage is not None:
+        on_damage(path)
     return None
 
 
@@ -232,10 +239,8 @@ class BodyCache:
     def get(self, key: str) -> tuple[str, str, int] | None:
         """Return ``(html, toc, sections)`` stored under ``key``, or None."""
         path = self.folder / f"{key}.json"
-        found = _read_body(path)
-        if found is None:
-            _remove(path)  # damaged (or missing): written again when next rendered
-        else:
+        found = _read_body(path, _remove)  # a damaged one is written again when rendered
+        if found is not None:
             with contextlib.suppress(OSError):
                 os.utime(path)  # trimming removes the least recently used first
         return found

@@ -169,6 +169,9 @@ class Renderer:
         self._md: tuple[Markdown, PackLinksExtension, SanitizeExtension] | None = None
         self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
+        #: A library archive's rendered pages: their folder until the first body that is not
+        #: in the disk cache opens them (checking them costs ~2 ms a later start never needs).
+        self._shipped_folder: Path | None = None
         self._shipped: ShippedPages | None = None
         #: The urgency call-outs' headings as slots (reader.page.mdext.URGENCY_KINDS).
         self.heading_slots = {kind: slot(kind) for kind in self.urgency_headings()}
@@ -199,12 +202,11 @@ class Renderer:
         if self.pack.fingerprint:
             from reader.library.catalog import catalog_path
             from reader.library.prebuilt import PAGES, PREBUILT
-            from reader.page.bodycache import BodyCache, ShippedPages
+            from reader.page.bodycache import BodyCache
 
             name = catalog_path(self.pack.root, cache_dir).stem.replace("catalog-", "bodies-")
             self._disk = BodyCache(cache_dir / name, self.pack.fingerprint)
-            shipped = self.pack.root / PREBUILT / PAGES
-            self._shipped = ShippedPages.open(shipped, self.pack.fingerprint)
+            self._shipped_folder = self.pack.root / PREBUILT / PAGES
 
     def _markdown(self) -> tuple[Markdown, PackLinksExtension, SanitizeExtension]:
         """Build the one configured Markdown instance on first use."""
@@ -324,12 +326,21 @@ class Renderer:
         cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
             stored = self._disk.get(self._disk.key(article.slug, article.body))
-            if stored is None and self._shipped is not None:
-                stored = self._shipped.get(article.slug, article.body)
+            if stored is None:
+                stored = self._from_shipped(article)
             if stored is not None:
                 cached = RenderedBody(*stored)
                 self._remember(article, cached)
         return cached
+
+    def _from_shipped(self, article: Article) -> tuple[str, str, int] | None:
+        """Return the body a library archive shipped for ``article``, if it can be used."""
+        if self._shipped_folder is not None:  # the first time: are they this pack's, ours?
+            from reader.page.bodycache import ShippedPages
+
+            self._shipped = ShippedPages.open(self._shipped_folder, self.pack.fingerprint)
+            self._shipped_folder = None
+        return self._shipped.get(article.slug, article.body) if self._shipped else None
 
     def body_to_keep(self, article: Article) -> RenderedBody | None:
         """Return the body as it is stored (with its slots), or None if it must not be kept:

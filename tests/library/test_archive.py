@@ -241,3 +241,23 @@ def test_an_archive_without_pages_is_smaller_and_still_works(
     alpha = renderer.pack.get("alpha")
     assert alpha is not None
     assert "Kidney stones" in renderer.article_page(alpha) and converted == ["alpha"]
+
+
+def test_a_start_on_the_home_page_leaves_the_shipped_pages_closed(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(library, tmp_path / "lib")
+    checked: list[int] = []
+    stamp = bodycache.portable_stamp
+    monkeypatch.setattr(bodycache, "portable_stamp", lambda: checked.append(1) or stamp())
+    renderer, _ = fresh_renderer(tmp_path / "lib" / "current", tmp_path / "cache")
+    renderer.home_page([])  # a kiosk starts here: no article body is needed
+    assert checked == []
+    alpha = renderer.pack.get("alpha")
+    assert alpha is not None
+    assert "Kidney stones" in renderer.article_page(alpha)
+    assert checked == [1]  # opened for the first article, once
+    beta = renderer.pack.get("beta")
+    assert beta is not None
+    renderer.article_page(beta)
+    assert checked == [1]
