@@ -45,6 +45,7 @@ from benchmarks.common import (
     rss_kb,
     run_child,
     summary,
+    wait_events,
 )
 
 SEARCH_LIMIT = 50  # the sidebar's (reader.gui.sidebar.SEARCH_LIMIT)
@@ -77,16 +78,6 @@ def ensure_zim(work: Path, articles: int) -> tuple[Path, float | None]:
 
 
 # --------------------------------------------------------------------- in the reader's process
-
-
-def _wait(app: Any, done: Any, timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > end:
-            return False
-        app.processEvents()
-        time.sleep(0.002)
-    return True
 
 
 def _queries(pages: list[str], titles: list[str], rng: random.Random) -> list[str]:
@@ -131,7 +122,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     view = window.view
     painted: list[bool] = []
     view.first_painted.connect(lambda: painted.append(True))
-    _wait(app, lambda: bool(painted), 60)
+    wait_events(app, lambda: bool(painted), 60)
     freeze_startup_objects()
     result: dict[str, object] = {"open_s": open_s, "rss_start": rss_kb()}
 
@@ -149,7 +140,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         deferred += window.sidebar.recommendations_pending()  # rebuilt once the burst ends
         order.append(window.current or "")
         if options.pause:  # as someone reads: the next page is rendered ahead meanwhile
-            _wait(app, lambda: False, options.pause)
+            wait_events(app, lambda: False, options.pause)
     result["turns"] = turns
     result["panel_deferred_turns"] = deferred
     result.update(panel_catch_up(app, window))

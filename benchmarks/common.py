@@ -12,8 +12,10 @@ import statistics
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -177,6 +179,17 @@ def run_child(args: list[str], env: dict[str, str], timeout: float = 900) -> str
     if done.returncode != 0:
         raise RuntimeError(f"{args} failed ({done.returncode}):\n{done.stderr[-3000:]}")
     return done.stdout
+
+
+def wait_events(app: Any, done: Callable[[], bool], timeout: float) -> bool:
+    """Run ``app``'s event loop until ``done()``; False if ``timeout`` seconds pass first."""
+    end = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > end:
+            return False
+        app.processEvents()
+        time.sleep(0.002)
+    return True
 
 
 def log(message: str) -> None:

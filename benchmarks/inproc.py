@@ -32,7 +32,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.common import Export, rss_kb
+from benchmarks.common import Export, rss_kb, wait_events
 
 _WRITE_CATALOG = (
     "import sys\nfrom pathlib import Path\nfrom reader.library.catalog import Catalog\n"
@@ -40,20 +40,10 @@ _WRITE_CATALOG = (
 )
 
 
-def _wait(app: QApplication, done: Callable[[], bool], timeout: float) -> bool:
-    end = time.monotonic() + timeout
-    while not done():
-        if time.monotonic() > end:
-            return False
-        app.processEvents()
-        time.sleep(0.002)
-    return True
-
-
 def _idle(app: QApplication, seconds: float) -> None:
     """Let the event loop run for ``seconds``, as it does while someone reads the page."""
     if seconds > 0:
-        _wait(app, lambda: False, seconds)
+        wait_events(app, lambda: False, seconds)
 
 
 def _timed(
@@ -72,7 +62,7 @@ def panel_catch_up(app: QApplication, window: Any) -> dict[str, float]:
     """Time what a reader waits for at the end of a burst of turns: the last page's
     recommendations shown (the panel's deliberate wait included) and painted."""
     started, cpu = time.perf_counter(), time.process_time()
-    _wait(app, lambda: not window.sidebar.recommendations_pending(), 10)
+    wait_events(app, lambda: not window.sidebar.recommendations_pending(), 10)
     app.processEvents()
     return {
         "panel_catch_up_ms": (time.perf_counter() - started) * 1000,
@@ -110,13 +100,13 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     view = window.view
     painted: list[bool] = []
     view.first_painted.connect(lambda: painted.append(True))
-    _wait(app, lambda: bool(painted), 60)
+    wait_events(app, lambda: bool(painted), 60)
     if not options.no_freeze:
         freeze_startup_objects()  # as reader.gui.app does after the first paint
     result: dict[str, object] = {"load_pack_s": load_s, "rss_start": rss_kb()}
     if options.index_cache:
         window.start_search_index(options.index_cache)
-        ready = _wait(app, lambda: window.search_index is not None, 900)
+        ready = wait_events(app, lambda: window.search_index is not None, 900)
         result["index_ready"] = ready
         result["rss_index"] = rss_kb()
 
@@ -178,7 +168,7 @@ def run_floor(options: argparse.Namespace) -> dict[str, object]:
     window.show()
     painted: list[bool] = []
     window.browser.first_painted.connect(lambda: painted.append(True))
-    _wait(app, lambda: bool(painted), 60)
+    wait_events(app, lambda: bool(painted), 60)
     result: dict[str, object] = {"rss_start": rss_kb()}
     document_size = window.browser.document().size
     turns: list[tuple[str, float, float]] = []
