@@ -1,8 +1,8 @@
 """Clean an article's HTML with an allow-list, and send every raw link through the resolver.
 
 Markdown lets authors write raw HTML, which Python-Markdown passes through untouched and
-which never meets :class:`reader.page.mdext.PackLinksProcessor`. ``SanitizeExtension`` runs last,
-on the finished body HTML, and uses `nh3 <https://nh3.readthedocs.io>`_ (ammonia, a
+which never meets :class:`reader.page.mdext.PackLinksProcessor`. The :class:`Sanitizer` cleans
+the finished body HTML, after conversion, with `nh3 <https://nh3.readthedocs.io>`_ (ammonia, a
 maintained HTML sanitizer) to keep only the tags and attributes articles need. Every
 ``a/@href`` and ``img/@src`` goes through :func:`safe_url`, which accepts our own internal
 URLs only when they point at something real in the pack and resolves anything else with
@@ -21,9 +21,6 @@ from collections.abc import Callable
 from urllib.parse import unquote
 
 import nh3
-from markdown import Markdown
-from markdown.extensions import Extension
-from markdown.postprocessors import Postprocessor
 
 from reader.library.pack import Article, Pack
 from reader.page.links import (
@@ -111,38 +108,6 @@ def safe_url(pack: Pack, article: Article, value: str, image: bool) -> str | Non
     if target.kind in (Kind.ARTICLE, Kind.ANCHOR, Kind.FILE, Kind.EXTERNAL):
         return target.href() or None
     return None
-
-
-class SanitizePostprocessor(Postprocessor):
-    """Clean the whole body HTML, after the raw HTML stash has been put back."""
-
-    def __init__(self, md: Markdown, ext: SanitizeExtension) -> None:
-        super().__init__(md)
-        self.ext = ext
-
-    def run(self, text: str) -> str:
-        return self.ext.sanitizer.clean(text, self.ext.missing_image_text)
-
-
-class SanitizeExtension(Extension):
-    """Register :class:`SanitizePostprocessor` to run after every other postprocessor."""
-
-    def __init__(self, **kwargs: object) -> None:
-        super().__init__(**kwargs)
-        self.sanitizer = Sanitizer()
-        self.missing_image_text = "image"
-
-    @property
-    def url_filter(self) -> UrlFilter | None:
-        return self.sanitizer.url_filter
-
-    @url_filter.setter
-    def url_filter(self, value: UrlFilter | None) -> None:
-        self.sanitizer.url_filter = value
-
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
-        # raw_html (30) puts raw HTML back, amp_substitute (20) and unescape (10) follow.
-        md.postprocessors.register(SanitizePostprocessor(md, self), "sanitize", 0)
 
 
 class Sanitizer:
