@@ -95,6 +95,8 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     settings_file = options.export / "settings.ini"
     settings_file.unlink(missing_ok=True)
     window = MainWindow(pack, Settings.at(settings_file))
+    if options.body_cache:
+        window.renderer.use_disk_cache(options.body_cache)  # as reader.gui.app does
     window.open_article(options.start or pack.articles[0].slug)
     window.show()
     view = window.view
@@ -198,6 +200,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--start", help="slug of the first article shown")
     parser.add_argument("--no-freeze", action="store_true", help="skip gc.freeze() (compare)")
     parser.add_argument("--index-cache", type=Path, help="wait for the search index from here")
+    parser.add_argument(
+        "--body-cache",
+        type=Path,
+        help="keep rendered bodies in this cache folder, as the reader does (a body found there "
+        "is not converted again)",
+    )
     parser.add_argument(
         "--pause",
         type=float,

@@ -17,6 +17,7 @@ import argparse
 import datetime as dt
 import json
 import shlex
+import shutil
 import sys
 import time
 from pathlib import Path
@@ -51,11 +52,21 @@ def inproc(
     start: str | None,
     index: bool,
     pause: float = 0.0,
+    seen: bool = False,
 ) -> dict[str, object]:
-    """Page turns and memory for the reader, then the floor on the pages the reader showed."""
+    """Page turns and memory for the reader, then the floor on the pages the reader showed.
+
+    Rendered bodies go to a cache folder for ``pack``, as in the reader. It is emptied first,
+    so every page is converted from Markdown on its first visit, unless ``seen``: then the
+    folder is kept from the run before, as on any visit after the first.
+    """
     export = work / f"export-{name}"
     home = work / f"xdg-{name}-inproc"
+    bodies = work / f"bodies-{pack.name}"
+    if not seen:
+        shutil.rmtree(bodies, ignore_errors=True)
     args = ["-m", "benchmarks.inproc", "reader", "--pack", str(pack), "--export", str(export)]
+    args += ["--body-cache", str(bodies)]
     args += ["--turns", str(turns), "--pause", str(pause)]
     if start:
         args += ["--start", start]
@@ -110,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
 
     turns_data: dict[str, object] = {}
     turns_data["bundled"] = inproc("bundled", BUNDLED, work, turns, BUNDLED_SLUG, index=True)
+    turns_data["bundled-seen"] = inproc(
+        "bundled-seen", BUNDLED, work, turns, BUNDLED_SLUG, index=True, seen=True
+    )
     turns_data["bundled-paced"] = inproc(
         "bundled-paced", BUNDLED, work, turns, BUNDLED_SLUG, index=True, pause=READING_PAUSE
     )
@@ -117,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     for name, (pack, _slug) in packs.items():
         if name != "bundled":
             turns_data[name] = inproc(name, pack, work, min(turns, 100), None, index=False)
+            turns_data[f"{name}-seen"] = inproc(
+                f"{name}-seen", pack, work, min(turns, 100), None, index=False, seen=True
+            )
     data["inproc"] = turns_data
 
     startup: dict[str, object] = {}
