@@ -49,25 +49,21 @@ def palette_for(colours: Mapping[str, str]) -> QPalette:
     c = {name: QColor(value) for name, value in colours.items()}
     palette = QPalette()
     role = QPalette.ColorRole
-    roles = (
-        (role.Window, "chrome_bg"),
-        (role.WindowText, "chrome_text"),
-        (role.Base, "bg"),
-        (role.AlternateBase, "sidebar_bg"),
-        (role.Text, "text"),
-        (role.Button, "chrome_bg"),
-        (role.ButtonText, "chrome_text"),
-        (role.Highlight, "selection_bg"),
-        (role.HighlightedText, "selection_text"),
-        (role.Link, "link"),
-        (role.PlaceholderText, "muted"),
-        (role.ToolTipBase, "bg"),
-        (role.ToolTipText, "text"),
-    )
+    roles_by_colour = {
+        "chrome_bg": (role.Window, role.Button),
+        "chrome_text": (role.WindowText, role.ButtonText),
+        "bg": (role.Base, role.ToolTipBase),
+        "text": (role.Text, role.ToolTipText),
+        "sidebar_bg": (role.AlternateBase,),
+        "selection_bg": (role.Highlight,),
+        "selection_text": (role.HighlightedText,),
+        "link": (role.Link,),
+        "muted": (role.PlaceholderText,),
+    }
     for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
-        for which, key in roles:
-            palette.setColor(group, which, c[key])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, c["disabled"])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, c["disabled"])
-    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, c["disabled"])
+        for key, roles in roles_by_colour.items():
+            for which in roles:
+                palette.setColor(group, which, c[key])
+    for which in (role.ButtonText, role.WindowText, role.Text):
+        palette.setColor(QPalette.ColorGroup.Disabled, which, c["disabled"])
     return palette
