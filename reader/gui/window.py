@@ -198,12 +198,16 @@ class MainWindow(QMainWindow):
 
     # --- construction --------------------------------------------------------------------
     def _connect_signals(self) -> None:
-        self.sidebar.article_requested.connect(self.open_article)
-        self.sidebar.result_opened.connect(self.open_result)
-        self.sidebar.search_cleared.connect(self._clear_query_marks)
+        self._connect_sidebar()
         self.view.anchorClicked.connect(self.open_link)
         self.view.highlighted.connect(self._show_link_target)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
+
+    def _connect_sidebar(self) -> None:
+        """Follow the sidebar's requests (again for the sidebar a new language builds)."""
+        self.sidebar.article_requested.connect(self.open_article)
+        self.sidebar.result_opened.connect(self.open_result)
+        self.sidebar.search_cleared.connect(self._clear_query_marks)
 
     def _restore_state(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -768,8 +772,7 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.pack, self)
         self.splitter.replaceWidget(0, self.sidebar)
         old.deleteLater()
-        self.sidebar.article_requested.connect(self.open_article)
-        self.sidebar.result_opened.connect(self.open_result)
+        self._connect_sidebar()
         if self.search_index is not None:
             self.sidebar.set_search_index(self.search_index)
         self.view.setAccessibleName(self.tr("Article"))
