@@ -153,9 +153,9 @@ class WindowActions(QObject):
             "copy": (self._copy_selection, [std.Copy], ""),
             "select_all": (self._select_all, [std.SelectAll], ""),
             "find": (lambda: w.find_bar.open_bar(), [std.Find], ""),
-            "larger": (lambda: w.step_text_size(1), [std.ZoomIn, "Ctrl+="], "larger"),
-            "smaller": (lambda: w.step_text_size(-1), [std.ZoomOut], "smaller"),
-            "normal_size": (lambda: w.set_text_size(DEFAULT_TEXT_SIZE), ["Ctrl+0"], ""),
+            "larger": (lambda: w.look.step_text_size(1), [std.ZoomIn, "Ctrl+="], "larger"),
+            "smaller": (lambda: w.look.step_text_size(-1), [std.ZoomOut], "smaller"),
+            "normal_size": (lambda: w.look.set_text_size(DEFAULT_TEXT_SIZE), ["Ctrl+0"], ""),
             "toggle_sidebar": (w.toggle_sidebar, ["F9"], "sidebar"),
             "print": (w.print_article, [std.Print, "Ctrl+P"], ""),
             "save_pdf": (w.save_pdf, ["Ctrl+Shift+S"], ""),
@@ -186,8 +186,8 @@ class WindowActions(QObject):
         for name, label in names.items():
             action = QAction(label, group)
             action.setCheckable(True)
-            action.setChecked(name == self.window.theme)
-            action.triggered.connect(lambda _checked=False, n=name: self.window.set_theme(n))
+            action.setChecked(name == self.window.look.theme)
+            action.triggered.connect(lambda _checked=False, n=name: self.window.look.set_theme(n))
             actions[name] = action
         return actions
 

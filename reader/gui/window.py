@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 
 from reader.find.recommend import Recommendation, Recommender, TagRecommender, teaser
 from reader.gui.actions import WindowActions
-from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import IndexLoader
 from reader.gui.language import Translators, interface_language, native_name
 from reader.gui.listening import Listening
+from reader.gui.look import Look, Templates
 from reader.gui.pagewords import PageWords
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
@@ -39,17 +39,6 @@ from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import Renderer
 from reader.paths import resource_path
-from reader.themes import (
-    SYSTEM,
-    TEXT_SIZES,
-    THEME_NAMES,
-    THEMES,
-    clamp_text_size,
-    fill,
-    resolve_theme,
-    scale_points,
-    step_text_size,
-)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -129,23 +118,14 @@ class MainWindow(QMainWindow):
         self.renderer = Renderer(pack, PageWords().page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, PageWords().reasons())
         self.current: str | None = None
-        self.templates = templates or Templates.load()
-        self.theme = settings.theme
-        self.text_size = settings.text_size
+        #: Theme and text size (reader.gui.look).
+        self.look = Look(self, settings, templates or Templates.load())
         #: Kiosk mode (set by enter_kiosk): no outside links, nothing remembered.
         self.kiosk = False
-        self.persist_look = True
-        self.extra_qss = ""
         #: In a kiosk, the printer to print to without a dialog ("" means printing is off).
         self.printer_name = ""
-        #: The look a reset returns to.
-        self.default_look = (self.theme, self.text_size)
         self.search_index: Any = None  # reader.find.index.SearchIndex once built
         self._loader: IndexLoader | None = None
-        #: Toolbar icons by (name, colour, disabled colour). Qt keeps the pixmaps of every icon
-        #: it has drawn in its pixmap cache (up to 10 MB), so drawing the same look again must
-        #: reuse the same icons: a kiosk re-applies its look at every reset.
-        self._icons: dict[tuple[str, str, str], QIcon] = {}
         #: The last article is written to the settings file a moment after the reader stops
         #: on a page (and on close), not on every page turn: each write is a file replace.
         self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
@@ -192,8 +172,7 @@ class MainWindow(QMainWindow):
         self._restore_state()
         #: Read aloud: the Listen actions' state and the speech engine, made on first use.
         self.listening = Listening(self, speech)
-        self.apply_look()
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        self.look.apply()
         self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
 
     # --- construction --------------------------------------------------------------------
@@ -234,7 +213,7 @@ class MainWindow(QMainWindow):
             from reader.gui.find_bar import FindBar  # imported on first use
 
             self._find_bar = FindBar(self.view, self)
-            self._find_bar.set_colours(*self.match_colours())
+            self._find_bar.set_colours(*self.look.match_colours())
             if self.kiosk:
                 self._find_bar.hide_shortcut_hints()
             self._reading_layout.insertWidget(0, self._find_bar)
@@ -244,68 +223,7 @@ class MainWindow(QMainWindow):
         if self._find_bar is not None:
             self._find_bar.refresh()
 
-    def colours(self) -> Mapping[str, str]:
-        """Return the colours of the look in use (the theme, or the system's light or dark)."""
-        return THEMES[resolve_theme(self.theme, system_is_dark())]
-
-    def match_colours(self) -> tuple[QColor, QColor]:
-        """Return the theme's colours for search matches and for the current match."""
-        colours = self.colours()
-        return QColor(colours["match_bg"]), QColor(colours["current_match_bg"])
-
     # --- look ----------------------------------------------------------------------------
-    def apply_look(self) -> None:
-        """Apply the theme and text size to the chrome and the article, keeping the place."""
-        colours = self.colours()
-        self.setPalette(palette_for(colours))
-        self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
-        self.sidebar.set_link_colour(colours["link"])
-        if self._find_bar is not None:
-            self._find_bar.set_colours(*self.match_colours())
-        self.view.set_text_size(self.text_size)
-        css = scale_points(fill(self.templates.article_css, colours), self.text_size)
-        self.view.set_style_sheet(css)
-        self.act.larger.setEnabled(self.text_size < TEXT_SIZES[-1])
-        self.act.smaller.setEnabled(self.text_size > TEXT_SIZES[0])
-        self.act.themes[self.theme].setChecked(True)
-        # The window's own actions (each is added to it): findChildren() would also return
-        # the actions Qt made for menus and fields, and wrapping those costs ~2 ms.
-        for action in self.actions():
-            if name := action.property("icon_name"):
-                action.setIcon(self.icon(name, colours))
-        if self.act.more_button is not None:  # Qt's own » is black, and gone in Dark
-            self.act.more_button.setIcon(self.icon("more", colours))
-        self.rerender()
-
-    def icon(self, name: str, colours: Mapping[str, str] | None = None) -> QIcon:
-        """Return the icon ``name`` in ``colours`` (the look's), the same QIcon each time."""
-        colours = colours or self.colours()
-        key = (name, colours["chrome_text"], colours["disabled"])
-        icon = self._icons.get(key)
-        if icon is None:
-            icon = self._icons[key] = themed_icon(*key)
-        return icon
-
-    def set_theme(self, name: str) -> None:
-        self.theme = name if name in THEME_NAMES else SYSTEM
-        if self.persist_look:
-            self.settings.theme = self.theme
-        self.apply_look()
-
-    def set_text_size(self, percent: int) -> None:
-        self.text_size = clamp_text_size(percent)
-        if self.persist_look:
-            self.settings.text_size = self.text_size
-        self.apply_look()
-        self.statusBar().showMessage(self.tr("Text size {n}%").format(n=self.text_size), 2000)
-
-    def step_text_size(self, steps: int) -> None:
-        self.set_text_size(step_text_size(self.text_size, steps))
-
-    def _on_system_scheme_changed(self) -> None:
-        if self.theme == SYSTEM:
-            self.apply_look()
-
     def rerender(self) -> None:
         """Show the current page again (new CSS), at the same relative scroll position."""
         if self.current is None:
@@ -509,7 +427,7 @@ class MainWindow(QMainWindow):
         if self.open_article(slug) and self.search_index is not None:
             from reader.gui.find_bar import mark_words
 
-            mark_words(self.view, self.search_index.terms(query), self.match_colours()[0])
+            mark_words(self.view, self.search_index.terms(query), self.look.match_colours()[0])
 
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
@@ -780,7 +698,7 @@ class MainWindow(QMainWindow):
         self._set_sidebar_visible(sidebar_visible)
         if self.kiosk_frame is not None:
             self.kiosk_frame.lock_chrome()
-        self.apply_look()
+        self.look.apply()
 
     # --- kiosk ---------------------------------------------------------------------------
     def enter_kiosk(self, look: KioskConfig) -> KioskFrame:

@@ -228,6 +228,13 @@
     </message>
 </context>
 <context>
+    <name>Look</name>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>Tamaño del texto {n} %</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Article</source>
@@ -239,10 +246,6 @@
             <numerusform>%n artículo</numerusform>
             <numerusform>%n artículos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>Tamaño del texto {n} %</translation>
     </message>
     <message>
         <source>This article is not shown here: no clinician has reviewed it yet.</source>

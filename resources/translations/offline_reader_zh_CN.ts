@@ -228,6 +228,13 @@
     </message>
 </context>
 <context>
+    <name>Look</name>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>文字大小 {n}%</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Article</source>
@@ -238,10 +245,6 @@
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>文字大小 {n}%</translation>
     </message>
     <message>
         <source>This article is not shown here: no clinician has reviewed it yet.</source>

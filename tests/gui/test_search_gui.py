@@ -196,7 +196,7 @@ def test_clearing_the_search_leaves_find_in_page_marks(qtbot: QtBot, bundled: Ma
 def test_did_you_mean_is_reached_by_keyboard_in_the_theme_colour(
     qtbot: QtBot, bundled: MainWindow
 ) -> None:
-    bundled.set_theme("dark")
+    bundled.look.set_theme("dark")
     type_query(qtbot, bundled, "nasophryngeal")
     message = bundled.sidebar.message
     assert f'style="color: {THEMES["dark"]["link"]}"' in message.text()

@@ -228,7 +228,7 @@ class KioskController(QObject):
         title broken ("Nasophary/ngeal"), at the current text size; 1 to 3."""
         w = self.window
         font = QFont(w.view.document().defaultFont())
-        font.setPointSizeF(TILE_TITLE_PT * w.text_size / 100)
+        font.setPointSizeF(TILE_TITLE_PT * w.look.text_size / 100)
         font.setBold(True)
         metrics = QFontMetricsF(font)
         featured = [a.title for slug in w.pack.featured if (a := w.pack.get(slug))]

@@ -93,16 +93,16 @@ def test_text_size_and_colours_are_big_buttons(kiosk: KioskController) -> None:
     w = kiosk.window
     buttons = kiosk.bar.buttons
     buttons["larger"].click()
-    assert w.text_size > 150
+    assert w.look.text_size > 150
     buttons["smaller"].click()
     buttons["smaller"].click()
-    assert w.text_size < 150
+    assert w.look.text_size < 150
     buttons["colours"].click()
-    assert w.theme == "dark"
+    assert w.look.theme == "dark"
     buttons["colours"].click()
-    assert w.theme == "high-contrast"
+    assert w.look.theme == "high-contrast"
     buttons["colours"].click()
-    assert w.theme == "light"
+    assert w.look.theme == "light"
 
 
 @pytest.mark.parametrize(("size", "portrait"), [((1080, 1920), True), ((1280, 800), False)])

@@ -64,8 +64,8 @@ def test_history_look_scroll_and_popups_are_reset(qtbot: QtBot, kiosk: KioskCont
     w = kiosk.window
     w.open_article("alpha")
     w.open_article("gamma")
-    w.set_text_size(250)
-    w.set_theme("dark")
+    w.look.set_text_size(250)
+    w.look.set_theme("dark")
     w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().maximum())
     w.sidebar.tree.verticalScrollBar().setValue(w.sidebar.tree.verticalScrollBar().maximum())
     menu = QMenu(w)
@@ -80,7 +80,7 @@ def test_history_look_scroll_and_popups_are_reset(qtbot: QtBot, kiosk: KioskCont
     assert not menu.isVisible() and QApplication.activePopupWidget() is None
     assert not kiosk.pin_pad.isVisible()
     assert not w.act.back.isEnabled() and not w.act.forward.isEnabled()
-    assert (w.theme, w.text_size) == ("light", 150)
+    assert (w.look.theme, w.look.text_size) == ("light", 150)
     assert w.view.verticalScrollBar().value() == 0
     assert w.sidebar.tree.verticalScrollBar().value() == 0
     assert w.current == "" and "Continue reading" not in w.view.toPlainText()
