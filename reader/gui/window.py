@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reader.find.recommend import Recommendation, Recommender, TagRecommender, teaser
 from reader.gui.actions import WindowActions
 from reader.gui.article_view import ArticleView
-from reader.gui.indexer import IndexLoader
+from reader.gui.indexer import SearchIndexing
 from reader.gui.language import Translators, interface_language, native_name
 from reader.gui.listening import Listening
 from reader.gui.look import Look, Templates
@@ -124,8 +124,8 @@ class MainWindow(QMainWindow):
         self.kiosk = False
         #: In a kiosk, the printer to print to without a dialog ("" means printing is off).
         self.printer_name = ""
-        self.search_index: Any = None  # reader.find.index.SearchIndex once built
-        self._loader: IndexLoader | None = None
+        #: The search index, opened after the first paint (reader.gui.indexer).
+        self.indexing = SearchIndexing(self)
         #: The last article is written to the settings file a moment after the reader stops
         #: on a page (and on close), not on every page turn: each write is a file replace.
         self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
@@ -432,51 +432,18 @@ class MainWindow(QMainWindow):
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
         """Open or build the search index in a worker thread; the window stays usable."""
-        # Over every language: one index file per pack folder, whichever language is shown.
-        self._loader = IndexLoader(self.library, cache_dir, self)
-        self._loader.progress.connect(self._on_index_progress)
-        self._loader.ready.connect(self._on_index_ready)
-        self._loader.failed.connect(self._on_index_failed)
-        self._loader.start()
-
-    def _on_index_progress(self, done: int, total: int) -> None:
-        percent = int(100 * done / total) if total else 100
-        self.statusBar().showMessage(
-            self.tr("Preparing search: {percent}% of {total} articles").format(
-                percent=percent, total=total
-            )
-        )
-
-    def _on_index_ready(self, index: Any) -> None:
-        self.search_index = index
-        self.sidebar.set_search_index(index)
-        self._use_content_recommendations(index)
-        if self.statusBar().currentMessage().startswith(self.tr("Preparing search")):
-            self.statusBar().showMessage(self.tr("Search is ready"), 3000)
-
-    def _use_content_recommendations(self, index: Any) -> None:
-        """Switch from tag-based to content-based recommendations once the index is ready."""
-        from reader.find.related import ContentRecommender
-
-        self.recommender = ContentRecommender(self.pack, index, PageWords().reasons())
-        article = self.pack.get(self.current) if self.current else None
-        if article is not None:  # the panel and the footer show the new list at once
-            self.sidebar.set_recommendations(self.recommender.recommend(article.slug))
-            self.rerender()
-
-    def _on_index_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("Search is not available: {error}").format(error=message), 15000
-        )
+        self.indexing.start(cache_dir)
 
     def stop_search_index(self) -> None:
-        if self._loader is not None:
-            self._loader.requestInterruption()
-            self._loader.wait()
-            self._loader = None
-        if self.search_index is not None:
-            self.search_index.close()
-            self.search_index = None
+        self.indexing.stop()
+
+    @property
+    def search_index(self) -> Any:
+        """The search index once it is open, else None."""
+        return self.indexing.index
+
+    def _on_index_ready(self, index: Any) -> None:  # benchmarks.soak hands its index in here
+        self.indexing.use(index)
 
     def open_link(self, url: QUrl) -> None:
         """The one link router: in-page anchors, articles, home, categories, outside links."""
@@ -658,7 +625,7 @@ class MainWindow(QMainWindow):
         self.renderer.pack = self.pack
         self.renderer.text = PageWords().page_text()
         if self.search_index is not None:
-            self._use_content_recommendations(self.search_index)
+            self.indexing.recommend_from(self.search_index)
         else:
             self.recommender = TagRecommender(self.pack, PageWords().reasons())
         self._retranslate()

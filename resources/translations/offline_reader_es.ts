@@ -268,22 +268,6 @@
         <translation>Porque leyó «{title}»</translation>
     </message>
     <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>Preparando la búsqueda</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>La búsqueda está lista</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>La búsqueda no está disponible: {error}</translation>
-    </message>
-    <message>
         <source>Could not open {url}</source>
         <translation>No se pudo abrir {url}</translation>
     </message>
@@ -658,6 +642,25 @@
     <message>
         <source>Open the new version of the library; you stay on this article</source>
         <translation>Abrir la nueva versión de la biblioteca sin salir de este artículo</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexing</name>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Preparando la búsqueda</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>La búsqueda está lista</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>La búsqueda no está disponible: {error}</translation>
     </message>
 </context>
 <context>

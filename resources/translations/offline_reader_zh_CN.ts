@@ -267,22 +267,6 @@
         <translation>因为您读过《{title}》</translation>
     </message>
     <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>正在准备搜索</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>搜索已就绪</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>搜索暂不可用：{error}</translation>
-    </message>
-    <message>
         <source>Could not open {url}</source>
         <translation>无法打开 {url}</translation>
     </message>
@@ -652,6 +636,25 @@
     <message>
         <source>Open the new version of the library; you stay on this article</source>
         <translation>打开新版本的图书馆，仍然停留在这篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexing</name>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>正在准备搜索</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>搜索已就绪</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>搜索暂不可用：{error}</translation>
     </message>
 </context>
 <context>
