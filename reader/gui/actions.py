@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton
 
+from reader.gui.language import interface_languages
 from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
 if TYPE_CHECKING:
@@ -210,7 +211,7 @@ class WindowActions(QObject):
         languages = QActionGroup(self.window)
         self._made.append(languages)
         self.languages: dict[str, QAction] = {}
-        for code, name in w.interface_languages():
+        for code, name in interface_languages():
             action = QAction(name, languages)  # each language named in itself
             action.setCheckable(True)
             action.setChecked(code == w.language)

@@ -22,7 +22,7 @@ from reader.find.recommend import Recommendation, Recommender, TagRecommender, t
 from reader.gui.actions import WindowActions
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import SearchIndexing
-from reader.gui.language import Translators, interface_language, native_name
+from reader.gui.language import LanguageSwitch, Translators, interface_language
 from reader.gui.listening import Listening
 from reader.gui.look import Look, Templates
 from reader.gui.pagewords import PageWords
@@ -32,8 +32,6 @@ from reader.history import HOME, History
 from reader.library.languages import (
     common_tags,
     language_view,
-    library_language,
-    translation_in,
 )
 from reader.library.pack import Article, Pack
 from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
@@ -106,12 +104,13 @@ class MainWindow(QMainWindow):
         super().__init__()
         #: The whole pack, every language; ``pack`` is what a reader of ``language`` sees.
         self.library = pack
-        self._translators = translators
+        self._language_switch = LanguageSwitch(self, translators)
         #: The interface language (``en``, ``zh_CN``, ``es``) and the one a kiosk resets to.
         self.language = self.default_language = interface_language(language or pack.language)
         pack = language_view(pack, self.language)
         self.pack = pack
-        self._search_words: list[str] | None = None  # a kiosk home's, once asked for
+        #: A kiosk home's common search words, and the pack they are of.
+        self._search_words: tuple[Pack, list[str]] | None = None
         self.settings = settings
         self.history = History()
         self._open_external = open_external or _open_url
@@ -333,10 +332,13 @@ class MainWindow(QMainWindow):
 
     def _home_page(self) -> str:
         """The home page; a kiosk's also lists every title and the common search words."""
-        if self.kiosk and self._search_words is None:  # walks every article: once a language
-            self._search_words = common_tags(self.pack, KIOSK_SEARCH_WORDS)
-        words = self._search_words if self.kiosk else None
-        return self.renderer.home_page(self._session_sections(), self.kiosk, words or ())
+        words: list[str] = []
+        if self.kiosk:
+            if self._search_words is None or self._search_words[0] is not self.pack:
+                # Walks every article: once a pack (a language, an updated library).
+                self._search_words = (self.pack, common_tags(self.pack, KIOSK_SEARCH_WORDS))
+            words = self._search_words[1]
+        return self.renderer.home_page(self._session_sections(), self.kiosk, words)
 
     def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
         """ "Continue reading" and "Because you read …", once something was read."""
@@ -599,54 +601,15 @@ class MainWindow(QMainWindow):
         self.start_search_index(cache_dir)
 
     # --- language --------------------------------------------------------------------------
-    def interface_languages(self) -> list[tuple[str, str]]:
-        """Return (code, the language's name in itself) of every interface language."""
-        from reader.gui.language import INTERFACE_LANGUAGES
-
-        return [(code, native_name(code)) for code in INTERFACE_LANGUAGES]
-
     def set_language(self, code: str) -> None:
         """Show the interface and the library in ``code`` (``en``, ``zh_CN``, ``es``).
 
         The article shown stays, in its version in that language; without one the home page
         opens with a notice. For the language menu, and for a kiosk's language button.
         """
-        code = interface_language(code)
-        if code == self.language:
-            return
-        if self._translators is not None:
-            self._translators.install(code)
-        self.language = code
-        if not self.kiosk:
-            self.settings.language = code
-        was = self.current
-        self.pack = language_view(self.library, code)
-        self._search_words = None
-        self.renderer.pack = self.pack
-        self.renderer.text = PageWords().page_text()
-        if self.search_index is not None:
-            self.indexing.recommend_from(self.search_index)
-        else:
-            self.recommender = TagRecommender(self.pack, PageWords().reasons())
-        self._retranslate()
-        target = None
-        if was and was != HOME:
-            target = translation_in(self.library, was, library_language(self.library, code))
-        if target is not None:
-            self.current = None  # show it again even when it is the same article
-            self.open_article(target)
-        else:
-            self.show_home()
-            if was and was != HOME:
-                self.statusBar().showMessage(
-                    self.tr("This article is not available in {language}.").format(
-                        language=native_name(code)
-                    ),
-                    10000,
-                )
-        self.language_changed.emit(code)
+        self._language_switch.set_language(code)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         """Build the chrome again in the new language: actions, menus, toolbar and sidebar."""
         sidebar_visible = self.act.toggle_sidebar.isChecked()
         self.act.dispose()

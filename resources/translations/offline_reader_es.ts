@@ -194,6 +194,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>Este artículo no está disponible en {language}.</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -293,10 +300,6 @@
             <numerusform>%n problema en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
             <numerusform>%n problemas en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>Este artículo no está disponible en {language}.</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,13 @@
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>这篇文章没有{language}版本。</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -291,10 +298,6 @@
         <translation>
             <numerusform>内容包中有 %n 个问题 — 请查看 帮助 › 内容问题</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>这篇文章没有{language}版本。</translation>
     </message>
 </context>
 <context>

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.gui.kiosk.controller import KioskController
+from reader.history import HOME
+from reader.library.loading import load_pack
+from tests.conftest import PackBuilder, article
 from tests.gui.kiosk.conftest import KioskFactory
 from tests.gui.test_accessibility import FakeEngine
 
@@ -84,3 +87,17 @@ def test_history_look_scroll_and_popups_are_reset(qtbot: QtBot, kiosk: KioskCont
     assert w.view.verticalScrollBar().value() == 0
     assert w.sidebar.tree.verticalScrollBar().value() == 0
     assert w.current == "" and "Continue reading" not in w.view.toPlainText()
+
+
+def test_an_updated_library_brings_its_own_common_searches(
+    make_kiosk: KioskFactory, make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    old = make_pack({"one/alpha.md": article("Alpha", tags=["oldword"], category="one")})
+    kiosk = make_kiosk(old)
+    assert "oldword" in kiosk.window.view.toPlainText()
+    (old / "one" / "alpha.md").unlink()
+    new = make_pack({"one/beta.md": article("Beta", tags=["newword"], category="one")})
+    kiosk.window.load_library(load_pack(new), tmp_path / "cache")
+    assert kiosk.window.current == HOME
+    text = kiosk.window.view.toPlainText()
+    assert "newword" in text and "oldword" not in text
