@@ -26,6 +26,7 @@ from reader.gui.language import LanguageSwitch, Translators, interface_language
 from reader.gui.listening import Listening
 from reader.gui.look import Look, Templates
 from reader.gui.pagewords import PageWords
+from reader.gui.routing import LinkRouter
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
@@ -34,7 +35,6 @@ from reader.library.languages import (
     language_view,
 )
 from reader.library.pack import Article, Pack
-from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import Renderer
 from reader.paths import resource_path
 
@@ -74,13 +74,6 @@ def first_window_size(available: QSize) -> QSize:
     )
 
 
-def _open_url(url: QUrl) -> bool:
-    """Hand ``url`` to the desktop (its browser or mail program)."""
-    from PySide6.QtGui import QDesktopServices  # only when an outside link is followed
-
-    return QDesktopServices.openUrl(url)
-
-
 class MainWindow(QMainWindow):
     """Present a pack: sidebar on the left, the page on the right, navigation on top."""
 
@@ -113,7 +106,8 @@ class MainWindow(QMainWindow):
         self._search_words: tuple[Pack, list[str]] | None = None
         self.settings = settings
         self.history = History()
-        self._open_external = open_external or _open_url
+        #: Where every link clicked on a page goes (reader.gui.routing).
+        self.links = LinkRouter(self, open_external)
         self.renderer = Renderer(pack, PageWords().page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, PageWords().reasons())
         self.current: str | None = None
@@ -177,8 +171,8 @@ class MainWindow(QMainWindow):
     # --- construction --------------------------------------------------------------------
     def _connect_signals(self) -> None:
         self._connect_sidebar()
-        self.view.anchorClicked.connect(self.open_link)
-        self.view.highlighted.connect(self._show_link_target)
+        self.view.anchorClicked.connect(self.links.open)
+        self.view.highlighted.connect(self.links.show_target)
         self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
     def _connect_sidebar(self) -> None:
@@ -194,7 +188,7 @@ class MainWindow(QMainWindow):
             self._fit_first_window()
         if (splitter := self.settings.splitter) is not None:
             self.splitter.restoreState(splitter)
-        self._set_sidebar_visible(self.settings.sidebar_visible)
+        self.set_sidebar_visible(self.settings.sidebar_visible)
 
     def _fit_first_window(self) -> None:
         """Size a first window from the screen's available room (the desktop places it)."""
@@ -416,7 +410,7 @@ class MainWindow(QMainWindow):
             self.open_article(nxt.slug)
 
     def sidebar_search(self) -> None:
-        self._set_sidebar_visible(True)
+        self.set_sidebar_visible(True)
         self.sidebar.focus_search()
 
     def _clear_query_marks(self) -> None:
@@ -447,36 +441,6 @@ class MainWindow(QMainWindow):
     def _on_index_ready(self, index: Any) -> None:  # benchmarks.soak hands its index in here
         self.indexing.use(index)
 
-    def open_link(self, url: QUrl) -> None:
-        """The one link router: in-page anchors, articles, home, categories, outside links."""
-        scheme = url.scheme()
-        if not scheme and url.hasFragment():
-            self.view.scrollToAnchor(url.fragment())
-        elif scheme == ARTICLE_SCHEME:
-            self.open_article(url.path(), url.fragment())
-        elif url.toString() == HOME_URL:
-            self.show_home()
-        elif scheme == CATEGORY_SCHEME:
-            self._set_sidebar_visible(True)
-            self.sidebar.show_category(url.path())
-        elif scheme == SEARCH_SCHEME:
-            self._set_sidebar_visible(True)
-            self.sidebar.search_for(url.path())
-        elif scheme in {"http", "https", "mailto", "tel"}:
-            self.open_external(url)
-        else:
-            logger.info("ignored link %s", url.toString())
-
-    def open_external(self, url: QUrl) -> None:
-        """Hand an outside address to the system, after the reader clicked it (not in a kiosk)."""
-        if self.kiosk:
-            self.link_refused.emit(url.toString())
-            return
-        if not self._open_external(url):
-            self.statusBar().showMessage(
-                self.tr("Could not open {url}").format(url=url.toString()), 5000
-            )
-
     # --- presentation --------------------------------------------------------------------
     def _update_chrome(self) -> None:
         a = self.act
@@ -505,19 +469,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _show_link_target(self, url: QUrl) -> None:
-        if url.scheme() == ARTICLE_SCHEME and (target := self.pack.get(url.path())):
-            self.statusBar().showMessage(target.title)
-        elif url.scheme() in {"http", "https"}:
-            self.statusBar().showMessage(self.tr("Outside link: {url}").format(url=url.toString()))
-        else:
-            self.statusBar().clearMessage()
-
     def toggle_sidebar(self) -> None:
         self._sidebar_folded = False  # the reader decides from now on
-        self._set_sidebar_visible(self.act.toggle_sidebar.isChecked())
+        self.set_sidebar_visible(self.act.toggle_sidebar.isChecked())
 
-    def _set_sidebar_visible(self, visible: bool) -> None:
+    def set_sidebar_visible(self, visible: bool) -> None:
+        """Show or hide the sidebar; shown in a narrow window, it takes a share of the width."""
         was_hidden = self.sidebar.isHidden()
         self.sidebar.setVisible(visible)
         self.act.toggle_sidebar.setChecked(visible)
@@ -537,10 +494,10 @@ class MainWindow(QMainWindow):
         self._narrow = narrow
         if narrow and self.sidebar.isVisibleTo(self):
             self._sidebar_folded = True
-            self._set_sidebar_visible(False)
+            self.set_sidebar_visible(False)
         elif not narrow and self._sidebar_folded:
             self._sidebar_folded = False
-            self._set_sidebar_visible(True)
+            self.set_sidebar_visible(True)
         # Narrow: icons only, and what still does not fit goes to the toolbar's » menu.
         self.toolbar.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -625,7 +582,7 @@ class MainWindow(QMainWindow):
             self.sidebar.set_search_index(self.search_index)
         self.view.setAccessibleName(self.tr("Article"))
         self.setWindowTitle(self.pack.title)
-        self._set_sidebar_visible(sidebar_visible)
+        self.set_sidebar_visible(sidebar_visible)
         if self.kiosk_frame is not None:
             self.kiosk_frame.lock_chrome()
         self.look.apply()

@@ -201,6 +201,17 @@
     </message>
 </context>
 <context>
+    <name>LinkRouter</name>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>No se pudo abrir {url}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>Enlace externo: {url}</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -275,10 +286,6 @@
         <translation>Porque leyó «{title}»</translation>
     </message>
     <message>
-        <source>Could not open {url}</source>
-        <translation>No se pudo abrir {url}</translation>
-    </message>
-    <message>
         <source>Home — {pack}</source>
         <translation>Inicio — {pack}</translation>
     </message>
@@ -289,10 +296,6 @@
     <message>
         <source>Article {n} of {total} · {category}</source>
         <translation>Artículo {n} de {total} · {category}</translation>
-    </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>Enlace externo: {url}</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) in the content pack — see Help › Content problems</source>

@@ -201,6 +201,17 @@
     </message>
 </context>
 <context>
+    <name>LinkRouter</name>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>无法打开 {url}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>外部链接：{url}</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -274,10 +285,6 @@
         <translation>因为您读过《{title}》</translation>
     </message>
     <message>
-        <source>Could not open {url}</source>
-        <translation>无法打开 {url}</translation>
-    </message>
-    <message>
         <source>Home — {pack}</source>
         <translation>首页 — {pack}</translation>
     </message>
@@ -288,10 +295,6 @@
     <message>
         <source>Article {n} of {total} · {category}</source>
         <translation>第 {n} 篇，共 {total} 篇 · {category}</translation>
-    </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>外部链接：{url}</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s) in the content pack — see Help › Content problems</source>

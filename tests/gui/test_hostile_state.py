@@ -147,7 +147,7 @@ def test_content_folder_removed_while_reading(make_window: WindowFactory, small_
     window.open_article("alpha")
     shutil.rmtree(small_pack)
     read_every_page(window)  # text is in memory; the missing image is simply not drawn
-    window.open_link(QUrl("article:gamma#details"))
+    window.links.open(QUrl("article:gamma#details"))
     assert window.current == "gamma"
 
 

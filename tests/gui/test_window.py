@@ -180,20 +180,6 @@ def test_images_load_from_the_pack_only(window: MainWindow, tmp_path: Path) -> N
     assert "[Lost picture]" in window.view.toPlainText()
 
 
-def test_category_link_shows_that_category(window: MainWindow) -> None:
-    window.open_link(QUrl("category:two"))
-    index = window.sidebar.tree.currentIndex()
-    assert index.data() == "Category Two"
-
-
-def test_outside_links_go_to_the_system_only_on_click(qtbot: QtBot, window: MainWindow) -> None:
-    window.open_article("epsilon")
-    assert window.opened_externally == []  # type: ignore[attr-defined]
-    click_link(qtbot, window, "https://example.org/page")
-    assert window.opened_externally == ["https://example.org/page"]  # type: ignore[attr-defined]
-    assert shown_title(window) == "Epsilon"
-
-
 def test_settings_restore_the_last_article(make_window: WindowFactory, small_pack: Path) -> None:
     first = make_window(small_pack)
     start_page(first, None, home=False)
@@ -617,25 +603,6 @@ def test_a_picture_on_its_own_leaves_no_blank_band_below_it(
     assert (fmt.lineHeightType(), fmt.lineHeight()) == (1, 100.0)  # 1: a percentage
     height = window.view.document().documentLayout().blockBoundingRect(block).height()
     assert 300 <= height < 330
-
-
-def test_a_link_with_a_fragment_scrolls_to_that_heading(
-    make_window: WindowFactory, make_pack: PackBuilder
-) -> None:
-    filler = "\n\n".join(f"Paragraph {i} of the long article." for i in range(150))
-    root = make_pack(
-        {
-            "a.md": article("A", "See [the details](long.md#details)."),
-            "long.md": article("Long", filler + "\n\n## Details\n\nThe part we want.\n"),
-        }
-    )
-    window = make_window(root)
-    window.resize(900, 600)
-    window.open_article("a")
-    window.open_link(QUrl("article:long#details"))
-    bar = window.view.verticalScrollBar()
-    assert window.current == "long"
-    assert bar.maximum() > 0 and bar.value() > bar.maximum() // 2  # not left at the top
 
 
 # --- the first window, a narrow window -----------------------------------------------------

@@ -116,7 +116,7 @@ def test_without_a_pin_the_admin_exit_is_disabled(kiosk: KioskController) -> Non
 
 def test_outside_links_are_not_followed(kiosk: KioskController) -> None:
     w = kiosk.window
-    w.open_link(QUrl("https://example.org/page"))
+    w.links.open(QUrl("https://example.org/page"))
     assert w.opened_externally == []  # type: ignore[attr-defined]
 
 

@@ -255,7 +255,7 @@ def test_an_outside_link_gets_a_large_notice_that_a_tap_dismisses(
 ) -> None:
     w = kiosk.window
     w.open_article("epsilon")
-    kiosk.show_link_refused("https://example.org/page")  # what open_link leads to
+    kiosk.show_link_refused("https://example.org/page")  # what following the link leads to
     notice = kiosk.link_notice
     assert notice.isVisible() and notice.title.text() == "Not available on this terminal"
     assert "https://example.org/page" in notice.body.text()
@@ -264,10 +264,10 @@ def test_an_outside_link_gets_a_large_notice_that_a_tap_dismisses(
     assert not notice.isVisible()
 
 
-def test_open_link_refuses_and_tells_the_controller(kiosk: KioskController) -> None:
+def test_an_outside_link_is_refused_and_the_controller_told(kiosk: KioskController) -> None:
     from PySide6.QtCore import QUrl
 
-    kiosk.window.open_link(QUrl("https://example.org/page"))
+    kiosk.window.links.open(QUrl("https://example.org/page"))
     assert kiosk.link_notice.isVisible()
     assert "https://example.org/page" in kiosk.link_notice.body.text()
 
