@@ -23,6 +23,7 @@ from reader.gui.actions import WindowActions
 from reader.gui.article_view import ArticleView
 from reader.gui.indexer import SearchIndexing
 from reader.gui.language import LanguageSwitch, Translators, interface_language
+from reader.gui.last_read import LastRead
 from reader.gui.listening import Listening
 from reader.gui.look import Look, Templates
 from reader.gui.pagewords import PageWords
@@ -30,10 +31,7 @@ from reader.gui.routing import LinkRouter
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
-from reader.library.languages import (
-    common_tags,
-    language_view,
-)
+from reader.library.languages import common_tags, language_view
 from reader.library.pack import Article, Pack
 from reader.page.render import Renderer
 from reader.paths import resource_path
@@ -51,8 +49,6 @@ logger = logging.getLogger(__name__)
 
 #: Common search words (the pack's most used tags) on a kiosk's home page.
 KIOSK_SEARCH_WORDS = 12
-#: Milliseconds a page must stay shown before it is saved as the page to reopen next time.
-LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
 PREFETCH_DELAY_MS = 300
 #: The first window's size, unless the screen is smaller.
@@ -119,11 +115,8 @@ class MainWindow(QMainWindow):
         self.printer_name = ""
         #: The search index, opened after the first paint (reader.gui.indexer).
         self.indexing = SearchIndexing(self)
-        #: The last article is written to the settings file a moment after the reader stops
-        #: on a page (and on close), not on every page turn: each write is a file replace.
-        self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
-        self._save_last.timeout.connect(self._remember_last_article)
-        self._last_article = ""
+        #: The article to reopen next time (reader.gui.last_read).
+        self.last_read = LastRead(self)
         #: A moment after a page is shown, the pages Next and Previous lead to are rendered,
         #: so that turning to them only has to lay them out.
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
@@ -265,8 +258,7 @@ class MainWindow(QMainWindow):
         self.sidebar.select_article(slug)
         self.sidebar.follow_page(recommendations)
         if not self.kiosk:
-            self._last_article = slug
-            self._save_last.start()
+            self.last_read.note(slug)
         # A burst of turns (a held key repeats every 30–40 ms) leaves no idle 300 ms: the
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
@@ -290,13 +282,6 @@ class MainWindow(QMainWindow):
                     self.renderer.prefetch(article)
         except Exception:  # only an optimisation: it must never disturb the reader
             logger.exception("could not render the next page ahead")
-
-    def _remember_last_article(self) -> None:
-        self._save_last.stop()
-        if self._last_article:
-            self.settings.set_last_article(str(self.pack.root), self._last_article)
-            place = self.place() if self.current == self._last_article else 0.0
-            self.settings.set_last_place(str(self.pack.root), place)
 
     def _render(self, article: Article, recommendations: list[Recommendation]) -> str:
         """Return the page for ``article``; a broken article must not take the window down."""
@@ -380,19 +365,6 @@ class MainWindow(QMainWindow):
         location = self.history.forward()
         if location is not None:
             self._show_location(location)
-
-    def reopen_last_article(self) -> bool:
-        """Open the article read last time at the place it was left; False if there is none."""
-        key = str(self.pack.root)
-        slug = self.settings.last_article(key)
-        if not slug or not self.open_article(slug):
-            return False
-        place = self.settings.last_place(key)
-        if place > 0:
-            # The page is laid out at its final width only once the window is shown.
-            self.view.first_painted.connect(lambda: self.scroll_to_place(place))
-            self.scroll_to_place(place)
-        return True
 
     def go_previous(self) -> None:
         if self.current:
@@ -517,14 +489,6 @@ class MainWindow(QMainWindow):
             self._printing = ArticlePrinting(self)
         return self._printing
 
-    def print_article(self) -> None:
-        """Print with the system dialog (on a kiosk: to its configured printer, no dialog)."""
-        self.printing().print_article()
-
-    def save_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the current article as a PDF, asking where unless ``path`` is given."""
-        return self.printing().save_pdf(path)
-
     # --- problems ---
     def announce_problems(self) -> None:
         """Say once, in the status bar, that the pack has problems."""
@@ -604,7 +568,7 @@ class MainWindow(QMainWindow):
     def stop_workers(self) -> None:
         """Stop reading aloud, the page timers and the search index thread (before quitting)."""
         self._prefetch.stop()
-        self._save_last.stop()
+        self.last_read.timer.stop()
         self.listening.stop()
         self.stop_search_index()
 
@@ -613,7 +577,7 @@ class MainWindow(QMainWindow):
             self.stop_search_index()
             super().closeEvent(event)
             return
-        self._remember_last_article()  # with the place it is left at
+        self.last_read.save()  # with the place it is left at
         for dialog in self.findChildren(QWidget, "problemsDialog"):
             dialog.close()  # its check thread stops before the dialog goes
         self.settings.geometry = self.saveGeometry()

@@ -196,21 +196,6 @@ def test_settings_restore_the_last_article(make_window: WindowFactory, small_pac
     assert shown_title(third) == "Delta"
 
 
-def test_page_turns_do_not_rewrite_the_settings_file_each_time(
-    make_window: WindowFactory, small_pack: Path, qtbot: QtBot
-) -> None:
-    window = make_window(small_pack)
-    window._save_last.setInterval(200)
-    root = str(window.pack.root)
-    window.open_article("beta")
-    window.open_article("gamma")
-    assert window.settings.last_article(root) == ""  # not yet: the reader may turn on
-    qtbot.waitUntil(lambda: window.settings.last_article(root) == "gamma", timeout=2000)
-    window.open_article("delta")
-    window.close()  # closing saves at once
-    assert window.settings.last_article(root) == "delta"
-
-
 def test_the_next_page_is_rendered_while_the_reader_reads(
     make_window: WindowFactory, small_pack: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -703,21 +688,6 @@ def test_back_and_forward_return_to_the_place_left(make_window: WindowFactory) -
     window.act.forward.trigger()
     assert window.current == "itching-all-over"
     assert abs(bar.value() - itching_at) <= 2
-
-
-def test_the_last_article_reopens_where_it_was_left(
-    qtbot: QtBot, make_window: WindowFactory
-) -> None:
-    first = make_window(bundled_dir("content"))
-    first.open_article("ringworm")
-    bar = first.view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    place = first.place()
-    first.close()
-    again = make_window(bundled_dir("content"))
-    start_page(again, None, home=False)
-    assert again.current == "ringworm"
-    qtbot.waitUntil(lambda: abs(again.place() - place) < 0.02, timeout=2000)
 
 
 # --- Edit and Help ---------------------------------------------------------------------------
