@@ -43,6 +43,11 @@ def text_size(text: str) -> int:
     return value
 
 
+def add_flag(parser: argparse.ArgumentParser, *names: str, help: str) -> None:
+    """Add an option that is off unless given, such as ``--kiosk``."""
+    parser.add_argument(*names, action="store_true", help=help)
+
+
 def gui_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="offline-reader",
@@ -71,9 +76,7 @@ def gui_parser() -> argparse.ArgumentParser:
         help="open this article first (its file name without .md); SLUG#sources opens it at "
         "its sources, SLUG#section at that section",
     )
-    parser.add_argument(
-        "--home", action="store_true", help="start on the home page, not the last article read"
-    )
+    add_flag(parser, "--home", help="start on the home page, not the last article read")
     parser.add_argument(
         "--lang",
         metavar="CODE",
@@ -86,9 +89,9 @@ def gui_parser() -> argparse.ArgumentParser:
         type=Path,
         help="save a PNG of the window once the first page is painted, then exit",
     )
-    parser.add_argument(
+    add_flag(
+        parser,
         "--exit-after-paint",
-        action="store_true",
         help="quit right after the first page is painted (for start-up benchmarks)",
     )
     parser.add_argument(
@@ -97,9 +100,9 @@ def gui_parser() -> argparse.ArgumentParser:
         type=Path,
         help="settings file to use (default: the user's configuration folder)",
     )
-    parser.add_argument(
+    add_flag(
+        parser,
         "--kiosk",
-        action="store_true",
         help="run as a locked-down, full-screen public terminal (see docs/kiosk.md)",
     )
     parser.add_argument(
@@ -122,7 +125,7 @@ def gui_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--size", metavar="WxH", help="initial window size in pixels, e.g. 1280x800"
     )
-    parser.add_argument("-v", "--verbose", action="store_true", help="log debug messages")
+    add_flag(parser, "-v", "--verbose", help="log debug messages")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     return parser
 

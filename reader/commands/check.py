@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.cli import add_flag
 from reader.commands.common import command_parser, quiet_logging
 from reader.library.pack import Pack
 
@@ -22,13 +23,11 @@ def parser() -> argparse.ArgumentParser:
         ),
     )
     parser.add_argument("path", type=Path, help="the content pack folder")
-    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    parser.add_argument(
-        "--all", action="store_true", help="print every problem on its own line, ungrouped"
-    )
-    parser.add_argument(
+    add_flag(parser, "--strict", help="treat warnings as errors")
+    add_flag(parser, "--all", help="print every problem on its own line, ungrouped")
+    add_flag(
+        parser,
         "--readability",
-        action="store_true",
         help="also print the Flesch–Kincaid grade of every article's text and summary "
         "(needs the 'readability' extra: textstat 0.7.3)",
     )

@@ -12,6 +12,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from reader.cli import add_flag
 from reader.library.catalog import Catalog
 from reader.library.pack import Pack, PackError
 from reader.library.zim import is_zim, open_zim
@@ -31,7 +32,7 @@ def command_parser(name: str, description: str, verbose: bool = True) -> argpars
     """Return the argument parser of ``offline-reader NAME`` (with ``-v``, unless told not)."""
     p = argparse.ArgumentParser(prog=f"offline-reader {name}", description=description)
     if verbose:
-        p.add_argument("-v", "--verbose", action="store_true", help="log what is done to stderr")
+        add_flag(p, "-v", "--verbose", help="log what is done to stderr")
     return p
 
 
@@ -62,10 +63,10 @@ def add_pack_options(p: argparse.ArgumentParser, json_fields: str, limit: int, i
         default=None,
         help="content pack folder (default: the bundled pack)",
     )
-    p.add_argument("--json", action="store_true", help=f"print a JSON list of {json_fields}")
-    p.add_argument(
+    add_flag(p, "--json", help=f"print a JSON list of {json_fields}")
+    add_flag(
+        p,
         "--no-cache",
-        action="store_true",
         help="read every file and build the index in memory (notices every change); "
         "do not use the cache",
     )

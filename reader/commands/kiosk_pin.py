@@ -6,6 +6,7 @@ import getpass
 import sys
 from collections.abc import Sequence
 
+from reader.cli import add_flag
 from reader.commands.common import command_parser
 from reader.gui.kiosk.config import hash_pin
 
@@ -18,7 +19,7 @@ def main(argv: Sequence[str]) -> int:
         "Only a salted hash is printed; the PIN itself is stored nowhere.",
         verbose=False,
     )
-    parser.add_argument("--stdin", action="store_true", help="read the PIN from standard input")
+    add_flag(parser, "--stdin", help="read the PIN from standard input")
     options = parser.parse_args(list(argv))
     if options.stdin:
         pin = sys.stdin.readline().rstrip("\n")

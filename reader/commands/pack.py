@@ -8,6 +8,7 @@ import tomllib
 from collections.abc import Sequence
 from pathlib import Path
 
+from reader.cli import add_flag
 from reader.commands.common import command_parser, quiet_logging
 from reader.library.archive import ArchiveError, build, install, new_key, trusted_keys
 from reader.library.pack import PackError
@@ -25,9 +26,9 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("folder", metavar="DIR", type=Path, help="the content pack folder")
     b.add_argument("-o", "--output", metavar="LIBRARY.zip", type=Path, required=True)
     b.add_argument("--sign", metavar="KEYFILE", type=Path, help="sign with this private key")
-    b.add_argument(
+    add_flag(
+        b,
         "--no-pages",
-        action="store_true",
         help="leave out the rendered pages (a smaller archive; terminals render each page "
         "the first time it is shown)",
     )

@@ -11,12 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-#: Caps that keep a pasted novel from turning into a huge query.
+#: Characters of a query read, at most: a pasted novel must not become a huge query.
 MAX_QUERY_CHARS = 1000
-MAX_QUERY_TOKENS = 32
-# What unicode61 treats as a token: runs of letters and digits.
-TOKEN_RE = re.compile(r"[^\W_]+")
-_QUERY_PART_RE = re.compile(r'"([^"]*)"?|([^\s"]+)')
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
 #: Control characters, and the private-use marks the index puts around matches in snippets.
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ue000\ue001]")
@@ -35,6 +31,13 @@ class Part:
     tokens: tuple[str, ...]
     phrase: bool
     prefix: bool = False
+
+
+#: Words of a query kept, at most.
+MAX_QUERY_TOKENS = 32
+# What unicode61 treats as a token: runs of letters and digits.
+TOKEN_RE = re.compile(r"[^\W_]+")
+_QUERY_PART_RE = re.compile(r'"([^"]*)"?|([^\s"]+)')
 
 
 def parse_query(text: str) -> list[Part]:

@@ -37,8 +37,6 @@ __all__ = ["ArchiveSearch", "open_indexes"]
 
 logger = logging.getLogger(__name__)
 
-#: Title suggestions put before the full-text results (titles that start with what is typed).
-TITLE_HITS = 3
 #: Results given a snippet: each needs its article's text from the archive, which means
 #: decompressing a cluster (1–4 ms each). Snippets are cut while the search has taken less
 #: than ``SNIPPET_BUDGET_S``; later results show their title alone, so a search as you type
@@ -46,6 +44,26 @@ TITLE_HITS = 3
 SNIPPETS = 20
 SNIPPET_BUDGET_S = 0.008
 SNIPPET_CHARS = 180
+
+
+def _snippet(page: str, words: Sequence[str]) -> str:
+    """Return escaped text around the first of ``words`` in ``page``, words in ``<b>``."""
+    text = html_to_text(page)
+    folded = text.casefold()
+    found = [i for w in words if (i := folded.find(w)) >= 0]
+    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
+    if start:
+        start = text.find(" ", start) + 1 or start
+    piece = text[start : start + SNIPPET_CHARS]
+    escaped = html.escape(piece)
+    for word in sorted(set(words), key=len, reverse=True):
+        pattern = f"(?<!\\w)({re.escape(html.escape(word))})"
+        escaped = re.sub(pattern, r"<b>\1</b>", escaped, flags=re.IGNORECASE)
+    return ("…" if start else "") + escaped + ("…" if start + SNIPPET_CHARS < len(text) else "")
+
+
+#: Title suggestions put before the full-text results (titles that start with what is typed).
+TITLE_HITS = 3
 #: Completions of a word still being typed, when nothing else matches.
 PREFIX_TITLES = 20
 #: Titles read for "Did you mean": those starting like the misspelt word.
@@ -168,22 +186,6 @@ class ArchiveSearch(ClosedOnExit):
 
     def term_articles(self, terms: Sequence[int], per_term: int) -> list[TermMatch]:
         return self.own.term_articles(terms, per_term) if self.own is not None else []
-
-
-def _snippet(page: str, words: Sequence[str]) -> str:
-    """Return escaped text around the first of ``words`` in ``page``, words in ``<b>``."""
-    text = html_to_text(page)
-    folded = text.casefold()
-    found = [i for w in words if (i := folded.find(w)) >= 0]
-    start = max(0, min(found) - SNIPPET_CHARS // 3) if found else 0
-    if start:
-        start = text.find(" ", start) + 1 or start
-    piece = text[start : start + SNIPPET_CHARS]
-    escaped = html.escape(piece)
-    for word in sorted(set(words), key=len, reverse=True):
-        pattern = f"(?<!\\w)({re.escape(html.escape(word))})"
-        escaped = re.sub(pattern, r"<b>\1</b>", escaped, flags=re.IGNORECASE)
-    return ("…" if start else "") + escaped + ("…" if start + SNIPPET_CHARS < len(text) else "")
 
 
 def open_indexes(

@@ -3,22 +3,40 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QToolBar, QToolButton
 
+from reader.gui.language import interface_languages
 from reader.themes import DARK, DEFAULT_TEXT_SIZE, HIGH_CONTRAST, LIGHT, SYSTEM
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QDialog
+    from PySide6.QtWidgets import QDialog, QMenu
 
     from reader.gui.window import MainWindow
 
 #: A translation's shortcut letter in brackets, as Chinese and Japanese menus write it.
 _KEY_IN_BRACKETS = re.compile(r"\(&\w\)")
+
+
+#: An action's keys: a Qt standard key stands for the platform's keys for it (none on some).
+Keys = list[str | QKeySequence.StandardKey]
+
+
+def key_sequences(keys: Keys) -> list[QKeySequence]:
+    """Return the key sequences of ``keys`` in order, each once."""
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        found = (
+            QKeySequence.keyBindings(key)
+            if isinstance(key, QKeySequence.StandardKey)
+            else [QKeySequence(key)]
+        )
+        sequences += [k for k in found if k not in sequences]
+    return sequences
 
 
 def button_text(text: str) -> str:
@@ -34,6 +52,29 @@ class WindowActions(QObject):
     (a kiosk hides it).
     """
 
+    home: QAction
+    back: QAction
+    forward: QAction
+    previous: QAction
+    next: QAction
+    search: QAction
+    copy: QAction
+    select_all: QAction
+    find: QAction
+    larger: QAction
+    smaller: QAction
+    normal_size: QAction
+    toggle_sidebar: QAction
+    print: QAction
+    save_pdf: QAction
+    listen: QAction
+    stop_listening: QAction
+    slower: QAction
+    faster: QAction
+    problems: QAction
+    shortcuts: QAction
+    about: QAction
+    quit: QAction
     themes: dict[str, QAction]
 
     def __init__(self, window: MainWindow) -> None:
@@ -46,21 +87,16 @@ class WindowActions(QObject):
         self.toolbar = self._build_toolbar()
 
     def _action(
-        self,
-        text: str,
-        slot: Callable[[], object],
-        keys: list[QKeySequence] | None = None,
-        icon: str = "",
-        tip: str = "",
+        self, text: str, tip: str, slot: Callable[[], object], keys: Keys, icon: str
     ) -> QAction:
         action = QAction(text, self.window)
         if "(&" in text:  # "首页(&H)": the key letter belongs in menus, not on the toolbar
             action.setIconText(_KEY_IN_BRACKETS.sub("", text))
         if icon:
             action.setProperty("icon_name", icon)
-        if keys:
-            action.setShortcuts(keys)
-            shown = keys[0].toString(QKeySequence.SequenceFormat.NativeText)
+        if sequences := key_sequences(keys):
+            action.setShortcuts(sequences)
+            shown = sequences[0].toString(QKeySequence.SequenceFormat.NativeText)
             action.setToolTip(f"{tip or text.replace('&', '')} ({shown})")
         elif tip:
             action.setToolTip(tip)
@@ -69,159 +105,74 @@ class WindowActions(QObject):
         self._made.append(action)
         return action
 
+    def _texts(self) -> dict[str, tuple[str, str]]:
+        """Return each action's menu text and tooltip, in the interface language."""
+        return {
+            "home": (self.tr("&Home"), self.tr("Go to the home page")),
+            "back": (self.tr("&Back"), self.tr("Back to the page you read before")),
+            "forward": (self.tr("&Forward"), self.tr("Forward again")),
+            "previous": (self.tr("&Previous article"), self.tr("Previous article in the library")),
+            "next": (self.tr("&Next article"), self.tr("Next article in the library")),
+            "search": (self.tr("&Search articles"), self.tr("Search all articles")),
+            "copy": (self.tr("&Copy"), self.tr("Copy the selected text")),
+            "select_all": (self.tr("Select &all"), self.tr("Select the whole article")),
+            "find": (self.tr("&Find in article…"), self.tr("Find words in this article")),
+            "larger": (self.tr("&Larger text"), self.tr("Make the text larger")),
+            "smaller": (self.tr("&Smaller text"), self.tr("Make the text smaller")),
+            "normal_size": (self.tr("&Normal text size"), self.tr("Reset the text size")),
+            "print": (self.tr("&Print…"), self.tr("Print this article")),
+            "save_pdf": (self.tr("Save as P&DF…"), self.tr("Save this article as a PDF file")),
+            "listen": (self.tr("&Listen"), self.tr("Read this article aloud; again to pause")),
+            "stop_listening": (self.tr("S&top reading aloud"), self.tr("Stop reading aloud")),
+            "slower": (self.tr("Read &slower"), self.tr("Read aloud more slowly")),
+            "faster": (self.tr("Read &faster"), self.tr("Read aloud faster")),
+            "shortcuts": (self.tr("&Keyboard shortcuts"), self.tr("The keys for every action")),
+            "about": (self.tr("&About"), ""),
+            "quit": (self.tr("&Quit"), ""),
+            "toggle_sidebar": (
+                self.tr("Show &sidebar"),
+                self.tr("Show or hide the list of articles"),
+            ),
+            "problems": (
+                self.tr("Content &problems…"),
+                self.tr("Problems found in the content pack"),
+            ),
+        }
+
     def _build(self) -> None:
         w = self.window
         std = QKeySequence.StandardKey
-        key = QKeySequence
-        self.home = self._action(
-            self.tr("&Home"),
-            w.show_home,
-            [key("Alt+Home")],
-            "home",
-            self.tr("Go to the home page"),
-        )
-        self.back = self._action(
-            self.tr("&Back"),
-            w.go_back,
-            key.keyBindings(std.Back),
-            "back",
-            self.tr("Back to the page you read before"),
-        )
-        self.forward = self._action(
-            self.tr("&Forward"),
-            w.go_forward,
-            key.keyBindings(std.Forward),
-            "forward",
-            self.tr("Forward again"),
-        )
-        self.previous = self._action(
-            self.tr("&Previous article"),
-            w.go_previous,
-            [key("Ctrl+PgUp"), key("Ctrl+Shift+Tab")],
-            "previous",
-            self.tr("Previous article in the library"),
-        )
-        self.next = self._action(
-            self.tr("&Next article"),
-            w.go_next,
-            [key("Ctrl+PgDown"), key("Ctrl+Tab")],
-            "next",
-            self.tr("Next article in the library"),
-        )
-        self.search = self._action(
-            self.tr("&Search articles"),
-            w.sidebar_search,
-            [key("Ctrl+K"), key("/")],
-            "",
-            self.tr("Search all articles"),
-        )
-        self.copy = self._action(
-            self.tr("&Copy"),
-            self._copy_selection,
-            key.keyBindings(std.Copy),
-            "",
-            self.tr("Copy the selected text"),
-        )
-        self.select_all = self._action(
-            self.tr("Select &all"),
-            self._select_all,
-            key.keyBindings(std.SelectAll),
-            "",
-            self.tr("Select the whole article"),
-        )
-        self.find = self._action(
-            self.tr("&Find in article…"),
-            lambda: w.find_bar.open_bar(),
-            key.keyBindings(std.Find),
-            "",
-            self.tr("Find words in this article"),
-        )
-        self.larger = self._action(
-            self.tr("&Larger text"),
-            lambda: w.step_text_size(1),
-            [*key.keyBindings(std.ZoomIn), key("Ctrl+=")],
-            "larger",
-            self.tr("Make the text larger"),
-        )
-        self.smaller = self._action(
-            self.tr("&Smaller text"),
-            lambda: w.step_text_size(-1),
-            key.keyBindings(std.ZoomOut),
-            "smaller",
-            self.tr("Make the text smaller"),
-        )
-        self.normal_size = self._action(
-            self.tr("&Normal text size"),
-            lambda: w.set_text_size(DEFAULT_TEXT_SIZE),
-            [key("Ctrl+0")],
-            "",
-            self.tr("Reset the text size"),
-        )
+        # What each action does, its keys and its toolbar icon. Print and Quit: some platforms
+        # define no standard key; Ctrl+P and Ctrl+Q are what readers expect.
+        table: dict[str, tuple[Callable[[], object], Keys, str]] = {
+            "home": (w.show_home, ["Alt+Home"], "home"),
+            "back": (w.go_back, [std.Back], "back"),
+            "forward": (w.go_forward, [std.Forward], "forward"),
+            "previous": (w.go_previous, ["Ctrl+PgUp", "Ctrl+Shift+Tab"], "previous"),
+            "next": (w.go_next, ["Ctrl+PgDown", "Ctrl+Tab"], "next"),
+            "search": (w.sidebar_search, ["Ctrl+K", "/"], ""),
+            "copy": (self._copy_selection, [std.Copy], ""),
+            "select_all": (self._select_all, [std.SelectAll], ""),
+            "find": (lambda: w.find_bar.open_bar(), [std.Find], ""),
+            "larger": (lambda: w.look.step_text_size(1), [std.ZoomIn, "Ctrl+="], "larger"),
+            "smaller": (lambda: w.look.step_text_size(-1), [std.ZoomOut], "smaller"),
+            "normal_size": (lambda: w.look.set_text_size(DEFAULT_TEXT_SIZE), ["Ctrl+0"], ""),
+            "toggle_sidebar": (w.toggle_sidebar, ["F9"], "sidebar"),
+            "print": (lambda: w.printing().print_article(), [std.Print, "Ctrl+P"], ""),
+            "save_pdf": (lambda: w.printing().save_pdf(), ["Ctrl+Shift+S"], ""),
+            "listen": (lambda: w.listening.toggle(), ["Ctrl+Shift+L"], "listen"),
+            "stop_listening": (lambda: w.listening.stop(), ["Ctrl+Shift+."], ""),
+            "slower": (lambda: w.listening.change_rate(-1), [], ""),
+            "faster": (lambda: w.listening.change_rate(1), [], ""),
+            "problems": (self.show_problems, [], ""),
+            "shortcuts": (lambda: self.shortcuts_dialog().exec(), [], ""),
+            "about": (self._show_about, [], "about"),
+            "quit": (w.close, [std.Quit, "Ctrl+Q"], ""),
+        }
+        texts = self._texts()
+        for name, (slot, keys, icon) in table.items():
+            setattr(self, name, self._action(*texts[name], slot, keys, icon))
         self.themes = self._theme_actions()
-        self.toggle_sidebar = self._action(
-            self.tr("Show &sidebar"),
-            w.toggle_sidebar,
-            [key("F9")],
-            "sidebar",
-            self.tr("Show or hide the list of articles"),
-        )
-        self.print = self._action(
-            self.tr("&Print…"),
-            w.print_article,
-            key.keyBindings(std.Print) or [key("Ctrl+P")],
-            "",
-            self.tr("Print this article"),
-        )
-        self.save_pdf = self._action(
-            self.tr("Save as P&DF…"),
-            w.save_pdf,
-            [key("Ctrl+Shift+S")],
-            "",
-            self.tr("Save this article as a PDF file"),
-        )
-        self.listen = self._action(
-            self.tr("&Listen"),
-            lambda: w.listening.toggle(),
-            [key("Ctrl+Shift+L")],
-            "listen",
-            self.tr("Read this article aloud; again to pause"),
-        )
-        self.stop_listening = self._action(
-            self.tr("S&top reading aloud"),
-            lambda: w.listening.stop(),
-            [key("Ctrl+Shift+.")],
-            "",
-            self.tr("Stop reading aloud"),
-        )
-        self.slower = self._action(
-            self.tr("Read &slower"),
-            lambda: w.listening.change_rate(-1),
-            [],
-            "",
-            self.tr("Read aloud more slowly"),
-        )
-        self.faster = self._action(
-            self.tr("Read &faster"),
-            lambda: w.listening.change_rate(1),
-            [],
-            "",
-            self.tr("Read aloud faster"),
-        )
-        self.problems = self._action(
-            self.tr("Content &problems…"),
-            self.show_problems,
-            tip=self.tr("Problems found in the content pack"),
-        )
-        self.shortcuts = self._action(
-            self.tr("&Keyboard shortcuts"),
-            lambda: self.shortcuts_dialog().exec(),
-            tip=self.tr("The keys for every action"),
-        )
-        self.about = self._action(self.tr("&About"), self._show_about, icon="about")
-        # Some platforms define no standard Quit key; Ctrl+Q is what readers expect.
-        self.quit = self._action(
-            self.tr("&Quit"), w.close, key.keyBindings(std.Quit) or [key("Ctrl+Q")]
-        )
 
     def _theme_actions(self) -> dict[str, QAction]:
         names = {
@@ -236,8 +187,8 @@ class WindowActions(QObject):
         for name, label in names.items():
             action = QAction(label, group)
             action.setCheckable(True)
-            action.setChecked(name == self.window.theme)
-            action.triggered.connect(lambda _checked=False, n=name: self.window.set_theme(n))
+            action.setChecked(name == self.window.look.theme)
+            action.triggered.connect(lambda _checked=False, n=name: self.window.look.set_theme(n))
             actions[name] = action
         return actions
 
@@ -246,52 +197,28 @@ class WindowActions(QObject):
         w = self.window
         a.toggle_sidebar.setCheckable(True)
         a.toggle_sidebar.setChecked(True)
-        file_menu = w.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(a.print)
-        file_menu.addAction(a.save_pdf)
-        file_menu.addSeparator()
-        file_menu.addAction(a.quit)
-        go_menu = w.menuBar().addMenu(self.tr("&Go"))
-        for action in (a.home, a.back, a.forward):
-            go_menu.addAction(action)
-        go_menu.addSeparator()
-        go_menu.addAction(a.previous)
-        go_menu.addAction(a.next)
-        go_menu.addSeparator()
-        go_menu.addAction(a.search)
-        edit_menu = w.menuBar().addMenu(self.tr("&Edit"))
-        edit_menu.addAction(a.copy)
-        edit_menu.addAction(a.select_all)
-        edit_menu.addSeparator()
-        edit_menu.addAction(a.find)
-        view_menu = w.menuBar().addMenu(self.tr("&View"))
-        view_menu.addAction(a.toggle_sidebar)
-        view_menu.addSeparator()
-        for action in (a.listen, a.stop_listening, a.slower, a.faster):
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        view_menu.addAction(a.larger)
-        view_menu.addAction(a.smaller)
-        view_menu.addAction(a.normal_size)
-        theme_menu = view_menu.addMenu(self.tr("&Theme"))
-        for action in a.themes.values():
-            theme_menu.addAction(action)
+        menus = w.menuBar()
+        add_all(menus.addMenu(self.tr("&File")), [a.print, a.save_pdf, None, a.quit])
+        go = [a.home, a.back, a.forward, None, a.previous, a.next, None, a.search]
+        add_all(menus.addMenu(self.tr("&Go")), go)
+        add_all(menus.addMenu(self.tr("&Edit")), [a.copy, a.select_all, None, a.find])
+        view_menu = menus.addMenu(self.tr("&View"))
+        listen = [a.listen, a.stop_listening, a.slower, a.faster]
+        size = [a.larger, a.smaller, a.normal_size]
+        add_all(view_menu, [a.toggle_sidebar, None, *listen, None, *size])
+        add_all(view_menu.addMenu(self.tr("&Theme")), a.themes.values())
         language_menu = view_menu.addMenu(self.tr("&Language"))
         languages = QActionGroup(self.window)
         self._made.append(languages)
         self.languages: dict[str, QAction] = {}
-        for code, name in w.interface_languages():
+        for code, name in interface_languages():
             action = QAction(name, languages)  # each language named in itself
             action.setCheckable(True)
             action.setChecked(code == w.language)
             action.triggered.connect(lambda _checked=False, c=code: w.set_language(c))
             language_menu.addAction(action)
             self.languages[code] = action
-        help_menu = w.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(a.shortcuts)
-        help_menu.addAction(a.problems)
-        help_menu.addSeparator()
-        help_menu.addAction(a.about)
+        add_all(menus.addMenu(self.tr("&Help")), [a.shortcuts, a.problems, None, a.about])
 
     def _build_toolbar(self) -> QToolBar:
         a = self
@@ -301,16 +228,8 @@ class WindowActions(QObject):
         bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         # What does not fit a narrow window goes to the » menu at the toolbar's end.
         bar.setAccessibleName(self.tr("Navigation"))
-        for action in (a.home, a.back, a.forward):
-            bar.addAction(action)
-        bar.addSeparator()
-        bar.addAction(a.previous)
-        bar.addAction(a.next)
-        bar.addSeparator()
-        bar.addAction(a.smaller)
-        bar.addAction(a.larger)
-        bar.addSeparator()
-        bar.addAction(a.listen)
+        go = [a.home, a.back, a.forward, None, a.previous, a.next]
+        add_all(bar, [*go, None, a.smaller, a.larger, None, a.listen])
         self.window.addToolBar(bar)
         # Qt's » button, shown when the toolbar does not fit: named for screen readers.
         self.more_button = bar.findChild(QToolButton, "qt_toolbar_ext_button")
@@ -379,6 +298,15 @@ class WindowActions(QObject):
         seen = {name for name, _keys in rows}
         rows.extend(r for r in _rows(self.window.actions()) if r[0] not in seen)
         return rows
+
+
+def add_all(target: QMenu | QToolBar, actions: Iterable[QAction | None]) -> None:
+    """Add ``actions`` to a menu or toolbar in order, a separator for each None."""
+    for action in actions:
+        if action is None:
+            target.addSeparator()
+        else:
+            target.addAction(action)
 
 
 def _rows(actions: list[QAction]) -> list[tuple[str, str]]:

@@ -381,7 +381,7 @@ def start_page(window: MainWindow, article: str | None, home: bool) -> None:
         slug, _, anchor = article.partition("#")
         if slug and window.open_article(slug, anchor):
             return
-    if not home and window.reopen_last_article():
+    if not home and window.last_read.reopen():
         return
     if window.pack.home_article and window.open_article(window.pack.home_article):
         return

@@ -1,4 +1,5 @@
-"""The interface language: Qt translators, the languages offered, and the CJK font check.
+"""The interface language: Qt translators, the languages offered, the window's switch from one
+to another, and the CJK font check.
 
 The interface speaks English (the source text), Simplified Chinese or Spanish; the library
 shows the articles of the same language when the pack has some (reader.library.languages).
@@ -10,12 +11,25 @@ translates standard dialogs and buttons.
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from reader.find.recommend import TagRecommender
+from reader.gui.pagewords import PageWords
+from reader.history import HOME
 from reader.library.languages import INTERFACE_LANGUAGES as INTERFACE_LANGUAGES  # offered here
-from reader.library.languages import NATIVE_NAMES, primary
+from reader.library.languages import (
+    NATIVE_NAMES,
+    language_view,
+    library_language,
+    primary,
+    translation_in,
+)
 from reader.paths import resource_path
+
+if TYPE_CHECKING:
+    from reader.gui.window import MainWindow
 
 logger = logging.getLogger(__name__)
 
@@ -35,6 +49,11 @@ def interface_language(wanted: str) -> str:
 def native_name(name: str) -> str:
     """Return the language's name in itself ("中文" for ``zh_CN``)."""
     return NATIVE_NAMES.get(primary(name), name)
+
+
+def interface_languages() -> list[tuple[str, str]]:
+    """Return (code, the language's name in itself) of every interface language."""
+    return [(code, native_name(code)) for code in INTERFACE_LANGUAGES]
 
 
 def system_language() -> str:
@@ -81,6 +100,54 @@ class Translators:
                 logger.info("no %s translation for %s in %s", catalogue, for_locale.name(), folder)
         self.language = name
         return name
+
+
+class LanguageSwitch(QObject):
+    """Show the window's interface and library in another language: the translators, the
+    pack a reader of that language sees, the chrome rebuilt in it, the same article in its
+    version there."""
+
+    def __init__(self, window: MainWindow, translators: Translators | None = None) -> None:
+        super().__init__(window)
+        self.window = window
+        self._translators = translators
+
+    def set_language(self, code: str) -> None:
+        """Switch to ``code`` (``en``, ``zh_CN``, ``es``); see ``MainWindow.set_language``."""
+        w = self.window
+        code = interface_language(code)
+        if code == w.language:
+            return
+        if self._translators is not None:
+            self._translators.install(code)
+        w.language = code
+        if not w.kiosk:
+            w.settings.language = code
+        was = w.current
+        w.pack = language_view(w.library, code)
+        w.renderer.pack = w.pack
+        w.renderer.text = PageWords().page_text()
+        if w.search_index is not None:
+            w.indexing.recommend_from(w.search_index)
+        else:
+            w.recommender = TagRecommender(w.pack, PageWords().reasons())
+        w.retranslate()
+        target = None
+        if was and was != HOME:
+            target = translation_in(w.library, was, library_language(w.library, code))
+        if target is not None:
+            w.current = None  # show it again even when it is the same article
+            w.open_article(target)
+        else:
+            w.show_home()
+            if was and was != HOME:
+                w.statusBar().showMessage(
+                    self.tr("This article is not available in {language}.").format(
+                        language=native_name(code)
+                    ),
+                    10000,
+                )
+        w.language_changed.emit(code)
 
 
 def cjk_font_families() -> list[str]:

@@ -76,7 +76,7 @@ class Listening(QObject):
             self._engine = engine
             self._reader = ReadAloud(self.window.view, engine)
             self._reader.state_changed.connect(self._on_state)
-        self._reader.highlight = self.window.match_colours()[0]
+        self._reader.highlight = self.window.look.match_colours()[0]
         return self._reader
 
     def toggle(self) -> None:
@@ -104,4 +104,4 @@ class Listening(QObject):
         playing = state == "playing"
         listen.setText(self.tr("&Pause") if playing else self.tr("&Listen"))
         listen.setProperty("icon_name", "pause" if playing else "listen")
-        listen.setIcon(self.window.icon("pause" if playing else "listen"))
+        listen.setIcon(self.window.look.icon("pause" if playing else "listen"))

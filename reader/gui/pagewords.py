@@ -25,9 +25,16 @@ class PageWords(QObject):
             return locale.toString(qdate, QLocale.FormatType.LongFormat).split(", ", 1)[-1]
 
         return PageText(
+            # Around an article.
             previous=self.tr("‹ Previous: {title}"),
             next=self.tr("Next: {title} ›"),
             recommended=self.tr("Recommended"),
+            on_this_page=self.tr("On this page"),
+            sources=self.tr("Sources"),
+            image=self.tr("image"),
+            too_long=self.tr("This article is very long; only the first part is shown."),
+            unreadable=self.tr("This page could not be read from the archive: {reason}"),
+            # Reviews and dates.
             reviewed=self.tr("Reviewed {date}"),
             reviewed_by=self.tr("Reviewed {date} by {name}"),
             next_review=self.tr("Next review due {date}"),
@@ -35,27 +42,26 @@ class PageWords(QObject):
             review_overdue=self.tr("Review overdue since {date}"),
             updated=self.tr("Updated {date}"),
             not_reviewed=self.tr("Not yet reviewed by a clinician"),
-            recently_updated=self.tr("Recently updated"),
+            published=self.tr("Published {date}"),
+            accessed=self.tr("Accessed {date}"),
+            # Call-out boxes and the footer.
             emergency_heading=self.tr("Emergency: call {number} now"),
             urgent_heading=self.tr("Urgent: get medical advice today"),
             routine_heading=self.tr("See a doctor: make an appointment"),
             local_number=self.tr("your local emergency number"),
-            notice=self.tr(
-                "General information, not medical advice. In an emergency call {number}."
-            ),
             report_problem=self.tr("Report a problem with this page: {contact}"),
-            published=self.tr("Published {date}"),
-            accessed=self.tr("Accessed {date}"),
-            on_this_page=self.tr("On this page"),
-            sources=self.tr("Sources"),
-            image=self.tr("image"),
+            # The home page.
             start_here=self.tr("Start here"),
             browse=self.tr("Browse by topic"),
             recently_reviewed=self.tr("Recently reviewed"),
+            recently_updated=self.tr("Recently updated"),
             important=self.tr("Important"),
             a_to_z=self.tr("All articles A–Z"),
             common_searches=self.tr("Common searches"),
-            too_long=self.tr("This article is very long; only the first part is shown."),
+            # The longer sentences.
+            notice=self.tr(
+                "General information, not medical advice. In an emergency call {number}."
+            ),
             not_displayed=self.tr(
                 "This article could not be displayed with its formatting, so it is shown as "
                 "plain text."
@@ -64,7 +70,6 @@ class PageWords(QObject):
                 "This article was last reviewed on {date}. Some details may have changed — "
                 "check with a health professional."
             ),
-            unreadable=self.tr("This page could not be read from the archive: {reason}"),
             format_date=format_date,
             count_minutes=lambda n: self.tr("%n min read", "", n),
             count_articles=lambda n: self.tr("%n article(s)", "", n),

@@ -165,7 +165,7 @@ class ArticlePrinting(QObject):
         except Exception:
             logger.exception("could not render %s for printing", article.rel_path)
             return 0
-        css = fill(w.templates.article_css, THEMES[LIGHT])
+        css = fill(w.look.templates.article_css, THEMES[LIGHT])
         footer = w.renderer.notice_line()  # with the emergency number, on every page
         return print_article(printer, page, css, footer, article.title, w.pack.root)
 

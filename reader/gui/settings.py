@@ -13,6 +13,21 @@ from reader.themes import DEFAULT_TEXT_SIZE, SYSTEM, THEME_NAMES, clamp_text_siz
 logger = logging.getLogger(__name__)
 
 
+class _SavedLayout:
+    """A layout Qt saves as bytes (``saveGeometry``, ``saveState``), kept under ``key``; None
+    until one was saved."""
+
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+    def __get__(self, settings: Settings, owner: type[Settings]) -> QByteArray | None:
+        value = settings.store.value(self.key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    def __set__(self, settings: Settings, value: QByteArray) -> None:
+        settings.store.setValue(self.key, value)
+
+
 class Settings:
     """Preferences (``prefs/…``) and remembered state (``state/…``) over one QSettings."""
 
@@ -30,10 +45,6 @@ class Settings:
     def at(cls, path: Path) -> Settings:
         """Return settings kept in the INI file at ``path``."""
         return cls(QSettings(str(path), QSettings.Format.IniFormat))
-
-    def _bytes(self, key: str) -> QByteArray | None:
-        value = self.store.value(key)
-        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
 
     def _str(self, key: str, default: str = "") -> str:
         value = self.store.value(key, default)
@@ -79,21 +90,9 @@ class Settings:
         self.store.setValue("prefs/text_size", int(value))
 
     # --- state -----------------------------------------------------------------------------
-    @property
-    def geometry(self) -> QByteArray | None:
-        return self._bytes("state/geometry")
-
-    @geometry.setter
-    def geometry(self, value: QByteArray) -> None:
-        self.store.setValue("state/geometry", value)
-
-    @property
-    def splitter(self) -> QByteArray | None:
-        return self._bytes("state/splitter")
-
-    @splitter.setter
-    def splitter(self, value: QByteArray) -> None:
-        self.store.setValue("state/splitter", value)
+    #: The window's size and place (``QWidget.saveGeometry``), and the sidebar's width.
+    geometry = _SavedLayout("state/geometry")
+    splitter = _SavedLayout("state/splitter")
 
     @property
     def sidebar_visible(self) -> bool:

@@ -9,7 +9,9 @@ is imported only when a load turns out to be slow (see ``reader.gui.app.load_pro
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QProgressBar, QWidget
+
+from reader.gui.layouts import column
 
 
 class LoadingSplash(QWidget):
@@ -24,12 +26,7 @@ class LoadingSplash(QWidget):
         self.detail = QLabel(self)
         self.bar = QProgressBar(self)
         self.bar.setTextVisible(False)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(28, 24, 28, 24)
-        layout.setSpacing(12)
-        layout.addWidget(self.title)
-        layout.addWidget(self.detail)
-        layout.addWidget(self.bar)
+        column(self, (self.title, self.detail, self.bar), margins=(28, 24), spacing=12)
         self.setMinimumWidth(420)
 
     def set_progress(self, done: int, total: int) -> None:

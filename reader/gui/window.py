@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -20,36 +20,21 @@ from PySide6.QtWidgets import (
 
 from reader.find.recommend import Recommendation, Recommender, TagRecommender, teaser
 from reader.gui.actions import WindowActions
-from reader.gui.appearance import Templates, palette_for, system_is_dark, themed_icon
 from reader.gui.article_view import ArticleView
-from reader.gui.indexer import IndexLoader
-from reader.gui.language import Translators, interface_language, native_name
+from reader.gui.indexer import SearchIndexing
+from reader.gui.language import LanguageSwitch, Translators, interface_language
+from reader.gui.last_read import LastRead
 from reader.gui.listening import Listening
+from reader.gui.look import Look, Templates
 from reader.gui.pagewords import PageWords
+from reader.gui.routing import LinkRouter
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
 from reader.history import HOME, History
-from reader.library.languages import (
-    common_tags,
-    language_view,
-    library_language,
-    translation_in,
-)
+from reader.library.languages import common_tags, language_view
 from reader.library.pack import Article, Pack
-from reader.page.links import ARTICLE_SCHEME, CATEGORY_SCHEME, HOME_URL, SEARCH_SCHEME
 from reader.page.render import Renderer
 from reader.paths import resource_path
-from reader.themes import (
-    SYSTEM,
-    TEXT_SIZES,
-    THEME_NAMES,
-    THEMES,
-    clamp_text_size,
-    fill,
-    resolve_theme,
-    scale_points,
-    step_text_size,
-)
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QResizeEvent
@@ -64,8 +49,6 @@ logger = logging.getLogger(__name__)
 
 #: Common search words (the pack's most used tags) on a kiosk's home page.
 KIOSK_SEARCH_WORDS = 12
-#: Milliseconds a page must stay shown before it is saved as the page to reopen next time.
-LAST_ARTICLE_DELAY_MS = 1500
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
 PREFETCH_DELAY_MS = 300
 #: The first window's size, unless the screen is smaller.
@@ -85,13 +68,6 @@ def first_window_size(available: QSize) -> QSize:
         min(FIRST_SIZE[0], int(available.width() * FIRST_SIZE_SHARE)),
         min(FIRST_SIZE[1], int(available.height() * FIRST_SIZE_SHARE)),
     )
-
-
-def _open_url(url: QUrl) -> bool:
-    """Hand ``url`` to the desktop (its browser or mail program)."""
-    from PySide6.QtGui import QDesktopServices  # only when an outside link is followed
-
-    return QDesktopServices.openUrl(url)
 
 
 class MainWindow(QMainWindow):
@@ -117,40 +93,30 @@ class MainWindow(QMainWindow):
         super().__init__()
         #: The whole pack, every language; ``pack`` is what a reader of ``language`` sees.
         self.library = pack
-        self._translators = translators
+        self._language_switch = LanguageSwitch(self, translators)
         #: The interface language (``en``, ``zh_CN``, ``es``) and the one a kiosk resets to.
         self.language = self.default_language = interface_language(language or pack.language)
         pack = language_view(pack, self.language)
         self.pack = pack
-        self._search_words: list[str] | None = None  # a kiosk home's, once asked for
+        #: A kiosk home's common search words, and the pack they are of.
+        self._search_words: tuple[Pack, list[str]] | None = None
         self.settings = settings
         self.history = History()
-        self._open_external = open_external or _open_url
+        #: Where every link clicked on a page goes (reader.gui.routing).
+        self.links = LinkRouter(self, open_external)
         self.renderer = Renderer(pack, PageWords().page_text())
         self.recommender: Recommender = recommender or TagRecommender(pack, PageWords().reasons())
         self.current: str | None = None
-        self.templates = templates or Templates.load()
-        self.theme = settings.theme
-        self.text_size = settings.text_size
+        #: Theme and text size (reader.gui.look).
+        self.look = Look(self, settings, templates or Templates.load())
         #: Kiosk mode (set by enter_kiosk): no outside links, nothing remembered.
         self.kiosk = False
-        self.persist_look = True
-        self.extra_qss = ""
         #: In a kiosk, the printer to print to without a dialog ("" means printing is off).
         self.printer_name = ""
-        #: The look a reset returns to.
-        self.default_look = (self.theme, self.text_size)
-        self.search_index: Any = None  # reader.find.index.SearchIndex once built
-        self._loader: IndexLoader | None = None
-        #: Toolbar icons by (name, colour, disabled colour). Qt keeps the pixmaps of every icon
-        #: it has drawn in its pixmap cache (up to 10 MB), so drawing the same look again must
-        #: reuse the same icons: a kiosk re-applies its look at every reset.
-        self._icons: dict[tuple[str, str, str], QIcon] = {}
-        #: The last article is written to the settings file a moment after the reader stops
-        #: on a page (and on close), not on every page turn: each write is a file replace.
-        self._save_last = QTimer(self, singleShot=True, interval=LAST_ARTICLE_DELAY_MS)
-        self._save_last.timeout.connect(self._remember_last_article)
-        self._last_article = ""
+        #: The search index, opened after the first paint (reader.gui.indexer).
+        self.indexing = SearchIndexing(self)
+        #: The article to reopen next time (reader.gui.last_read).
+        self.last_read = LastRead(self)
         #: A moment after a page is shown, the pages Next and Previous lead to are rendered,
         #: so that turning to them only has to lay them out.
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
@@ -192,18 +158,21 @@ class MainWindow(QMainWindow):
         self._restore_state()
         #: Read aloud: the Listen actions' state and the speech engine, made on first use.
         self.listening = Listening(self, speech)
-        self.apply_look()
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
+        self.look.apply()
         self.view.setFocus()  # arrow keys and PgDown scroll the page from the start
 
     # --- construction --------------------------------------------------------------------
     def _connect_signals(self) -> None:
+        self._connect_sidebar()
+        self.view.anchorClicked.connect(self.links.open)
+        self.view.highlighted.connect(self.links.show_target)
+        self.splitter.splitterMoved.connect(self._on_splitter_moved)
+
+    def _connect_sidebar(self) -> None:
+        """Follow the sidebar's requests (again for the sidebar a new language builds)."""
         self.sidebar.article_requested.connect(self.open_article)
         self.sidebar.result_opened.connect(self.open_result)
         self.sidebar.search_cleared.connect(self._clear_query_marks)
-        self.view.anchorClicked.connect(self.open_link)
-        self.view.highlighted.connect(self._show_link_target)
-        self.splitter.splitterMoved.connect(self._on_splitter_moved)
 
     def _restore_state(self) -> None:
         if (geometry := self.settings.geometry) is not None:
@@ -212,7 +181,7 @@ class MainWindow(QMainWindow):
             self._fit_first_window()
         if (splitter := self.settings.splitter) is not None:
             self.splitter.restoreState(splitter)
-        self._set_sidebar_visible(self.settings.sidebar_visible)
+        self.set_sidebar_visible(self.settings.sidebar_visible)
 
     def _fit_first_window(self) -> None:
         """Size a first window from the screen's available room (the desktop places it)."""
@@ -230,7 +199,7 @@ class MainWindow(QMainWindow):
             from reader.gui.find_bar import FindBar  # imported on first use
 
             self._find_bar = FindBar(self.view, self)
-            self._find_bar.set_colours(*self.match_colours())
+            self._find_bar.set_colours(*self.look.match_colours())
             if self.kiosk:
                 self._find_bar.hide_shortcut_hints()
             self._reading_layout.insertWidget(0, self._find_bar)
@@ -240,68 +209,7 @@ class MainWindow(QMainWindow):
         if self._find_bar is not None:
             self._find_bar.refresh()
 
-    def colours(self) -> Mapping[str, str]:
-        """Return the colours of the look in use (the theme, or the system's light or dark)."""
-        return THEMES[resolve_theme(self.theme, system_is_dark())]
-
-    def match_colours(self) -> tuple[QColor, QColor]:
-        """Return the theme's colours for search matches and for the current match."""
-        colours = self.colours()
-        return QColor(colours["match_bg"]), QColor(colours["current_match_bg"])
-
     # --- look ----------------------------------------------------------------------------
-    def apply_look(self) -> None:
-        """Apply the theme and text size to the chrome and the article, keeping the place."""
-        colours = self.colours()
-        self.setPalette(palette_for(colours))
-        self.setStyleSheet(fill(self.templates.app_qss + self.extra_qss, colours))
-        self.sidebar.set_link_colour(colours["link"])
-        if self._find_bar is not None:
-            self._find_bar.set_colours(*self.match_colours())
-        self.view.set_text_size(self.text_size)
-        css = scale_points(fill(self.templates.article_css, colours), self.text_size)
-        self.view.set_style_sheet(css)
-        self.act.larger.setEnabled(self.text_size < TEXT_SIZES[-1])
-        self.act.smaller.setEnabled(self.text_size > TEXT_SIZES[0])
-        self.act.themes[self.theme].setChecked(True)
-        # The window's own actions (each is added to it): findChildren() would also return
-        # the actions Qt made for menus and fields, and wrapping those costs ~2 ms.
-        for action in self.actions():
-            if name := action.property("icon_name"):
-                action.setIcon(self.icon(name, colours))
-        if self.act.more_button is not None:  # Qt's own » is black, and gone in Dark
-            self.act.more_button.setIcon(self.icon("more", colours))
-        self.rerender()
-
-    def icon(self, name: str, colours: Mapping[str, str] | None = None) -> QIcon:
-        """Return the icon ``name`` in ``colours`` (the look's), the same QIcon each time."""
-        colours = colours or self.colours()
-        key = (name, colours["chrome_text"], colours["disabled"])
-        icon = self._icons.get(key)
-        if icon is None:
-            icon = self._icons[key] = themed_icon(*key)
-        return icon
-
-    def set_theme(self, name: str) -> None:
-        self.theme = name if name in THEME_NAMES else SYSTEM
-        if self.persist_look:
-            self.settings.theme = self.theme
-        self.apply_look()
-
-    def set_text_size(self, percent: int) -> None:
-        self.text_size = clamp_text_size(percent)
-        if self.persist_look:
-            self.settings.text_size = self.text_size
-        self.apply_look()
-        self.statusBar().showMessage(self.tr("Text size {n}%").format(n=self.text_size), 2000)
-
-    def step_text_size(self, steps: int) -> None:
-        self.set_text_size(step_text_size(self.text_size, steps))
-
-    def _on_system_scheme_changed(self) -> None:
-        if self.theme == SYSTEM:
-            self.apply_look()
-
     def rerender(self) -> None:
         """Show the current page again (new CSS), at the same relative scroll position."""
         if self.current is None:
@@ -350,8 +258,7 @@ class MainWindow(QMainWindow):
         self.sidebar.select_article(slug)
         self.sidebar.follow_page(recommendations)
         if not self.kiosk:
-            self._last_article = slug
-            self._save_last.start()
+            self.last_read.note(slug)
         # A burst of turns (a held key repeats every 30–40 ms) leaves no idle 300 ms: the
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
@@ -375,13 +282,6 @@ class MainWindow(QMainWindow):
                     self.renderer.prefetch(article)
         except Exception:  # only an optimisation: it must never disturb the reader
             logger.exception("could not render the next page ahead")
-
-    def _remember_last_article(self) -> None:
-        self._save_last.stop()
-        if self._last_article:
-            self.settings.set_last_article(str(self.pack.root), self._last_article)
-            place = self.place() if self.current == self._last_article else 0.0
-            self.settings.set_last_place(str(self.pack.root), place)
 
     def _render(self, article: Article, recommendations: list[Recommendation]) -> str:
         """Return the page for ``article``; a broken article must not take the window down."""
@@ -411,10 +311,13 @@ class MainWindow(QMainWindow):
 
     def _home_page(self) -> str:
         """The home page; a kiosk's also lists every title and the common search words."""
-        if self.kiosk and self._search_words is None:  # walks every article: once a language
-            self._search_words = common_tags(self.pack, KIOSK_SEARCH_WORDS)
-        words = self._search_words if self.kiosk else None
-        return self.renderer.home_page(self._session_sections(), self.kiosk, words or ())
+        words: list[str] = []
+        if self.kiosk:
+            if self._search_words is None or self._search_words[0] is not self.pack:
+                # Walks every article: once a pack (a language, an updated library).
+                self._search_words = (self.pack, common_tags(self.pack, KIOSK_SEARCH_WORDS))
+            words = self._search_words[1]
+        return self.renderer.home_page(self._session_sections(), self.kiosk, words)
 
     def _session_sections(self) -> list[tuple[str, list[Recommendation]]]:
         """ "Continue reading" and "Because you read …", once something was read."""
@@ -463,19 +366,6 @@ class MainWindow(QMainWindow):
         if location is not None:
             self._show_location(location)
 
-    def reopen_last_article(self) -> bool:
-        """Open the article read last time at the place it was left; False if there is none."""
-        key = str(self.pack.root)
-        slug = self.settings.last_article(key)
-        if not slug or not self.open_article(slug):
-            return False
-        place = self.settings.last_place(key)
-        if place > 0:
-            # The page is laid out at its final width only once the window is shown.
-            self.view.first_painted.connect(lambda: self.scroll_to_place(place))
-            self.scroll_to_place(place)
-        return True
-
     def go_previous(self) -> None:
         if self.current:
             prev, _ = self.pack.neighbours(self.current)
@@ -492,7 +382,7 @@ class MainWindow(QMainWindow):
             self.open_article(nxt.slug)
 
     def sidebar_search(self) -> None:
-        self._set_sidebar_visible(True)
+        self.set_sidebar_visible(True)
         self.sidebar.focus_search()
 
     def _clear_query_marks(self) -> None:
@@ -505,86 +395,23 @@ class MainWindow(QMainWindow):
         if self.open_article(slug) and self.search_index is not None:
             from reader.gui.find_bar import mark_words
 
-            mark_words(self.view, self.search_index.terms(query), self.match_colours()[0])
+            mark_words(self.view, self.search_index.terms(query), self.look.match_colours()[0])
 
     # --- search index ----------------------------------------------------------------------
     def start_search_index(self, cache_dir: Path | None) -> None:
         """Open or build the search index in a worker thread; the window stays usable."""
-        # Over every language: one index file per pack folder, whichever language is shown.
-        self._loader = IndexLoader(self.library, cache_dir, self)
-        self._loader.progress.connect(self._on_index_progress)
-        self._loader.ready.connect(self._on_index_ready)
-        self._loader.failed.connect(self._on_index_failed)
-        self._loader.start()
-
-    def _on_index_progress(self, done: int, total: int) -> None:
-        percent = int(100 * done / total) if total else 100
-        self.statusBar().showMessage(
-            self.tr("Preparing search: {percent}% of {total} articles").format(
-                percent=percent, total=total
-            )
-        )
-
-    def _on_index_ready(self, index: Any) -> None:
-        self.search_index = index
-        self.sidebar.set_search_index(index)
-        self._use_content_recommendations(index)
-        if self.statusBar().currentMessage().startswith(self.tr("Preparing search")):
-            self.statusBar().showMessage(self.tr("Search is ready"), 3000)
-
-    def _use_content_recommendations(self, index: Any) -> None:
-        """Switch from tag-based to content-based recommendations once the index is ready."""
-        from reader.find.related import ContentRecommender
-
-        self.recommender = ContentRecommender(self.pack, index, PageWords().reasons())
-        article = self.pack.get(self.current) if self.current else None
-        if article is not None:  # the panel and the footer show the new list at once
-            self.sidebar.set_recommendations(self.recommender.recommend(article.slug))
-            self.rerender()
-
-    def _on_index_failed(self, message: str) -> None:
-        self.statusBar().showMessage(
-            self.tr("Search is not available: {error}").format(error=message), 15000
-        )
+        self.indexing.start(cache_dir)
 
     def stop_search_index(self) -> None:
-        if self._loader is not None:
-            self._loader.requestInterruption()
-            self._loader.wait()
-            self._loader = None
-        if self.search_index is not None:
-            self.search_index.close()
-            self.search_index = None
+        self.indexing.stop()
 
-    def open_link(self, url: QUrl) -> None:
-        """The one link router: in-page anchors, articles, home, categories, outside links."""
-        scheme = url.scheme()
-        if not scheme and url.hasFragment():
-            self.view.scrollToAnchor(url.fragment())
-        elif scheme == ARTICLE_SCHEME:
-            self.open_article(url.path(), url.fragment())
-        elif url.toString() == HOME_URL:
-            self.show_home()
-        elif scheme == CATEGORY_SCHEME:
-            self._set_sidebar_visible(True)
-            self.sidebar.show_category(url.path())
-        elif scheme == SEARCH_SCHEME:
-            self._set_sidebar_visible(True)
-            self.sidebar.search_for(url.path())
-        elif scheme in {"http", "https", "mailto", "tel"}:
-            self.open_external(url)
-        else:
-            logger.info("ignored link %s", url.toString())
+    @property
+    def search_index(self) -> Any:
+        """The search index once it is open, else None."""
+        return self.indexing.index
 
-    def open_external(self, url: QUrl) -> None:
-        """Hand an outside address to the system, after the reader clicked it (not in a kiosk)."""
-        if self.kiosk:
-            self.link_refused.emit(url.toString())
-            return
-        if not self._open_external(url):
-            self.statusBar().showMessage(
-                self.tr("Could not open {url}").format(url=url.toString()), 5000
-            )
+    def _on_index_ready(self, index: Any) -> None:  # benchmarks.soak hands its index in here
+        self.indexing.use(index)
 
     # --- presentation --------------------------------------------------------------------
     def _update_chrome(self) -> None:
@@ -614,19 +441,12 @@ class MainWindow(QMainWindow):
             )
         )
 
-    def _show_link_target(self, url: QUrl) -> None:
-        if url.scheme() == ARTICLE_SCHEME and (target := self.pack.get(url.path())):
-            self.statusBar().showMessage(target.title)
-        elif url.scheme() in {"http", "https"}:
-            self.statusBar().showMessage(self.tr("Outside link: {url}").format(url=url.toString()))
-        else:
-            self.statusBar().clearMessage()
-
     def toggle_sidebar(self) -> None:
         self._sidebar_folded = False  # the reader decides from now on
-        self._set_sidebar_visible(self.act.toggle_sidebar.isChecked())
+        self.set_sidebar_visible(self.act.toggle_sidebar.isChecked())
 
-    def _set_sidebar_visible(self, visible: bool) -> None:
+    def set_sidebar_visible(self, visible: bool) -> None:
+        """Show or hide the sidebar; shown in a narrow window, it takes a share of the width."""
         was_hidden = self.sidebar.isHidden()
         self.sidebar.setVisible(visible)
         self.act.toggle_sidebar.setChecked(visible)
@@ -646,10 +466,10 @@ class MainWindow(QMainWindow):
         self._narrow = narrow
         if narrow and self.sidebar.isVisibleTo(self):
             self._sidebar_folded = True
-            self._set_sidebar_visible(False)
+            self.set_sidebar_visible(False)
         elif not narrow and self._sidebar_folded:
             self._sidebar_folded = False
-            self._set_sidebar_visible(True)
+            self.set_sidebar_visible(True)
         # Narrow: icons only, and what still does not fit goes to the toolbar's » menu.
         self.toolbar.setToolButtonStyle(
             Qt.ToolButtonStyle.ToolButtonIconOnly
@@ -668,14 +488,6 @@ class MainWindow(QMainWindow):
 
             self._printing = ArticlePrinting(self)
         return self._printing
-
-    def print_article(self) -> None:
-        """Print with the system dialog (on a kiosk: to its configured printer, no dialog)."""
-        self.printing().print_article()
-
-    def save_pdf(self, path: Path | None = None) -> Path | None:
-        """Save the current article as a PDF, asking where unless ``path`` is given."""
-        return self.printing().save_pdf(path)
 
     # --- problems ---
     def announce_problems(self) -> None:
@@ -710,54 +522,15 @@ class MainWindow(QMainWindow):
         self.start_search_index(cache_dir)
 
     # --- language --------------------------------------------------------------------------
-    def interface_languages(self) -> list[tuple[str, str]]:
-        """Return (code, the language's name in itself) of every interface language."""
-        from reader.gui.language import INTERFACE_LANGUAGES
-
-        return [(code, native_name(code)) for code in INTERFACE_LANGUAGES]
-
     def set_language(self, code: str) -> None:
         """Show the interface and the library in ``code`` (``en``, ``zh_CN``, ``es``).
 
         The article shown stays, in its version in that language; without one the home page
         opens with a notice. For the language menu, and for a kiosk's language button.
         """
-        code = interface_language(code)
-        if code == self.language:
-            return
-        if self._translators is not None:
-            self._translators.install(code)
-        self.language = code
-        if not self.kiosk:
-            self.settings.language = code
-        was = self.current
-        self.pack = language_view(self.library, code)
-        self._search_words = None
-        self.renderer.pack = self.pack
-        self.renderer.text = PageWords().page_text()
-        if self.search_index is not None:
-            self._use_content_recommendations(self.search_index)
-        else:
-            self.recommender = TagRecommender(self.pack, PageWords().reasons())
-        self._retranslate()
-        target = None
-        if was and was != HOME:
-            target = translation_in(self.library, was, library_language(self.library, code))
-        if target is not None:
-            self.current = None  # show it again even when it is the same article
-            self.open_article(target)
-        else:
-            self.show_home()
-            if was and was != HOME:
-                self.statusBar().showMessage(
-                    self.tr("This article is not available in {language}.").format(
-                        language=native_name(code)
-                    ),
-                    10000,
-                )
-        self.language_changed.emit(code)
+        self._language_switch.set_language(code)
 
-    def _retranslate(self) -> None:
+    def retranslate(self) -> None:
         """Build the chrome again in the new language: actions, menus, toolbar and sidebar."""
         sidebar_visible = self.act.toggle_sidebar.isChecked()
         self.act.dispose()
@@ -768,16 +541,15 @@ class MainWindow(QMainWindow):
         self.sidebar = Sidebar(self.pack, self)
         self.splitter.replaceWidget(0, self.sidebar)
         old.deleteLater()
-        self.sidebar.article_requested.connect(self.open_article)
-        self.sidebar.result_opened.connect(self.open_result)
+        self._connect_sidebar()
         if self.search_index is not None:
             self.sidebar.set_search_index(self.search_index)
         self.view.setAccessibleName(self.tr("Article"))
         self.setWindowTitle(self.pack.title)
-        self._set_sidebar_visible(sidebar_visible)
+        self.set_sidebar_visible(sidebar_visible)
         if self.kiosk_frame is not None:
             self.kiosk_frame.lock_chrome()
-        self.apply_look()
+        self.look.apply()
 
     # --- kiosk ---------------------------------------------------------------------------
     def enter_kiosk(self, look: KioskConfig) -> KioskFrame:
@@ -796,7 +568,7 @@ class MainWindow(QMainWindow):
     def stop_workers(self) -> None:
         """Stop reading aloud, the page timers and the search index thread (before quitting)."""
         self._prefetch.stop()
-        self._save_last.stop()
+        self.last_read.timer.stop()
         self.listening.stop()
         self.stop_search_index()
 
@@ -805,7 +577,7 @@ class MainWindow(QMainWindow):
             self.stop_search_index()
             super().closeEvent(event)
             return
-        self._remember_last_article()  # with the place it is left at
+        self.last_read.save()  # with the place it is left at
         for dialog in self.findChildren(QWidget, "problemsDialog"):
             dialog.close()  # its check thread stops before the dialog goes
         self.settings.geometry = self.saveGeometry()

@@ -151,9 +151,7 @@ class Article:
         """``body=None`` means "read it from ``path`` on first use" (``word_count`` given)."""
         self.slug = slug
         self.title = title
-        self._path = path
         self.rel_path = rel_path
-        self._body = body
         self.body_line = body_line
         self.summary = summary
         self.category = category
@@ -167,11 +165,14 @@ class Article:
         self.index = index
         self.truncated = truncated
         self.key_lines = key_lines if key_lines is not None else {}
-        self._words = word_count
-        self._max_bytes = max_bytes
         self.updated = updated
         self.reviewed_by = reviewed_by
         self.translation_of = translation_of
+        # The body, or where to read it on first use (``path``, ``body``, ``_read_body``).
+        self._path = path
+        self._body = body
+        self._words = word_count
+        self._max_bytes = max_bytes
 
     @property
     def path(self) -> Path:
@@ -345,6 +346,12 @@ class Pack:
         translations: dict[str, dict[str, Any]] | None = None,
     ) -> None:
         self.root = root
+        self.categories: list[Category] = categories if categories is not None else []
+        self.articles: Sequence[Article] = articles if articles is not None else []
+        self.problems: list[Problem] = problems if problems is not None else []
+        #: Slugs of articles left out of this pack on purpose (see :func:`reviewed_only`).
+        self.hidden: frozenset[str] = frozenset()
+        # What pack.toml says about the pack.
         self.title = title
         self.language = language
         self.description = description
@@ -356,11 +363,6 @@ class Pack:
         self.emergency_number = emergency_number
         #: Where readers report a problem with a page (an email, phone number or address).
         self.contact = contact
-        #: Slugs of articles left out of this pack on purpose (see :func:`reviewed_only`).
-        self.hidden: frozenset[str] = frozenset()
-        self.categories: list[Category] = categories if categories is not None else []
-        self.articles: Sequence[Article] = articles if articles is not None else []
-        self.problems: list[Problem] = problems if problems is not None else []
         #: Fingerprint of the files the pack was loaded from, when it came from or went into
         #: a catalog (:mod:`reader.library.catalog`); empty for a plain load.
         self.fingerprint = fingerprint

@@ -194,6 +194,24 @@
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>Este artículo no está disponible en {language}.</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRouter</name>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>No se pudo abrir {url}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>Enlace externo: {url}</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -228,6 +246,13 @@
     </message>
 </context>
 <context>
+    <name>Look</name>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>Tamaño del texto {n} %</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Article</source>
@@ -239,10 +264,6 @@
             <numerusform>%n artículo</numerusform>
             <numerusform>%n artículos</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>Tamaño del texto {n} %</translation>
     </message>
     <message>
         <source>This article is not shown here: no clinician has reviewed it yet.</source>
@@ -265,26 +286,6 @@
         <translation>Porque leyó «{title}»</translation>
     </message>
     <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>Preparando la búsqueda</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>La búsqueda está lista</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>La búsqueda no está disponible: {error}</translation>
-    </message>
-    <message>
-        <source>Could not open {url}</source>
-        <translation>No se pudo abrir {url}</translation>
-    </message>
-    <message>
         <source>Home — {pack}</source>
         <translation>Inicio — {pack}</translation>
     </message>
@@ -296,20 +297,12 @@
         <source>Article {n} of {total} · {category}</source>
         <translation>Artículo {n} de {total} · {category}</translation>
     </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>Enlace externo: {url}</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) in the content pack — see Help › Content problems</source>
         <translation>
             <numerusform>%n problema en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
             <numerusform>%n problemas en el paquete de contenido — vea Ayuda › Problemas del contenido</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>Este artículo no está disponible en {language}.</translation>
     </message>
 </context>
 <context>
@@ -655,6 +648,25 @@
     <message>
         <source>Open the new version of the library; you stay on this article</source>
         <translation>Abrir la nueva versión de la biblioteca sin salir de este artículo</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexing</name>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>Preparando la búsqueda: {percent} % de {total} artículos</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>Preparando la búsqueda</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>La búsqueda está lista</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>La búsqueda no está disponible: {error}</translation>
     </message>
 </context>
 <context>

@@ -194,6 +194,24 @@
     </message>
 </context>
 <context>
+    <name>LanguageSwitch</name>
+    <message>
+        <source>This article is not available in {language}.</source>
+        <translation>这篇文章没有{language}版本。</translation>
+    </message>
+</context>
+<context>
+    <name>LinkRouter</name>
+    <message>
+        <source>Could not open {url}</source>
+        <translation>无法打开 {url}</translation>
+    </message>
+    <message>
+        <source>Outside link: {url}</source>
+        <translation>外部链接：{url}</translation>
+    </message>
+</context>
+<context>
     <name>Listening</name>
     <message>
         <source>Read aloud is not available on this computer. The guide “Accessibility” (accessibility.md, with the reader&apos;s documents) says how to add it.</source>
@@ -228,6 +246,13 @@
     </message>
 </context>
 <context>
+    <name>Look</name>
+    <message>
+        <source>Text size {n}%</source>
+        <translation>文字大小 {n}%</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Article</source>
@@ -238,10 +263,6 @@
         <translation>
             <numerusform>%n 篇文章</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>Text size {n}%</source>
-        <translation>文字大小 {n}%</translation>
     </message>
     <message>
         <source>This article is not shown here: no clinician has reviewed it yet.</source>
@@ -264,26 +285,6 @@
         <translation>因为您读过《{title}》</translation>
     </message>
     <message>
-        <source>Preparing search: {percent}% of {total} articles</source>
-        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
-    </message>
-    <message>
-        <source>Preparing search</source>
-        <translation>正在准备搜索</translation>
-    </message>
-    <message>
-        <source>Search is ready</source>
-        <translation>搜索已就绪</translation>
-    </message>
-    <message>
-        <source>Search is not available: {error}</source>
-        <translation>搜索暂不可用：{error}</translation>
-    </message>
-    <message>
-        <source>Could not open {url}</source>
-        <translation>无法打开 {url}</translation>
-    </message>
-    <message>
         <source>Home — {pack}</source>
         <translation>首页 — {pack}</translation>
     </message>
@@ -295,19 +296,11 @@
         <source>Article {n} of {total} · {category}</source>
         <translation>第 {n} 篇，共 {total} 篇 · {category}</translation>
     </message>
-    <message>
-        <source>Outside link: {url}</source>
-        <translation>外部链接：{url}</translation>
-    </message>
     <message numerus="yes">
         <source>%n problem(s) in the content pack — see Help › Content problems</source>
         <translation>
             <numerusform>内容包中有 %n 个问题 — 请查看 帮助 › 内容问题</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>This article is not available in {language}.</source>
-        <translation>这篇文章没有{language}版本。</translation>
     </message>
 </context>
 <context>
@@ -649,6 +642,25 @@
     <message>
         <source>Open the new version of the library; you stay on this article</source>
         <translation>打开新版本的图书馆，仍然停留在这篇文章</translation>
+    </message>
+</context>
+<context>
+    <name>SearchIndexing</name>
+    <message>
+        <source>Preparing search: {percent}% of {total} articles</source>
+        <translation>正在准备搜索：{total} 篇文章已完成 {percent}%</translation>
+    </message>
+    <message>
+        <source>Preparing search</source>
+        <translation>正在准备搜索</translation>
+    </message>
+    <message>
+        <source>Search is ready</source>
+        <translation>搜索已就绪</translation>
+    </message>
+    <message>
+        <source>Search is not available: {error}</source>
+        <translation>搜索暂不可用：{error}</translation>
     </message>
 </context>
 <context>

@@ -60,7 +60,7 @@ def test_the_whole_reader_never_touches_the_network(
     qtbot.keyClick(window.sidebar.search_field, Qt.Key.Key_Return)
     assert window.current == first
     for link in ("https://example.org/", "mailto:a@b.c"):
-        window.open_link(QUrl(link))
+        window.links.open(QUrl(link))
     window.close()
     assert network_attempts == []
     # The outside links went to the injected opener (the system browser), not to a socket.

@@ -60,7 +60,7 @@ def test_garbage_settings_file(
     settings_path.parent.mkdir(parents=True)
     settings_path.write_bytes(GARBAGE)
     window = make_window(small_pack)
-    assert window.theme in THEME_NAMES and window.text_size == DEFAULT_TEXT_SIZE
+    assert window.look.theme in THEME_NAMES and window.look.text_size == DEFAULT_TEXT_SIZE
     read_every_page(window)
     window.close()
     assert len(settings_warnings(caplog)) == 1
@@ -79,8 +79,8 @@ def test_a_folder_where_the_settings_file_should_be(
     window = make_window(small_pack)
     assert window.settings.problem
     read_every_page(window)
-    window.set_text_size(150)  # preferences still work for this session
-    assert window.text_size == 150
+    window.look.set_text_size(150)  # preferences still work for this session
+    assert window.look.text_size == 150
     window.close()
     assert settings_path.is_dir()
     assert len(settings_warnings(caplog)) == 1
@@ -147,7 +147,7 @@ def test_content_folder_removed_while_reading(make_window: WindowFactory, small_
     window.open_article("alpha")
     shutil.rmtree(small_pack)
     read_every_page(window)  # text is in memory; the missing image is simply not drawn
-    window.open_link(QUrl("article:gamma#details"))
+    window.links.open(QUrl("article:gamma#details"))
     assert window.current == "gamma"
 
 

@@ -208,7 +208,7 @@ def test_a_kiosk_home_offers_common_search_words(
     assert 'href="search:%E5%92%B3%E5%97%BD"' in html
     searched: list[str] = []
     monkeypatch.setattr(window.sidebar, "search_for", searched.append)
-    window.open_link(QUrl("search:%E5%92%B3%E5%97%BD"))
+    window.links.open(QUrl("search:%E5%92%B3%E5%97%BD"))
     assert searched == ["咳嗽"]
 
 

@@ -29,12 +29,12 @@ def test_text_size_keys_step_and_persist(
 ) -> None:
     window.open_article("alpha")
     qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
-    assert window.text_size == 110
+    assert window.look.text_size == 110
     assert body_point_size(window) == pytest.approx(BASE_POINT_SIZE * 1.1)
     assert "24.2pt" in window.view.document().defaultStyleSheet()  # h1 22pt scaled too
     qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
     qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
-    assert window.text_size == 90
+    assert window.look.text_size == 90
     window.close()
     assert Settings.at(settings_path).text_size == 90
 
@@ -42,13 +42,13 @@ def test_text_size_keys_step_and_persist(
 def test_text_size_limits_disable_the_buttons(window: MainWindow) -> None:
     for _ in range(20):
         window.act.larger.trigger()
-    assert window.text_size == 250
+    assert window.look.text_size == 250
     assert not window.act.larger.isEnabled()
     window.act.normal_size.trigger()
-    assert window.text_size == 100
+    assert window.look.text_size == 100
     for _ in range(20):
         window.act.smaller.trigger()
-    assert window.text_size == 80
+    assert window.look.text_size == 80
     assert not window.act.smaller.isEnabled()
 
 
@@ -69,7 +69,7 @@ def test_theme_changes_palette_and_article_css(window: MainWindow, settings_path
 def test_nothing_is_cut_off_at_250_percent(qtbot: QtBot, make_window: WindowFactory) -> None:
     window = make_window(bundled_dir("content"))
     window.resize(1024, 768)
-    window.set_text_size(250)
+    window.look.set_text_size(250)
     for slug in [a.slug for a in window.pack.articles]:
         window.open_article(slug)
         qtbot.wait(10)
@@ -80,14 +80,14 @@ def test_nothing_is_cut_off_at_250_percent(qtbot: QtBot, make_window: WindowFact
 def test_applying_the_same_look_again_reuses_the_icons(window: MainWindow) -> None:
     # Qt keeps the pixmaps of every icon it has drawn in its pixmap cache (up to 10 MB); a
     # kiosk applies its look again at every reset, so new icons for it would pile up there.
-    start = window.theme
+    start = window.look.theme
     home = window.act.home.icon().cacheKey()
-    window.apply_look()
-    window.set_text_size(150)
+    window.look.apply()
+    window.look.set_text_size(150)
     assert window.act.home.icon().cacheKey() == home
-    window.set_theme("dark")
+    window.look.set_theme("dark")
     assert window.act.home.icon().cacheKey() != home
-    window.set_theme(start)
+    window.look.set_theme(start)
     assert window.act.home.icon().cacheKey() == home
 
 
@@ -97,7 +97,7 @@ def test_selected_rows_in_the_sidebar_use_the_themes_readable_colours(
 ) -> None:
     # The sidebar's style sheet gives its lists their own palette; the text drawn on a selected
     # search result or recommendation must still be the theme's, not Qt's white.
-    window.set_theme(theme)
+    window.look.set_theme(theme)
     colours = THEMES[theme]
     for view in (window.sidebar.tree, window.sidebar.results, window.sidebar.recommended):
         palette = view.palette()
@@ -125,7 +125,7 @@ def test_status_bar_separators_and_scroll_bars_follow_the_theme(
     qtbot: QtBot, make_window: WindowFactory, theme: str
 ) -> None:
     window = make_window(bundled_dir("content"))
-    window.set_theme(theme)
+    window.look.set_theme(theme)
     window.open_article("ringworm")
     colours = THEMES[theme]
     needed = 7.0 if theme == "high-contrast" else 4.5
@@ -149,7 +149,7 @@ def test_status_bar_separators_and_scroll_bars_follow_the_theme(
 
 @pytest.mark.parametrize("theme", ["light", "dark", "high-contrast"])
 def test_first_tab_stops_show_a_focus_outline(qtbot: QtBot, window: MainWindow, theme: str) -> None:
-    window.set_theme(theme)
+    window.look.set_theme(theme)
     focus = THEMES[theme]["focus"]
     window.show_home()
     for widget in (window.sidebar.tree, window.view):

@@ -22,7 +22,7 @@ def test_save_as_pdf_contains_the_article_not_the_chrome(
 ) -> None:
     window = make_window(bundled_dir("content"))
     window.open_article("ringworm")
-    out = window.save_pdf(tmp_path / "ringworm.pdf")
+    out = window.printing().save_pdf(tmp_path / "ringworm.pdf")
     assert out is not None and out.stat().st_size > 5000
     text = pdf_text(out)
     squashed = " ".join(text.split())
@@ -75,7 +75,7 @@ def pdf_images(path: Path) -> list[tuple[int, int]]:
 def test_saved_pdf_holds_the_articles_picture(make_window: WindowFactory, tmp_path: Path) -> None:
     window = make_window(bundled_dir("content"))
     window.open_article("healthy-eating")  # with the healthy-plate illustration
-    out = window.save_pdf(tmp_path / "plate.pdf")
+    out = window.printing().save_pdf(tmp_path / "plate.pdf")
     assert out is not None
     sizes = pdf_images(out)
     assert sizes, "no picture in the PDF"
@@ -89,7 +89,7 @@ def test_no_last_page_for_a_line_or_two(
     # At full size these end with a page holding one line of their sources.
     window = make_window(bundled_dir("content"))
     window.open_article(slug)
-    out = window.save_pdf(tmp_path / f"{slug}.pdf")
+    out = window.printing().save_pdf(tmp_path / f"{slug}.pdf")
     assert out is not None
     last = " ".join(PdfReader(out).pages[-1].extract_text().split())
     body = last.split("This library gives general")[0]  # the footer is on every page

@@ -166,7 +166,13 @@ def test_teasers_are_laid_out_to_the_width_the_list_really_has(
     assert viewport_width(results) == results.viewport().width()
 
 
-def test_escape_takes_the_query_marks_off_the_article(qtbot: QtBot, bundled: MainWindow) -> None:
+@pytest.mark.parametrize("rebuilt", [False, True], ids=["first-sidebar", "after-a-language"])
+def test_escape_takes_the_query_marks_off_the_article(
+    qtbot: QtBot, bundled: MainWindow, rebuilt: bool
+) -> None:
+    if rebuilt:  # a new language builds a new sidebar, which the window must follow too
+        bundled.set_language("es")
+        bundled.set_language("en")
     type_query(qtbot, bundled, "ringworm")
     qtbot.keyClick(bundled.sidebar.search_field, Qt.Key.Key_Return)
     assert bundled.current == "ringworm"
@@ -190,7 +196,7 @@ def test_clearing_the_search_leaves_find_in_page_marks(qtbot: QtBot, bundled: Ma
 def test_did_you_mean_is_reached_by_keyboard_in_the_theme_colour(
     qtbot: QtBot, bundled: MainWindow
 ) -> None:
-    bundled.set_theme("dark")
+    bundled.look.set_theme("dark")
     type_query(qtbot, bundled, "nasophryngeal")
     message = bundled.sidebar.message
     assert f'style="color: {THEMES["dark"]["link"]}"' in message.text()

@@ -180,20 +180,6 @@ def test_images_load_from_the_pack_only(window: MainWindow, tmp_path: Path) -> N
     assert "[Lost picture]" in window.view.toPlainText()
 
 
-def test_category_link_shows_that_category(window: MainWindow) -> None:
-    window.open_link(QUrl("category:two"))
-    index = window.sidebar.tree.currentIndex()
-    assert index.data() == "Category Two"
-
-
-def test_outside_links_go_to_the_system_only_on_click(qtbot: QtBot, window: MainWindow) -> None:
-    window.open_article("epsilon")
-    assert window.opened_externally == []  # type: ignore[attr-defined]
-    click_link(qtbot, window, "https://example.org/page")
-    assert window.opened_externally == ["https://example.org/page"]  # type: ignore[attr-defined]
-    assert shown_title(window) == "Epsilon"
-
-
 def test_settings_restore_the_last_article(make_window: WindowFactory, small_pack: Path) -> None:
     first = make_window(small_pack)
     start_page(first, None, home=False)
@@ -208,21 +194,6 @@ def test_settings_restore_the_last_article(make_window: WindowFactory, small_pac
     third = make_window(small_pack)
     start_page(third, "delta", home=False)
     assert shown_title(third) == "Delta"
-
-
-def test_page_turns_do_not_rewrite_the_settings_file_each_time(
-    make_window: WindowFactory, small_pack: Path, qtbot: QtBot
-) -> None:
-    window = make_window(small_pack)
-    window._save_last.setInterval(200)
-    root = str(window.pack.root)
-    window.open_article("beta")
-    window.open_article("gamma")
-    assert window.settings.last_article(root) == ""  # not yet: the reader may turn on
-    qtbot.waitUntil(lambda: window.settings.last_article(root) == "gamma", timeout=2000)
-    window.open_article("delta")
-    window.close()  # closing saves at once
-    assert window.settings.last_article(root) == "delta"
 
 
 def test_the_next_page_is_rendered_while_the_reader_reads(
@@ -619,25 +590,6 @@ def test_a_picture_on_its_own_leaves_no_blank_band_below_it(
     assert 300 <= height < 330
 
 
-def test_a_link_with_a_fragment_scrolls_to_that_heading(
-    make_window: WindowFactory, make_pack: PackBuilder
-) -> None:
-    filler = "\n\n".join(f"Paragraph {i} of the long article." for i in range(150))
-    root = make_pack(
-        {
-            "a.md": article("A", "See [the details](long.md#details)."),
-            "long.md": article("Long", filler + "\n\n## Details\n\nThe part we want.\n"),
-        }
-    )
-    window = make_window(root)
-    window.resize(900, 600)
-    window.open_article("a")
-    window.open_link(QUrl("article:long#details"))
-    bar = window.view.verticalScrollBar()
-    assert window.current == "long"
-    assert bar.maximum() > 0 and bar.value() > bar.maximum() // 2  # not left at the top
-
-
 # --- the first window, a narrow window -----------------------------------------------------
 @pytest.mark.parametrize(
     ("screen", "size"),
@@ -736,21 +688,6 @@ def test_back_and_forward_return_to_the_place_left(make_window: WindowFactory) -
     window.act.forward.trigger()
     assert window.current == "itching-all-over"
     assert abs(bar.value() - itching_at) <= 2
-
-
-def test_the_last_article_reopens_where_it_was_left(
-    qtbot: QtBot, make_window: WindowFactory
-) -> None:
-    first = make_window(bundled_dir("content"))
-    first.open_article("ringworm")
-    bar = first.view.verticalScrollBar()
-    bar.setValue(bar.maximum() // 2)
-    place = first.place()
-    first.close()
-    again = make_window(bundled_dir("content"))
-    start_page(again, None, home=False)
-    assert again.current == "ringworm"
-    qtbot.waitUntil(lambda: abs(again.place() - place) < 0.02, timeout=2000)
 
 
 # --- Edit and Help ---------------------------------------------------------------------------

@@ -67,14 +67,14 @@ def test_a_link_between_entries_opens_the_entry(zim_window: ZimWindow) -> None:
     window = zim_window(WIKIPEDIA)
     assert window.open_article("A/Ray_Charles")
     assert "due to glaucoma" in window.view.toPlainText()
-    window.open_link(QUrl("article:A/The_Raelettes"))
+    window.links.open(QUrl("article:A/The_Raelettes"))
     assert window.current == "A/The_Raelettes"
     assert window.sidebar.tree.currentIndex().data() == "The Raelettes"
 
 
 def test_an_encoded_path_opens_through_the_router(zim_window: ZimWindow) -> None:
     window = zim_window(CORNER_CASES)
-    window.open_link(QUrl("article:c%23.html"))
+    window.links.open(QUrl("article:c%23.html"))
     assert window.pack.get(window.current or "") is not None
     assert window.windowTitle().startswith("C# — ")
 
@@ -82,7 +82,7 @@ def test_an_encoded_path_opens_through_the_router(zim_window: ZimWindow) -> None
 def test_outside_links_open_outside(zim_window: ZimWindow) -> None:
     window = zim_window(WIKIPEDIA)
     window.open_article("A/Ray_Charles")
-    window.open_link(QUrl("http://raycharles.com"))
+    window.links.open(QUrl("http://raycharles.com"))
     assert window.opened_externally == ["http://raycharles.com"]  # type: ignore[attr-defined]
 
 
@@ -129,7 +129,7 @@ def test_the_kiosk_runs_on_an_archive(qtbot: QtBot, zim_window: ZimWindow) -> No
     controller = KioskController(window, KioskConfig(kiosk=True))
     try:
         window.open_article("A/Ray_Charles")
-        window.open_link(QUrl("http://raycharles.com"))
+        window.links.open(QUrl("http://raycharles.com"))
         assert window.opened_externally == []  # type: ignore[attr-defined]
         assert controller.link_notice.isVisible()  # a large card, not status-bar text
         assert "raycharles.com" in controller.link_notice.body.text()

@@ -141,11 +141,11 @@ class KioskBar(QWidget):
 
     def next_theme(self) -> None:
         """Step to the next of the light, dark and high-contrast themes."""
-        current = self._window.theme
+        current = self._window.look.theme
         following = THEME_CYCLE[
             (THEME_CYCLE.index(current) + 1) % len(THEME_CYCLE) if current in THEME_CYCLE else 0
         ]
-        self._window.set_theme(following)
+        self._window.look.set_theme(following)
 
     def minimum_width(self) -> int:
         """Return the width every button needs side by side (all shown, none cut)."""

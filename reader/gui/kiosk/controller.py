@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader.gui.kiosk.bar import KioskBar
 from reader.gui.kiosk.config import KioskConfig, verify_pin
 from reader.gui.kiosk.overlays import LanguagePicker, Notice, PinPad
-from reader.gui.language import interface_language, native_name
+from reader.gui.language import interface_language, interface_languages, native_name
 from reader.gui.window import MainWindow
 
 if TYPE_CHECKING:
@@ -120,7 +120,7 @@ class KioskController(QObject):
         self.attract_card = Notice(window, "attractCard")
         self.link_notice = Notice(window, "linkNotice")
         self.language_notice = Notice(window, "languageNotice")
-        self.language_picker = LanguagePicker(window, window.interface_languages())
+        self.language_picker = LanguagePicker(window, interface_languages())
         self.language_picker.chosen.connect(self.choose_language)
         self.bar.language_requested.connect(self.open_language_picker)
         self.pin_pad = PinPad(window)
@@ -228,7 +228,7 @@ class KioskController(QObject):
         title broken ("Nasophary/ngeal"), at the current text size; 1 to 3."""
         w = self.window
         font = QFont(w.view.document().defaultFont())
-        font.setPointSizeF(TILE_TITLE_PT * w.text_size / 100)
+        font.setPointSizeF(TILE_TITLE_PT * w.look.text_size / 100)
         font.setBold(True)
         metrics = QFontMetricsF(font)
         featured = [a.title for slug in w.pack.featured if (a := w.pack.get(slug))]

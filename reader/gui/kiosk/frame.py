@@ -42,14 +42,9 @@ class KioskFrame(QObject):
         if was_visible:  # changing flags hides a window
             w.show()
             w.activateWindow()
-        w.extra_qss = read_resource("styles/kiosk.qss")
-        w.theme = look.theme
-        w.text_size = look.text_size
-        w.default_look = (w.theme, w.text_size)
-        w.persist_look = False
         w.printer_name = look.printer
         w.renderer.touch = True  # "Start here" and the topics as tiles, first
-        w.apply_look()
+        w.look.keep(look.theme, look.text_size, read_resource("styles/kiosk.qss"))
         self.lock_chrome()
         self.set_layout(w.height() > w.width())
         w.view.setTextInteractionFlags(
@@ -137,8 +132,7 @@ class KioskFrame(QObject):
         w.history.clear()
         if w.language != w.default_language:
             w.set_language(w.default_language)
-        w.theme, w.text_size = w.default_look
-        w.apply_look()
+        w.look.reset()
         w.show_home()
         w.view.verticalScrollBar().setValue(0)
         w.view.horizontalScrollBar().setValue(0)

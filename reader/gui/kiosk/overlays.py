@@ -11,9 +11,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSizePolicy,
-    QVBoxLayout,
     QWidget,
 )
+
+from reader.gui.layouts import column
 
 #: Cards never get wider than this, so lines stay short enough to read.
 CARD_MAX_PX = 860
@@ -67,11 +68,7 @@ class Notice(QFrame):
         self.body = _label(self, "noticeBody")
         self.action = _label(self, "noticeAction")
         self.action.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 32)
-        layout.setSpacing(20)
-        layout.addWidget(self.title)
-        layout.addWidget(self.body)
+        layout = column(self, (self.title, self.body), margins=(40, 32), spacing=20)
         layout.addWidget(self.action, 0, Qt.AlignmentFlag.AlignHCenter)
         self.hide()
 
@@ -119,14 +116,8 @@ class PinPad(QFrame):
         grid.addWidget(self._key("ok"), 3, 2)
         cancel = self._key("cancel")
         self.retranslate()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(14)
-        layout.addWidget(self.title)
-        layout.addWidget(self.dots)
-        layout.addWidget(self.message)
-        layout.addLayout(grid)
-        layout.addWidget(cancel)
+        items = (self.title, self.dots, self.message, grid, cancel)
+        column(self, items, margins=(32, 24), spacing=14)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # digits from a keyboard work too
         self.hide()
 
@@ -232,10 +223,7 @@ class LanguagePicker(QFrame):
         self.setObjectName("languagePicker")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = _label(self, "noticeTitle")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 24)
-        layout.setSpacing(14)
-        layout.addWidget(self.title)
+        layout = column(self, [self.title], margins=(32, 24), spacing=14)
         self.buttons: dict[str, QPushButton] = {}
         for code, name in languages:
             button = QPushButton(name, self)

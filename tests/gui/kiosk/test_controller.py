@@ -28,15 +28,15 @@ def test_idle_reset_forgets_the_visitor(qtbot: QtBot, kiosk: KioskController) ->
     w.open_article("gamma")
     w.sidebar.search_field.setText("beta")
     w.find_bar.open_bar()
-    w.set_text_size(250)
-    w.set_theme("dark")
+    w.look.set_text_size(250)
+    w.look.set_theme("dark")
     with qtbot.waitSignal(kiosk.reset_done, timeout=3000):
         pass
     assert w.windowTitle() == "Home — Test Pack"
     assert w.sidebar.search_field.text() == ""
     assert not w.find_bar.isVisible()
     assert not w.act.back.isEnabled() and not w.act.forward.isEnabled()
-    assert (w.theme, w.text_size) == ("light", 150)
+    assert (w.look.theme, w.look.text_size) == ("light", 150)
     assert w.view.verticalScrollBar().value() == 0
     assert "Continue reading" not in w.view.toPlainText()
     assert w.sidebar.current_slug() is None
@@ -116,7 +116,7 @@ def test_without_a_pin_the_admin_exit_is_disabled(kiosk: KioskController) -> Non
 
 def test_outside_links_are_not_followed(kiosk: KioskController) -> None:
     w = kiosk.window
-    w.open_link(QUrl("https://example.org/page"))
+    w.links.open(QUrl("https://example.org/page"))
     assert w.opened_externally == []  # type: ignore[attr-defined]
 
 

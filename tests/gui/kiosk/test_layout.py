@@ -93,16 +93,16 @@ def test_text_size_and_colours_are_big_buttons(kiosk: KioskController) -> None:
     w = kiosk.window
     buttons = kiosk.bar.buttons
     buttons["larger"].click()
-    assert w.text_size > 150
+    assert w.look.text_size > 150
     buttons["smaller"].click()
     buttons["smaller"].click()
-    assert w.text_size < 150
+    assert w.look.text_size < 150
     buttons["colours"].click()
-    assert w.theme == "dark"
+    assert w.look.theme == "dark"
     buttons["colours"].click()
-    assert w.theme == "high-contrast"
+    assert w.look.theme == "high-contrast"
     buttons["colours"].click()
-    assert w.theme == "light"
+    assert w.look.theme == "light"
 
 
 @pytest.mark.parametrize(("size", "portrait"), [((1080, 1920), True), ((1280, 800), False)])
@@ -255,7 +255,7 @@ def test_an_outside_link_gets_a_large_notice_that_a_tap_dismisses(
 ) -> None:
     w = kiosk.window
     w.open_article("epsilon")
-    kiosk.show_link_refused("https://example.org/page")  # what open_link leads to
+    kiosk.show_link_refused("https://example.org/page")  # what following the link leads to
     notice = kiosk.link_notice
     assert notice.isVisible() and notice.title.text() == "Not available on this terminal"
     assert "https://example.org/page" in notice.body.text()
@@ -264,10 +264,10 @@ def test_an_outside_link_gets_a_large_notice_that_a_tap_dismisses(
     assert not notice.isVisible()
 
 
-def test_open_link_refuses_and_tells_the_controller(kiosk: KioskController) -> None:
+def test_an_outside_link_is_refused_and_the_controller_told(kiosk: KioskController) -> None:
     from PySide6.QtCore import QUrl
 
-    kiosk.window.open_link(QUrl("https://example.org/page"))
+    kiosk.window.links.open(QUrl("https://example.org/page"))
     assert kiosk.link_notice.isVisible()
     assert "https://example.org/page" in kiosk.link_notice.body.text()
 

@@ -9,6 +9,9 @@ from PySide6.QtWidgets import QApplication, QMenu
 from pytestqt.qtbot import QtBot
 
 from reader.gui.kiosk.controller import KioskController
+from reader.history import HOME
+from reader.library.loading import load_pack
+from tests.conftest import PackBuilder, article
 from tests.gui.kiosk.conftest import KioskFactory
 from tests.gui.test_accessibility import FakeEngine
 
@@ -64,8 +67,8 @@ def test_history_look_scroll_and_popups_are_reset(qtbot: QtBot, kiosk: KioskCont
     w = kiosk.window
     w.open_article("alpha")
     w.open_article("gamma")
-    w.set_text_size(250)
-    w.set_theme("dark")
+    w.look.set_text_size(250)
+    w.look.set_theme("dark")
     w.view.verticalScrollBar().setValue(w.view.verticalScrollBar().maximum())
     w.sidebar.tree.verticalScrollBar().setValue(w.sidebar.tree.verticalScrollBar().maximum())
     menu = QMenu(w)
@@ -80,7 +83,21 @@ def test_history_look_scroll_and_popups_are_reset(qtbot: QtBot, kiosk: KioskCont
     assert not menu.isVisible() and QApplication.activePopupWidget() is None
     assert not kiosk.pin_pad.isVisible()
     assert not w.act.back.isEnabled() and not w.act.forward.isEnabled()
-    assert (w.theme, w.text_size) == ("light", 150)
+    assert (w.look.theme, w.look.text_size) == ("light", 150)
     assert w.view.verticalScrollBar().value() == 0
     assert w.sidebar.tree.verticalScrollBar().value() == 0
     assert w.current == "" and "Continue reading" not in w.view.toPlainText()
+
+
+def test_an_updated_library_brings_its_own_common_searches(
+    make_kiosk: KioskFactory, make_pack: PackBuilder, tmp_path: Path
+) -> None:
+    old = make_pack({"one/alpha.md": article("Alpha", tags=["oldword"], category="one")})
+    kiosk = make_kiosk(old)
+    assert "oldword" in kiosk.window.view.toPlainText()
+    (old / "one" / "alpha.md").unlink()
+    new = make_pack({"one/beta.md": article("Beta", tags=["newword"], category="one")})
+    kiosk.window.load_library(load_pack(new), tmp_path / "cache")
+    assert kiosk.window.current == HOME
+    text = kiosk.window.view.toPlainText()
+    assert "newword" in text and "oldword" not in text
