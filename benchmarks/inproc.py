@@ -107,7 +107,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         freeze_startup_objects()  # as reader.gui.app does after the first paint
     result: dict[str, object] = {"load_pack_s": load_s, "rss_start": rss_kb()}
     if options.index_cache:
-        window.start_search_index(options.index_cache)
+        window.indexing.start(options.index_cache)
         ready = wait_events(app, lambda: window.search_index is not None, 900)
         result["index_ready"] = ready
         result["rss_index"] = rss_kb()

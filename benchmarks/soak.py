@@ -61,7 +61,7 @@ def main() -> int:
         window.show()
         window.show_home()
         index = SearchIndex.open(pack, Path(tmp) / "cache")
-        window._on_index_ready(index)  # as the index thread would
+        window.indexing.use(index)  # as the index thread would
         start = 0.0
         for step in range(options.steps):
             if step == 200:
@@ -81,7 +81,7 @@ def main() -> int:
             QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         gc.collect()
         end = rss_mb()
-        window.stop_search_index()
+        window.indexing.stop()
     print(
         f"steps={options.steps} rss_after_warmup_mb={start:.1f} rss_end_mb={end:.1f} "
         f"growth_mb={end - start:.1f}"

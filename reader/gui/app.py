@@ -183,7 +183,7 @@ def _run(options: argparse.Namespace) -> int:
     _after_first_paint_or_2s(window, freeze_startup_objects)
     # A pack with hidden articles is searched in memory: the cached index holds every article.
     index_cache = None if pack.hidden else cache
-    _after_first_paint_or_2s(window, lambda: window.start_search_index(index_cache))
+    _after_first_paint_or_2s(window, lambda: window.indexing.start(index_cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
     link = Path(content or bundled_dir("content")).expanduser()
     if link.is_symlink():  # an installed library (offline-reader pack install): follow updates

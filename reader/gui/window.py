@@ -8,8 +8,8 @@ from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -30,6 +30,7 @@ from reader.gui.pagewords import PageWords
 from reader.gui.routing import LinkRouter
 from reader.gui.settings import Settings
 from reader.gui.sidebar import Sidebar
+from reader.gui.sizing import WindowSizing
 from reader.history import HOME, History
 from reader.library.languages import common_tags, language_view
 from reader.library.pack import Article, Pack
@@ -51,23 +52,6 @@ logger = logging.getLogger(__name__)
 KIOSK_SEARCH_WORDS = 12
 #: Milliseconds after a page is shown before its neighbours are rendered ahead of time.
 PREFETCH_DELAY_MS = 300
-#: The first window's size, unless the screen is smaller.
-FIRST_SIZE = (1100, 720)
-#: Share of the screen's available width and height a first window takes at most (the frame
-#: and a panel or dock need the rest).
-FIRST_SIZE_SHARE = 0.92
-#: Below this width the sidebar folds away (F9 brings it back) so the article keeps its room.
-NARROW_WIDTH = 700
-#: The sidebar's width when it is shown in a narrow window, as a share of the window.
-NARROW_SIDEBAR_SHARE = 0.45
-
-
-def first_window_size(available: QSize) -> QSize:
-    """Return the size of a first window on a screen with ``available`` room."""
-    return QSize(
-        min(FIRST_SIZE[0], int(available.width() * FIRST_SIZE_SHARE)),
-        min(FIRST_SIZE[1], int(available.height() * FIRST_SIZE_SHARE)),
-    )
 
 
 class MainWindow(QMainWindow):
@@ -121,9 +105,7 @@ class MainWindow(QMainWindow):
         #: so that turning to them only has to lay them out.
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch.timeout.connect(self._prefetch_neighbours)
-        #: The sidebar was folded away because the window is narrow (not by the reader).
-        self._sidebar_folded = False
-        self._narrow = False
+        self.sizing = WindowSizing(self)
 
         self.setWindowTitle(pack.title)
         self.setWindowIcon(QIcon(str(resource_path("icons/offline-reader.svg"))))
@@ -178,18 +160,10 @@ class MainWindow(QMainWindow):
         if (geometry := self.settings.geometry) is not None:
             self.restoreGeometry(geometry)
         else:
-            self._fit_first_window()
+            self.sizing.fit_first_window()
         if (splitter := self.settings.splitter) is not None:
             self.splitter.restoreState(splitter)
         self.set_sidebar_visible(self.settings.sidebar_visible)
-
-    def _fit_first_window(self) -> None:
-        """Size a first window from the screen's available room (the desktop places it)."""
-        screen = self.screen() or QGuiApplication.primaryScreen()
-        if screen is None:
-            self.resize(*FIRST_SIZE)
-            return
-        self.resize(first_window_size(screen.availableGeometry().size()))
 
     # --- find in page --------------------------------------------------------------------
     @property
@@ -398,20 +372,10 @@ class MainWindow(QMainWindow):
             mark_words(self.view, self.search_index.terms(query), self.look.match_colours()[0])
 
     # --- search index ----------------------------------------------------------------------
-    def start_search_index(self, cache_dir: Path | None) -> None:
-        """Open or build the search index in a worker thread; the window stays usable."""
-        self.indexing.start(cache_dir)
-
-    def stop_search_index(self) -> None:
-        self.indexing.stop()
-
     @property
     def search_index(self) -> Any:
         """The search index once it is open, else None."""
         return self.indexing.index
-
-    def _on_index_ready(self, index: Any) -> None:  # benchmarks.soak hands its index in here
-        self.indexing.use(index)
 
     # --- presentation --------------------------------------------------------------------
     def _update_chrome(self) -> None:
@@ -442,40 +406,14 @@ class MainWindow(QMainWindow):
         )
 
     def toggle_sidebar(self) -> None:
-        self._sidebar_folded = False  # the reader decides from now on
-        self.set_sidebar_visible(self.act.toggle_sidebar.isChecked())
+        self.sizing.toggle_sidebar()
 
     def set_sidebar_visible(self, visible: bool) -> None:
-        """Show or hide the sidebar; shown in a narrow window, it takes a share of the width."""
-        was_hidden = self.sidebar.isHidden()
-        self.sidebar.setVisible(visible)
-        self.act.toggle_sidebar.setChecked(visible)
-        if visible and was_hidden and self.is_narrow():
-            side = int(self.width() * NARROW_SIDEBAR_SHARE)
-            self.splitter.setSizes([side, max(1, self.width() - side)])
-
-    def is_narrow(self) -> bool:
-        """Return True if the window is too narrow for the sidebar beside the article."""
-        return self.width() < NARROW_WIDTH and not self.kiosk
+        self.sizing.set_sidebar_visible(visible)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt API
         super().resizeEvent(event)
-        narrow = self.is_narrow()
-        if narrow == self._narrow:
-            return
-        self._narrow = narrow
-        if narrow and self.sidebar.isVisibleTo(self):
-            self._sidebar_folded = True
-            self.set_sidebar_visible(False)
-        elif not narrow and self._sidebar_folded:
-            self._sidebar_folded = False
-            self.set_sidebar_visible(True)
-        # Narrow: icons only, and what still does not fit goes to the toolbar's » menu.
-        self.toolbar.setToolButtonStyle(
-            Qt.ToolButtonStyle.ToolButtonIconOnly
-            if narrow
-            else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
-        )
+        self.sizing.resized()
 
     def _on_splitter_moved(self, _pos: int, _index: int) -> None:
         self.settings.splitter = self.splitter.saveState()
@@ -508,7 +446,7 @@ class MainWindow(QMainWindow):
         on screen if the new pack still has it; searching resumes once its index is open."""
         keep = self.current if self.current and self.current != HOME else None
         self.listening.stop()
-        self.stop_search_index()
+        self.indexing.stop()
         self.pack = pack
         self.renderer = Renderer(pack, PageWords().page_text())
         self.renderer.use_disk_cache(cache_dir)
@@ -519,7 +457,7 @@ class MainWindow(QMainWindow):
         self.current = None
         if keep is None or not self.open_article(keep):
             self.show_home()
-        self.start_search_index(cache_dir)
+        self.indexing.start(cache_dir)
 
     # --- language --------------------------------------------------------------------------
     def set_language(self, code: str) -> None:
@@ -570,11 +508,11 @@ class MainWindow(QMainWindow):
         self._prefetch.stop()
         self.last_read.timer.stop()
         self.listening.stop()
-        self.stop_search_index()
+        self.indexing.stop()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.kiosk:
-            self.stop_search_index()
+            self.indexing.stop()
             super().closeEvent(event)
             return
         self.last_read.save()  # with the place it is left at
@@ -583,7 +521,7 @@ class MainWindow(QMainWindow):
         self.settings.geometry = self.saveGeometry()
         self.settings.splitter = self.splitter.saveState()
         # Folded away by a narrow window is not the reader's choice: it comes back when wide.
-        self.settings.sidebar_visible = self._sidebar_folded or self.act.toggle_sidebar.isChecked()
+        self.settings.sidebar_visible = self.sizing.sidebar_wanted()
         self.settings.sync()
-        self.stop_search_index()
+        self.indexing.stop()
         super().closeEvent(event)

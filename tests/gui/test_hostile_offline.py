@@ -41,7 +41,7 @@ def test_the_whole_reader_never_touches_the_network(
 ) -> None:
     window = make_window(bundled_dir("content"))
     window.show_home()
-    window.start_search_index(tmp_path / "cache")
+    window.indexing.start(tmp_path / "cache")
     qtbot.waitUntil(lambda: window.search_index is not None, timeout=20_000)
     shown = []
     for article in window.pack.articles:

@@ -107,7 +107,7 @@ def test_read_only_home(
     window = MainWindow(load_pack(small_pack), Settings.at(home / ".config" / "reader.ini"))
     qtbot.addWidget(window)
     window.show()
-    window.start_search_index(home / ".cache")  # falls back to an index in memory
+    window.indexing.start(home / ".cache")  # falls back to an index in memory
     qtbot.waitUntil(lambda: window.search_index is not None, timeout=10_000)
     assert [r.slug for r in window.search_index.search("gamma")][:1] == ["gamma"]
     read_every_page(window)
@@ -132,7 +132,7 @@ def test_read_only_content_folder(
         path.chmod(stat.S_IMODE(path.stat().st_mode) & ~0o222)
     try:
         window = make_window(small_pack)
-        window.start_search_index(tmp_path / "cache")
+        window.indexing.start(tmp_path / "cache")
         qtbot.waitUntil(lambda: window.search_index is not None, timeout=10_000)
         read_every_page(window)
         window.close()

@@ -18,7 +18,7 @@ from tests.gui.conftest import WindowFactory
 
 
 def searchable(qtbot: QtBot, window: MainWindow, cache: Path) -> MainWindow:
-    window.start_search_index(cache)
+    window.indexing.start(cache)
     qtbot.waitUntil(lambda: window.search_index is not None, timeout=20_000)
     return window
 

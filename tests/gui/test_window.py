@@ -17,7 +17,7 @@ from reader.gui.app import start_page
 from reader.gui.dialogs import ProblemsDialog
 from reader.gui.models import SLUG_ROLE
 from reader.gui.settings import Settings
-from reader.gui.window import MainWindow, first_window_size
+from reader.gui.window import MainWindow
 from reader.library.catalog import Catalog
 from reader.library.loading import load_pack
 from reader.library.pack import Article
@@ -588,58 +588,6 @@ def test_a_picture_on_its_own_leaves_no_blank_band_below_it(
     assert (fmt.lineHeightType(), fmt.lineHeight()) == (1, 100.0)  # 1: a percentage
     height = window.view.document().documentLayout().blockBoundingRect(block).height()
     assert 300 <= height < 330
-
-
-# --- the first window, a narrow window -----------------------------------------------------
-@pytest.mark.parametrize(
-    ("screen", "size"),
-    [((1024, 768), (942, 706)), ((1920, 1080), (1100, 720)), ((600, 500), (552, 460))],
-)
-def test_first_window_size_comes_from_the_screen(
-    screen: tuple[int, int], size: tuple[int, int]
-) -> None:
-    assert first_window_size(QSize(*screen)) == QSize(*size)
-
-
-def test_first_window_fits_on_the_screen(window: MainWindow) -> None:
-    room = window.screen().availableGeometry()
-    assert room.contains(window.frameGeometry()), (room, window.frameGeometry())
-
-
-def test_narrow_window_folds_the_sidebar_and_f9_brings_it_back(
-    qtbot: QtBot, window: MainWindow, settings_path: Path
-) -> None:
-    window.open_article("alpha")
-    window.resize(600, 500)
-    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
-    assert not window.act.toggle_sidebar.isChecked()
-    # Every toolbar action is on the toolbar or behind its » button.
-    bar = window.toolbar
-    assert bar.width() <= window.width()
-    hidden = [
-        a for a in bar.actions() if not a.isSeparator() and not bar.widgetForAction(a).isVisible()
-    ]
-    assert not hidden or window.act.more_button.isVisible()
-    qtbot.keyClick(window, Qt.Key.Key_F9)
-    assert window.sidebar.isVisible()
-    assert window.splitter.sizes()[0] <= window.width() // 2  # the article keeps half
-    qtbot.keyClick(window, Qt.Key.Key_F9)
-    window.resize(1000, 700)
-    qtbot.wait(10)
-    assert not window.sidebar.isVisible()  # hidden by the reader: stays hidden
-
-
-def test_a_folded_sidebar_comes_back_when_the_window_widens(
-    qtbot: QtBot, window: MainWindow, settings_path: Path
-) -> None:
-    window.resize(600, 500)
-    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
-    window.close()  # folded by the window, not by the reader: remembered as shown
-    assert Settings.at(settings_path).sidebar_visible
-    window.show()
-    window.resize(1000, 700)
-    qtbot.waitUntil(window.sidebar.isVisible, timeout=2000)
-    assert window.act.toggle_sidebar.isChecked()
 
 
 # --- Recommended -----------------------------------------------------------------------------

@@ -107,7 +107,7 @@ def test_search_and_explained_recommendations(
 ) -> None:
     window = zim_window(WIKIPEDIA)
     window.open_article("A/Ray_Charles")
-    window.start_search_index(tmp_path / "cache")
+    window.indexing.start(tmp_path / "cache")
     qtbot.waitUntil(lambda: window.search_index is not None, timeout=20000)
     window.sidebar.search_field.setText("glaucoma")
     window.sidebar.run_search()
@@ -119,7 +119,7 @@ def test_search_and_explained_recommendations(
         return bool(reasons) and all(r.startswith("Also about:") for r in reasons[:3])
 
     qtbot.waitUntil(explained, timeout=60000)
-    window.stop_search_index()
+    window.indexing.stop()
 
 
 def test_the_kiosk_runs_on_an_archive(qtbot: QtBot, zim_window: ZimWindow) -> None:
