@@ -309,3 +309,49 @@ class SiteSourceExtension(Extension):
         # Before normalize_whitespace (30) and the HTML block parser (20).
         md.preprocessors.register(TemplateTagsPreprocessor(md), "template_tags", 40)
         md.preprocessors.register(MarkdownInHtmlPreprocessor(md), "markdown_in_html", 35)
+
+
+#: The inline patterns Python-Markdown and our extensions register, and what each needs to
+#: find in a text before it can match: ``` ` ``` (code), ``\`` (escapes), ``[`` (links, images,
+#: footnotes, sources), ``<`` (raw HTML, autolinks), ``&`` (entities), ``*`` and ``_``
+#: (emphasis), two spaces before a line end (a line break), and the stash's markers.
+KNOWN_INLINE_PATTERNS = frozenset(
+    {
+        "backtick", "escape", "footnote", "reference", "link", "image_link", "image_reference",
+        "short_reference", "short_image_ref", "autolink", "linebreak", "html", "entity",
+        "em_strong", "em_strong2", "not_strong", "automail", "scheme_autolink", "source_ref",
+    }
+)  # fmt: skip
+_INLINE_MARKUP = re.compile(r"[`\\\[<&*_\x02\x03]|  \n")
+
+
+class PlainTextProcessor(Treeprocessor):
+    """Mark text that holds no inline markup as final (``AtomicString``), so the inline
+    processor does not try each of its patterns on it in turn.
+
+    It only acts while every registered inline pattern is one of :data:`KNOWN_INLINE_PATTERNS`:
+    a pattern it does not know might match other characters. Measured (CPU time a conversion,
+    median, four A/B runs): synthetic articles 2.9–3.1 → 1.9–2.0 ms; bundled articles, which
+    have more markup, gain less than the machine's noise showed. The HTML is the same for
+    every bundled and synthetic article and the 655 CommonMark examples.
+    """
+
+    def run(self, root: ET.Element) -> None:
+        patterns = self.md.inlinePatterns
+        if sum(name in patterns for name in KNOWN_INLINE_PATTERNS) != len(patterns):
+            return  # a pattern it does not know is registered
+        markup = _INLINE_MARKUP.search
+        for element in root.iter():
+            text = element.text
+            if text and not isinstance(text, AtomicString) and not markup(text):
+                element.text = AtomicString(text)
+            tail = element.tail
+            if tail and not isinstance(tail, AtomicString) and not markup(tail):
+                element.tail = AtomicString(tail)
+
+
+class PlainTextExtension(Extension):
+    """Register :class:`PlainTextProcessor` just before the inline processor (20)."""
+
+    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown API name
+        md.treeprocessors.register(PlainTextProcessor(md), "plain_text", 21)

@@ -225,6 +225,7 @@ class Renderer:
             from reader.page.mdext import (
                 CalloutExtension,
                 PackLinksExtension,
+                PlainTextExtension,
                 SiteSourceExtension,
                 SourceRefsExtension,
                 UrgencyExtension,
@@ -251,6 +252,7 @@ class Renderer:
                     UrgencyExtension(self.heading_slots),
                     self._refs,
                     CalloutExtension(),
+                    PlainTextExtension(),
                 ],
                 output_format="html",
             )
