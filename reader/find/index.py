@@ -47,6 +47,7 @@ from reader.find.query import (
     quote,
 )
 from reader.library.catalog import scan
+from reader.library.languages import cjk_characters
 from reader.library.pack import Pack
 
 __all__ = ["SearchCancelled", "SearchIndex", "SearchResult", "clean_query", "parse_query"]
@@ -76,8 +77,6 @@ SUGGEST_BUCKET_LIMIT = 4000
 _OPEN = "\ue000"
 _CLOSE = "\ue001"
 _ELLIPSIS = "…"
-#: Chinese, Japanese or Korean characters in a query.
-_CJK_TEXT = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 #: Columns and weights of the LIKE search used for 1-2 character CJK queries.
 _LIKE_COLUMNS = ("title", "tags", "summary", "body")
 _LIKE_WEIGHTS = (8, 4, 2, 1)
@@ -431,7 +430,7 @@ class SearchIndex(ClosedOnExit):
             return []
         if self.trigram:
             return self._search_trigram(parts, limit)
-        if any(_CJK_TEXT.search(t) for p in parts for t in p.tokens):
+        if any(cjk_characters().search(t) for p in parts for t in p.tokens):
             # Chinese in a pack indexed by words (its other articles are in a language with
             # spaces): the word index keeps whole runs of characters, so scan for substrings.
             return self._like(

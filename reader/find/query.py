@@ -11,6 +11,8 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from reader.library.languages import cjk_characters, is_cjk
+
 #: Characters of a query read, at most: a pasted novel must not become a huge query.
 MAX_QUERY_CHARS = 1000
 _SURROGATE_RE = re.compile(r"[\ud800-\udfff]")
@@ -86,12 +88,7 @@ def plain_query(parts: Sequence[Part]) -> str:
     return " ".join(quote((t,)) for part in parts for t in part.tokens)
 
 
-#: Han, kana and hangul: scripts a pack in a language written with spaces cannot match.
-_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-_CJK_LANGUAGES = ("zh", "ja", "ko")
-
-
 def script_mismatch(query: str, language: str) -> bool:
     """Return True if ``query`` is in Chinese, Japanese or Korean and the pack's ``language``
     is not: nothing can match, and the reader should say why."""
-    return bool(_CJK_RE.search(query)) and not language.strip().lower().startswith(_CJK_LANGUAGES)
+    return bool(cjk_characters().search(query)) and not is_cjk(language.strip())

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from urllib.parse import quote
 
 from reader.find.recommend import Recommendation, teaser
-from reader.library.languages import is_cjk, language_of
+from reader.library.languages import cjk_characters, is_cjk, language_of
 from reader.library.pack import Article, Pack, Source, next_review_due
 from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME, article_href
 
@@ -56,7 +56,6 @@ def _english_articles(n: int) -> str:
 
 
 _WORD = re.compile(r"[^\W_]+")
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def reading_words(article: Article, language: str) -> int:
@@ -65,8 +64,9 @@ def reading_words(article: Article, language: str) -> int:
     if not is_cjk(language):
         return article.word_count
     body = article.body
-    chars = len(_CJK.findall(body))
-    other = len(_WORD.findall(_CJK.sub(" ", body)))  # Latin words and numbers, not punctuation
+    cjk = cjk_characters()
+    chars = len(cjk.findall(body))
+    other = len(_WORD.findall(cjk.sub(" ", body)))  # Latin words and numbers, not punctuation
     return round(chars * WORDS_PER_MINUTE / CJK_CHARS_PER_MINUTE) + other
 
 
@@ -656,7 +656,7 @@ class Renderer:
         for title, slug in by_title:
             letter = title[:1].upper()
             # Chinese has no letters to group by: its titles make one list, with no heading.
-            key = "" if _CJK.match(letter) else letter if letter.isalpha() else "#"
+            key = "" if cjk_characters().match(letter) else letter if letter.isalpha() else "#"
             groups.setdefault(key, []).append((title, slug))
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
         for letter, group in groups.items():
