@@ -137,7 +137,11 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "time at all. As in the reader, rendered bodies are kept in a cache folder on disk. "
         "The first run of each pack starts with it empty, so every page is converted from "
         "Markdown on its first visit; the *-seen* run repeats it with the folder the first run "
-        "left, as every visit after the first does (a body is read, not converted)."
+        "left, as every visit after the first does (a body is read, not converted). "
+        f"Each back-to-back run is made {data.get('repeats', 1)} times, the floor's run after "
+        "each, and their turns are put together: this shared machine's speed drifts from one "
+        "minute to the next, and a single run of the reader and the floor's after it can fall "
+        "on either side of a drift."
     )
     add("- Memory is `VmRSS` from `/proc/PID/status`. No timed assertions live in the test suite.")
     add("")
