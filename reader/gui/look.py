@@ -85,6 +85,11 @@ def palette_for(colours: Mapping[str, str]) -> QPalette:
     return palette
 
 
+#: The article title in a narrow window: at its normal size (xx-large) a long word
+#: ("nasopharyngeal") is wider than the column beside the sidebar, and Qt breaks it mid-word.
+NARROW_TITLE_CSS = "h1 { font-size: x-large; }\n"
+
+
 class Look(QObject):
     """The window's theme and text size: applied to the palette, the chrome, the icons and the
     article, and remembered in the settings (not in a kiosk, which keeps its own)."""
@@ -127,8 +132,7 @@ class Look(QObject):
         if (find_bar := w.find_bar_if_built()) is not None:
             find_bar.set_colours(*self.match_colours())
         w.view.set_text_size(self.text_size)
-        css = scale_points(fill(self.templates.article_css, colours), self.text_size)
-        w.view.set_style_sheet(css)
+        w.view.set_style_sheet(self._article_css(colours))
         w.act.larger.setEnabled(self.text_size < TEXT_SIZES[-1])
         w.act.smaller.setEnabled(self.text_size > TEXT_SIZES[0])
         w.act.themes[self.theme].setChecked(True)
@@ -140,6 +144,17 @@ class Look(QObject):
         if w.act.more_button is not None:  # Qt's own » is black, and gone in Dark
             w.act.more_button.setIcon(self.icon("more", colours))
         w.rerender()
+
+    def _article_css(self, colours: Mapping[str, str]) -> str:
+        css = self.templates.article_css
+        if self.window.sizing.narrow:
+            css += NARROW_TITLE_CSS
+        return scale_points(fill(css, colours), self.text_size)
+
+    def fit_title(self) -> None:
+        """Size the article's title for the window's width (after it crossed the narrow line)."""
+        self.window.view.set_style_sheet(self._article_css(self.colours()))
+        self.window.rerender()
 
     def icon(self, name: str, colours: Mapping[str, str] | None = None) -> QIcon:
         """Return the icon ``name`` in ``colours`` (the look's), the same QIcon each time."""

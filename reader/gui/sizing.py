@@ -1,8 +1,9 @@
 """How big the window starts, and what gives way when it is narrow.
 
 A first window is sized from the screen's available room, so it never opens wider than a
-1024×768 screen. Below :data:`NARROW_WIDTH` the sidebar folds away (F9 brings it back) and the
-toolbar shows icons only, with what still does not fit in its » menu.
+1024×768 screen. Below :data:`NARROW_WIDTH` the sidebar folds away (F9 brings it back), the
+toolbar shows icons only, with what still does not fit in its » menu, and the article's title
+is set smaller.
 """
 
 from __future__ import annotations
@@ -41,7 +42,8 @@ class WindowSizing:
         self.window = window
         #: The sidebar was folded away because the window is narrow (not by the reader).
         self.folded = False
-        self._narrow = False
+        #: The window was narrow when it last crossed the line (the article's title follows).
+        self.narrow = False
 
     def fit_first_window(self) -> None:
         """Size a first window from the screen's available room (the desktop places it)."""
@@ -78,9 +80,9 @@ class WindowSizing:
         """Fold or unfold the sidebar and the toolbar when the window crosses the width."""
         w = self.window
         narrow = self.is_narrow()
-        if narrow == self._narrow:
+        if narrow == self.narrow:
             return
-        self._narrow = narrow
+        self.narrow = narrow
         if narrow and w.sidebar.isVisibleTo(w):
             self.folded = True
             self.set_sidebar_visible(False)
@@ -93,3 +95,4 @@ class WindowSizing:
             if narrow
             else Qt.ToolButtonStyle.ToolButtonTextBesideIcon
         )
+        w.look.fit_title()

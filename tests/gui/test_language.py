@@ -219,7 +219,7 @@ def test_chinese_lines_break_between_characters_not_before_punctuation(
     text = "咳嗽很常见，大多数是感冒引起的。" * 30
     window.view.show_html(f"<p>{text}</p>")
     starts = []
-    for width in range(600, 800, 8):  # where the lines end moves with the width
+    for width in range(720, 920, 8):  # where the lines end moves (all wider than narrow)
         window.resize(width, 600)
         qtbot.wait(5)
         block = window.view.document().findBlock(0)

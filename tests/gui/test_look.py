@@ -31,7 +31,7 @@ def test_text_size_keys_step_and_persist(
     qtbot.keyClick(window, Qt.Key.Key_Equal, CTRL)
     assert window.look.text_size == 110
     assert body_point_size(window) == pytest.approx(BASE_POINT_SIZE * 1.1)
-    assert "24.2pt" in window.view.document().defaultStyleSheet()  # h1 22pt scaled too
+    assert "15.4pt" in window.view.document().defaultStyleSheet()  # the lede's 14pt too
     qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
     qtbot.keyClick(window, Qt.Key.Key_Minus, CTRL)
     assert window.look.text_size == 90

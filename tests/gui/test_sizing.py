@@ -8,9 +8,12 @@ import pytest
 from PySide6.QtCore import QSize, Qt
 from pytestqt.qtbot import QtBot
 
+from reader.gui.look import NARROW_TITLE_CSS
 from reader.gui.settings import Settings
 from reader.gui.sizing import first_window_size
 from reader.gui.window import MainWindow
+from reader.paths import bundled_dir
+from tests.gui.conftest import WindowFactory
 
 
 @pytest.mark.parametrize(
@@ -62,3 +65,35 @@ def test_a_folded_sidebar_comes_back_when_the_window_widens(
     window.resize(1000, 700)
     qtbot.waitUntil(window.sidebar.isVisible, timeout=2000)
     assert window.act.toggle_sidebar.isChecked()
+
+
+def _broken_words(window: MainWindow, title: str) -> list[str]:
+    """Return the line ends of ``title``'s block that fall inside a word."""
+    document = window.view.document()
+    block = document.firstBlock()
+    while block.isValid() and block.text() != title:
+        block = block.next()
+    assert block.isValid(), title
+    document.documentLayout().blockBoundingRect(block)  # lays the block out
+    layout, text = block.layout(), block.text()
+    lines = [layout.lineAt(i) for i in range(layout.lineCount() - 1)]
+    ends = [line.textStart() + line.textLength() for line in lines]
+    return [text[:end] for end in ends if text[end - 1] != " " and text[end] != " "]
+
+
+def test_a_long_title_is_not_broken_mid_word_beside_the_sidebar_in_a_narrow_window(
+    qtbot: QtBot, make_window: WindowFactory
+) -> None:
+    window = make_window(bundled_dir("content"))
+    slug = "npc-spread-during-treatment"
+    window.open_article(slug)
+    window.resize(600, 500)
+    qtbot.waitUntil(lambda: not window.sidebar.isVisible(), timeout=2000)
+    qtbot.keyClick(window, Qt.Key.Key_F9)  # the sidebar beside the article
+    assert window.sidebar.isVisible()
+    article = window.pack.get(slug)
+    assert article is not None and "nasopharyngeal" in article.title.lower()
+    assert _broken_words(window, article.title) == []
+    window.resize(1000, 700)  # wide again: the title at its full size
+    qtbot.waitUntil(lambda: not window.sizing.narrow, timeout=2000)
+    assert NARROW_TITLE_CSS not in window.view.document().defaultStyleSheet()
