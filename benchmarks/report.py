@@ -135,7 +135,7 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "turns, as when someone reads: the reader renders the neighbouring pages in idle time, "
         "so that run times what a reader waits for; *bundled* turns back to back with no idle "
         "time at all. As in the reader, rendered bodies are kept in a cache folder on disk. "
-        "The first run of each pack starts with it empty, so every page is converted from "
+        "Every *first visit* run starts with it empty, so every page is converted from "
         "Markdown on its first visit; the *-seen* run repeats it with the folder the first run "
         "left, as every visit after the first does (a body is read, not converted). "
         f"Each back-to-back run is made {data.get('repeats', 1)} times, the floor's run after "
