@@ -33,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
 
     import gc
 
-    gc.disable()  # as reader.gui.app.run() does until the first paint
+    gc.disable()  # as reader.cli.main() does, from before the imports to the first paint
     from PySide6.QtWidgets import QApplication
 
     mark("import PySide6.QtWidgets")

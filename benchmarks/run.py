@@ -144,10 +144,11 @@ def main(argv: list[str] | None = None) -> int:
         packs[f"synth-{size // 1000}k"] = (ensure_synth(work, size), None)
     long_pack = ensure_long_pack(work)
 
+    repeats = options.repeats
+
     def repeated(name: str, pack: Path, count: int, start: str | None, **kw: Any) -> object:
         return merged([inproc(name, pack, work, count, start, **kw) for _ in range(repeats)])
 
-    repeats = options.repeats
     turns_data: dict[str, object] = {}
     turns_data["bundled"] = repeated("bundled", BUNDLED, turns, BUNDLED_SLUG, index=True)
     turns_data["bundled-seen"] = repeated(

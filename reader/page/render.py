@@ -653,10 +653,11 @@ class Renderer:
         groups: dict[str, list[tuple[str, str]]] = {}
         entries = zip(self.pack.column("title"), self.pack.column("slug"), strict=True)
         by_title = sorted(entries, key=lambda e: e[0].casefold())
+        cjk = cjk_characters()
         for title, slug in by_title:
             letter = title[:1].upper()
             # Chinese has no letters to group by: its titles make one list, with no heading.
-            key = "" if cjk_characters().match(letter) else letter if letter.isalpha() else "#"
+            key = "" if cjk.match(letter) else letter if letter.isalpha() else "#"
             groups.setdefault(key, []).append((title, slug))
         rows = [f'<h2 class="a-to-z">{esc(self.text.a_to_z)}</h2>']
         for letter, group in groups.items():
