@@ -28,11 +28,15 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-from PySide6.QtWidgets import QApplication
+from typing import TYPE_CHECKING, Any
 
 from benchmarks.common import Export, rss_kb, wait_events
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QApplication
+
+# PySide6 is imported where a window is built: a child process the reader starts (spawn)
+# imports this module again, and the reader's own entry points import no Qt at module level.
 
 _WRITE_CATALOG = (
     "import sys\nfrom pathlib import Path\nfrom reader.library.catalog import Catalog\n"
@@ -71,6 +75,8 @@ def panel_catch_up(app: QApplication, window: Any) -> dict[str, float]:
 
 
 def run_reader(options: argparse.Namespace) -> dict[str, object]:
+    from PySide6.QtWidgets import QApplication
+
     from reader import APP_NAME, ORG_NAME
     from reader.gui.app import freeze_startup_objects
     from reader.gui.settings import Settings
@@ -103,8 +109,11 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     painted: list[bool] = []
     view.first_painted.connect(lambda: painted.append(True))
     wait_events(app, lambda: bool(painted), 60)
+    window.renderer.warm_up()  # as reader.gui.app does after the first paint
     if not options.no_freeze:
-        freeze_startup_objects()  # as reader.gui.app does after the first paint
+        freeze_startup_objects()  # likewise
+    if not options.no_read_ahead:
+        window.start_reading_ahead()  # likewise
     result: dict[str, object] = {"load_pack_s": load_s, "rss_start": rss_kb()}
     if options.index_cache:
         window.indexing.start(options.index_cache)
@@ -120,7 +129,9 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     model = window.sidebar.model
     first = pack.articles[0].slug
     deferred = 0
+    converted = 0  # turns whose page the window converted from Markdown itself
     for _ in range(options.turns):
+        conversions = window.renderer.conversions
         cpu = time.process_time()
         if window.act.next.isEnabled():
             kind = "next"
@@ -132,14 +143,18 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
                 app, lambda i=index: tree.setCurrentIndex(i), view.document().size
             )
         turns.append((kind, laid, settled, (time.process_time() - cpu) * 1000))
+        converted += window.renderer.conversions > conversions
         # In a burst of turns the Recommended panel is rebuilt once the turns stop
         # (Sidebar.follow_page): count the turns that left it for later.
         deferred += window.sidebar.recommendations_pending()
         order.append(window.current or "")
         _idle(app, options.pause)
     result["panel_deferred_turns"] = deferred
+    result["converted_turns"] = converted
     result.update(panel_catch_up(app, window))
     result["rss_after_turns"] = rss_kb()
+    if window.ahead.pid is not None:  # the read-ahead process (reader.page.ahead), if it ran
+        result["rss_read_ahead"] = rss_kb(window.ahead.pid)
     result["articles_opened"] = len(set(order))
     result["turns"] = turns
     result["words"] = {s: a.word_count for s in set(order) if (a := pack.get(s))}
@@ -157,6 +172,8 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
 
 
 def run_floor(options: argparse.Namespace) -> dict[str, object]:
+    from PySide6.QtWidgets import QApplication
+
     from benchmarks.floor import FloorWindow
 
     app = QApplication(sys.argv[:1])
@@ -199,6 +216,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--turns", type=int, default=120)
     parser.add_argument("--start", help="slug of the first article shown")
     parser.add_argument("--no-freeze", action="store_true", help="skip gc.freeze() (compare)")
+    parser.add_argument(
+        "--no-read-ahead", action="store_true", help="convert no pages in a second process"
+    )
     parser.add_argument("--index-cache", type=Path, help="wait for the search index from here")
     parser.add_argument(
         "--body-cache",

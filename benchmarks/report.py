@@ -138,6 +138,12 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "Every *first visit* run starts with it empty, so every page is converted from "
         "Markdown on its first visit; the *-seen* run repeats it with the folder the first run "
         "left, as every visit after the first does (a body is read, not converted). "
+        "As in the reader, after the first paint the Markdown converter is built and, once a "
+        "page has had to be converted, a second process converts the pages after the one shown "
+        "into that folder (`reader.page.ahead`; the whole library when it has at most 300 "
+        "articles); the window converts any page it reaches first itself. The turns start "
+        "straight after the first paint (the bundled runs: once the search index is open), "
+        "while that process is still starting. "
         f"Each back-to-back run is made {data.get('repeats', 1)} times, the floor's run after "
         "each, and their turns are put together: this shared machine's speed drifts from one "
         "minute to the next, and a single run of the reader and the floor's after it can fall "
@@ -214,9 +220,15 @@ def write_report(data: dict[str, Any], out: Path) -> None:
             reader_kb = entry["reader"]["rss_after_turns"]["vmrss"]
             floor_kb = entry["floor"]["rss_after_turns"]["vmrss"]
             extra = (reader_kb - floor_kb) / 1024
+            worker = entry["reader"].get("rss_read_ahead")
+            note = (
+                f" (the read-ahead process: {_mb(worker['vmrss'])} more while it runs)"
+                if worker
+                else ""
+            )
             add(
                 f"| {label} | ≤ floor + {TARGETS[key]:.0f} MB | {_mb(reader_kb)} | "
-                f"{_mb(floor_kb)} | +{extra:.0f} MB — {_met(extra <= TARGETS[key])} |"
+                f"{_mb(floor_kb)} | +{extra:.0f} MB — {_met(extra <= TARGETS[key])}{note} |"
             )
         else:
             add(f"| {label} | ≤ floor + {TARGETS[key]:.0f} MB | not measured | | |")
@@ -292,6 +304,19 @@ def write_report(data: dict[str, Any], out: Path) -> None:
             "(its 50 ms wait included): " + "; ".join(caught_up) + "."
         )
         add("")
+    converted = [
+        f"{name} {entry['reader']['converted_turns']} of {len(entry['reader']['turns'])}"
+        for name, entry in inproc.items()
+        if "converted_turns" in entry["reader"]
+    ]
+    if converted:
+        add(
+            "Turns whose page the window converted from Markdown itself (not found in the "
+            "cache folder, put there by an earlier visit or by the read-ahead process): "
+            + "; ".join(converted)
+            + "."
+        )
+        add("")
 
     # --- memory -------------------------------------------------------------------------------
     add("## Memory")
@@ -299,22 +324,25 @@ def write_report(data: dict[str, Any], out: Path) -> None:
     add(
         "RSS in one process: after the window is shown and painted (for the bundled pack, also "
         "after its search index is ready), and after the page turns above (the bundled pack: "
-        "every article opened at least once)."
+        "every article opened at least once). The read-ahead process (`reader.page.ahead`) is "
+        "a second process: its RSS at the end of the turns is in its own column. It ends "
+        "after 30 s with nothing to convert, or with the window; a warm cache never starts it."
     )
     add("")
     add(
         "| Pack | Reader after start | Reader after turns | Floor after start | "
-        "Floor after turns | Reader − floor |"
+        "Floor after turns | Reader − floor | Read-ahead process |"
     )
-    add("|---|---|---|---|---|---|")
+    add("|---|---|---|---|---|---|---|")
     for name, entry in inproc.items():
         r, f = entry["reader"], entry["floor"]
         start = r.get("rss_index", r["rss_start"])["vmrss"]
+        worker = r.get("rss_read_ahead")
         extra = (r["rss_after_turns"]["vmrss"] - f["rss_after_turns"]["vmrss"]) / 1024
         add(
             f"| {name} | {_mb(start)} | {_mb(r['rss_after_turns']['vmrss'])} | "
             f"{_mb(f['rss_start']['vmrss'])} | {_mb(f['rss_after_turns']['vmrss'])} | "
-            f"+{extra:.0f} MB |"
+            f"+{extra:.0f} MB | {_mb(worker['vmrss']) if worker else 'did not run'} |"
         )
     add("")
 

@@ -55,9 +55,8 @@ def merged(runs: list[dict[str, Any]]) -> dict[str, Any]:
     result = runs[-1]
     for program in ("reader", "floor"):
         result[program]["turns"] = [t for run in runs for t in run[program]["turns"]]
-    result["reader"]["panel_deferred_turns"] = sum(
-        run["reader"]["panel_deferred_turns"] for run in runs
-    )
+    for counted in ("panel_deferred_turns", "converted_turns"):
+        result["reader"][counted] = sum(run["reader"].get(counted, 0) for run in runs)
     result["runs"] = len(runs)
     return result
 

@@ -185,6 +185,7 @@ def _run(options: argparse.Namespace) -> int:
     index_cache = None if pack.hidden else cache
     _after_first_paint_or_2s(window, lambda: window.indexing.start(index_cache))
     _after_first_paint_or_2s(window, lambda: verify_pack_later(window, catalog, kiosk))
+    _after_first_paint_or_2s(window, window.start_reading_ahead)
     link = Path(content or bundled_dir("content")).expanduser()
     if link.is_symlink():  # an installed library (offline-reader pack install): follow updates
         from reader.gui.library_watch import follow_updates

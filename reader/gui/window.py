@@ -34,6 +34,7 @@ from reader.gui.sizing import WindowSizing
 from reader.history import HOME, History
 from reader.library.languages import common_tags, language_view
 from reader.library.pack import Article, Pack
+from reader.page.ahead import ReadAhead
 from reader.page.render import Renderer
 from reader.paths import resource_path
 
@@ -105,6 +106,9 @@ class MainWindow(QMainWindow):
         #: so that turning to them only has to lay them out.
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch.timeout.connect(self._prefetch_neighbours)
+        #: The pages after the one shown, converted in a second process (reader.page.ahead);
+        #: enabled after the first paint.
+        self.ahead = ReadAhead()
         self.sizing = WindowSizing(self)
 
         self.setWindowTitle(pack.title)
@@ -233,6 +237,7 @@ class MainWindow(QMainWindow):
         self.sidebar.follow_page(recommendations)
         if not self.kiosk:
             self.last_read.note(slug)
+        self.ahead.follow(self.renderer, article)
         # A burst of turns (a held key repeats every 30–40 ms) leaves no idle 300 ms: the
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
@@ -242,6 +247,14 @@ class MainWindow(QMainWindow):
         self._update_chrome()
         self.page_shown.emit(slug)
         return True
+
+    def start_reading_ahead(self) -> None:
+        """From now on (after the first paint), have the pages after the one shown converted
+        in a second process (reader.page.ahead)."""
+        self.ahead.enabled = True
+        article = self.current_article()
+        if article is not None:
+            self.ahead.follow(self.renderer, article)
 
     def current_article(self) -> Article | None:
         """Return the article shown, or None on the home page."""
@@ -509,6 +522,7 @@ class MainWindow(QMainWindow):
         self.last_read.timer.stop()
         self.listening.stop()
         self.indexing.stop()
+        self.ahead.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.kiosk:

@@ -501,6 +501,16 @@ class Pack:
         nxt = articles[i + 1] if i + 1 < len(articles) else None
         return prev, nxt
 
+    def following(self, slug: str, count: int) -> list[Article]:
+        """Return up to ``count`` articles after ``slug`` in pack order (Next, Next, …), then
+        from the first article on, up to the one before ``slug``."""
+        i = self._by_slug.get(slug)
+        if i is None:
+            return []
+        articles = self.articles
+        after = list(articles[i + 1 : i + 1 + count])
+        return after + list(articles[: min(i, count - len(after))])
+
     def reindex(self, positions_set: bool = False) -> None:
         """Build the slug table (and number the articles unless ``positions_set``)."""
         articles = self.articles

@@ -24,6 +24,7 @@ from reader.page.links import CATEGORY_SCHEME, SEARCH_SCHEME, article_href
 if TYPE_CHECKING:
     from markdown import Markdown
 
+    from reader.page.ahead import PackLayout
     from reader.page.bodycache import BodyCache, ShippedPages
     from reader.page.guard import Change, Guarded
     from reader.page.mdext import PackLinksExtension, SourceRefsExtension
@@ -169,6 +170,8 @@ class Renderer:
         self._md: tuple[Markdown, PackLinksExtension, Sanitizer] | None = None
         self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
+        #: How many bodies this renderer converted from Markdown (reader.page.ahead asks).
+        self.conversions = 0
         #: A library archive's rendered pages: their folder until the first body that is not
         #: in the disk cache opens them (checking them costs ~2 ms a later start never needs).
         self._shipped_folder: Path | None = None
@@ -205,8 +208,17 @@ class Renderer:
             from reader.page.bodycache import BodyCache
 
             name = catalog_path(self.pack.root, cache_dir).stem.replace("catalog-", "bodies-")
-            self._disk = BodyCache(cache_dir / name, self.pack.fingerprint)
+            self.keep_bodies_in(BodyCache(cache_dir / name, self.pack.fingerprint))
             self._shipped_folder = self.pack.root / PREBUILT / PAGES
+
+    def keep_bodies_in(self, cache: BodyCache) -> None:
+        """Keep rendered bodies in ``cache``, and look for them there."""
+        self._disk = cache
+
+    @property
+    def disk_folder(self) -> Path | None:
+        """The folder rendered bodies are kept in, or None without a disk cache."""
+        return self._disk.folder if self._disk is not None else None
 
     def _markdown(self) -> tuple[Markdown, PackLinksExtension, Sanitizer]:
         """Build the one configured Markdown instance on first use."""
@@ -384,6 +396,7 @@ class Renderer:
         """Render ``article``; ``guarded`` is its text already through the guard, if known."""
         from reader.page import guard
 
+        self.conversions += 1
         changes: tuple[Change, ...] = ()
         try:
             text = article.body
@@ -746,27 +759,22 @@ _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 class _Job(NamedTuple):
     """What a child process needs to render one article: the body and the pack's layout."""
 
-    root: Path
-    entries: tuple[tuple[str, str], ...]  # (slug, pack-relative path) of every article
+    layout: PackLayout
     slug: str
     rel_path: str
     body: str
     source_ids: tuple[str, ...]  # of the article's sources, in order ("" for one without)
-    redirects: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     def of(cls, renderer: Renderer, article: Article) -> _Job:
-        pack = renderer.pack
-        entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
-        redirects = tuple(pack.redirects.items())
+        from reader.page.ahead import PackLayout
+
         return cls(
-            pack.root,
-            entries,
+            PackLayout.of(renderer.pack),
             article.slug,
             article.rel_path,
             article.body,
             tuple(source.id for source in article.sources),
-            redirects,
         )
 
 
@@ -774,12 +782,9 @@ def _convert_in_child(job: _Job) -> tuple[str, list[dict[str, Any]], tuple[Chang
     """Guard and convert in a child process (see :func:`reader.page.guard.run_isolated`)."""
     from reader.page.guard import guard
 
-    pack = Pack(root=job.root, redirects=dict(job.redirects))
-    pack.articles = [
-        Article(slug, slug, job.root / rel_path, rel_path, "") for slug, rel_path in job.entries
-    ]
-    pack.reindex()
-    article = Article(job.slug, job.slug, job.root / job.rel_path, job.rel_path, job.body)
+    pack = job.layout.pack()
+    root = pack.root
+    article = Article(job.slug, job.slug, root / job.rel_path, job.rel_path, job.body)
     article.sources = tuple(Source(i, id=i) for i in job.source_ids)
     guarded = guard(job.body)
     renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())

@@ -1,0 +1,253 @@
+"""Convert the pages a reader is likely to open next, in a second process (no Qt).
+
+A page's first visit converts its Markdown: 6–9 ms for an article of the bundled pack, about
+as long again as Qt takes to lay the page out. The window converts the next page in its idle
+moments, but pages turned back to back (a held key, quick clicks) leave none, and Python runs
+one thread at a time. With two or more processor cores, :class:`ReadAhead` hands the next
+pages to a second process, which converts them into the rendered-body cache on disk
+(:mod:`reader.page.bodycache`), where the window finds them.
+
+- The process starts only after the window converted a page itself (the cache is cold there),
+  runs at a low priority, and ends after :data:`IDLE_EXIT_S` seconds with nothing to do, or with
+  the window. A warm cache never starts it.
+- It is told only where each page's file is, and reads the text itself. A body is stored
+  under a key made from the very text it was converted from (and the pack's fingerprint), so
+  the window can only find a body for the text it is showing: the worker cannot put a wrong
+  page on screen, only fail to be quicker.
+- Whenever the window gets to a page first, it converts the page itself, as without it. Text
+  that needs the time-limited child process (long or risky, :mod:`reader.page.guard`) is left
+  to the window, as in idle moments.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+from pathlib import Path
+from queue import SimpleQueue
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from reader.library.pack import Article, Pack, Source
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
+
+    from reader.page.render import Renderer
+
+logger = logging.getLogger(__name__)
+
+#: How many pages after the one shown are converted ahead.
+AHEAD = 12
+#: A library of at most this many articles is converted whole, in reading order from the page
+#: shown (the A–Z list or a topic leads anywhere in it); a bigger one only :data:`AHEAD`.
+WHOLE_PACK = 300
+#: Seconds the worker waits for something to do before it ends.
+IDLE_EXIT_S = 30.0
+#: The worker's niceness: the window, and whatever else the machine does, go first.
+NICENESS = 10
+
+
+def cores() -> int:
+    """Return how many processor cores this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):  # not on Linux
+        return os.cpu_count() or 1
+
+
+class PackLayout(NamedTuple):
+    """What converting a body needs of its pack: where the articles are, for its links."""
+
+    root: Path
+    entries: tuple[tuple[str, str], ...]  # (slug, pack-relative path) of every article
+    redirects: tuple[tuple[str, str], ...] = ()
+    hidden: frozenset[str] = frozenset()
+
+    @classmethod
+    def of(cls, pack: Pack) -> PackLayout:
+        entries = tuple(zip(pack.column("slug"), pack.column("rel_path"), strict=True))
+        return cls(pack.root, entries, tuple(pack.redirects.items()), pack.hidden)
+
+    def pack(self) -> Pack:
+        """Return a pack with these articles (no text: only their slugs and paths)."""
+        root = self.root
+        pack = Pack(root=root, redirects=dict(self.redirects))
+        pack.articles = [
+            Article(slug, slug, root / rel_path, rel_path, "") for slug, rel_path in self.entries
+        ]
+        pack.hidden = self.hidden
+        pack.reindex()
+        return pack
+
+
+class PageFile(NamedTuple):
+    """Where one article's text is, and the ids of its sources (their numbers in the text)."""
+
+    slug: str
+    path: str
+    rel_path: str
+    body_line: int
+    max_bytes: int
+    source_ids: tuple[str, ...]
+
+    @classmethod
+    def of(cls, article: Article) -> PageFile:
+        return cls(
+            article.slug,
+            str(article.path),
+            article.rel_path,
+            article.body_line,
+            article.max_bytes,
+            tuple(source.id for source in article.sources),
+        )
+
+    def article(self) -> Article:
+        """Return the article, its body read from the file when it is asked for."""
+        article = Article(
+            self.slug,
+            self.slug,
+            self.path,
+            self.rel_path,
+            None,
+            body_line=self.body_line,
+            word_count=0,
+            max_bytes=self.max_bytes,
+        )
+        article.sources = tuple(Source(i, id=i) for i in self.source_ids)
+        return article
+
+
+class ReadAhead:
+    """The window's side: say which page is shown; the next ones are converted elsewhere."""
+
+    def __init__(self) -> None:
+        #: Set once the first page is painted: nothing of this runs before.
+        self.enabled = False
+        self._process: BaseProcess | None = None
+        self._feed: SimpleQueue[Any] | None = None
+        self._for: tuple[Pack, Path] | None = None  # what the worker converts for
+        self._sent: set[str] = set()  # slugs the worker was told about and may still convert
+        self._conversions = 0  # the renderer's count when the worker was last started
+
+    @property
+    def running(self) -> bool:
+        """True while the worker process is alive."""
+        return self._process is not None and self._process.is_alive()
+
+    @property
+    def pid(self) -> int | None:
+        """The worker's process id while it runs, else None."""
+        return self._process.pid if self.running and self._process is not None else None
+
+    def follow(self, renderer: Renderer, article: Article) -> None:
+        """``article`` is shown now: have the pages after it converted before they are asked
+        for. Costs the window well under a millisecond; never raises."""
+        if not self.enabled or article.body_format != "markdown":
+            return
+        try:
+            self._follow(renderer, article)
+        except Exception:  # only an optimisation: it must never disturb the reader
+            logger.exception("could not convert pages ahead")
+            self.close()
+
+    def _follow(self, renderer: Renderer, article: Article) -> None:
+        folder = renderer.disk_folder
+        if folder is None:
+            return
+        pack = renderer.pack
+        if self._for != (pack, folder):  # another pack, language or cache: a new worker
+            self.close()
+        count = len(pack.articles)
+        ahead = count if count <= WHOLE_PACK else AHEAD
+        following = [a for a in pack.following(article.slug, ahead) if a.body_format == "markdown"]
+        window = [a.slug for a in following]
+        self._sent &= set(window)
+        files = [PageFile.of(a) for a in following if a.slug not in self._sent]
+        if not self.running:
+            if not files or renderer.conversions <= self._conversions or cores() < 2:
+                return  # nothing was converted here since the last worker: the cache is warm
+            self._start(pack, folder, renderer.conversions)
+        assert self._feed is not None
+        self._feed.put((window, files))
+        self._sent.update(f.slug for f in files)
+
+    def _start(self, pack: Pack, folder: Path, conversions: int) -> None:
+        import multiprocessing  # only here: ~7 ms, and a warm cache never needs it
+
+        self.close()
+        context = multiprocessing.get_context("spawn")  # a forked Qt process is not safe
+        receiver, sender = context.Pipe(duplex=False)
+        process = context.Process(
+            target=_work,
+            args=(receiver, str(folder), pack.fingerprint),
+            daemon=True,
+            name="read-ahead",
+        )
+        process.start()
+        receiver.close()
+        feed: SimpleQueue[Any] = SimpleQueue()
+        # Sends wait while the worker starts (0.2 s or more): a thread waits, not the window.
+        threading.Thread(
+            target=_send, args=(feed, sender, pack), daemon=True, name="read-ahead-feed"
+        ).start()
+        self._process, self._feed, self._for = process, feed, (pack, folder)
+        self._sent = set()
+        self._conversions = conversions
+
+    def close(self) -> None:
+        """End the worker (it also ends by itself when the window's process goes)."""
+        if self._feed is not None:
+            self._feed.put(None)
+        self._process = self._feed = self._for = None
+        self._sent = set()
+
+
+def _send(feed: SimpleQueue[Any], connection: Connection, pack: Pack) -> None:
+    """Send the pack's layout, then what the window asks for, until it says stop."""
+    try:
+        connection.send(PackLayout.of(pack))
+        while (message := feed.get()) is not None:
+            connection.send(message)
+    except (OSError, ValueError):  # the worker has ended
+        pass
+    finally:
+        connection.close()
+
+
+def _work(connection: Connection, folder: str, fingerprint: str) -> None:
+    """The worker process: convert the pages it is told about into the body cache."""
+    with contextlib.suppress(OSError):
+        os.nice(NICENESS)
+    from reader.page.bodycache import BodyCache
+    from reader.page.render import Renderer
+
+    try:
+        pack = connection.recv().pack()
+    except (EOFError, OSError):
+        return
+    renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())
+    renderer.keep_bodies_in(BodyCache(Path(folder), fingerprint))
+    pending: dict[str, PageFile] = {}  # nearest first
+    while True:
+        try:
+            if not pending and not connection.poll(IDLE_EXIT_S):
+                return
+            while connection.poll():
+                message = connection.recv()
+                if message is None:
+                    return
+                window, files = message
+                pending.update((f.slug, f) for f in files)
+                # The reader's order from the page shown; nothing the reader has left behind.
+                pending = {slug: pending[slug] for slug in window if slug in pending}
+        except (EOFError, OSError):  # the window's process has ended
+            return
+        if pending:
+            page = pending.pop(next(iter(pending)))
+            try:
+                renderer.prefetch(page.article())
+            except Exception:  # one page must not stop the others
+                logger.exception("could not convert %s ahead", page.rel_path)

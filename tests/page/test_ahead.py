@@ -1,0 +1,183 @@
+"""Pages converted ahead in a second process: found by the window, and never a wrong page."""
+
+from __future__ import annotations
+
+import multiprocessing
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from reader.library.catalog import Catalog
+from reader.page import ahead as ahead_module
+from reader.page.ahead import PackLayout, ReadAhead
+from reader.page.bodycache import BodyCache
+from reader.page.render import Renderer
+from tests.conftest import PackBuilder, article
+from tests.page.test_bodycache import fresh_renderer
+
+#: Long enough for a child process to start on a slow, busy machine; the tests never time
+#: anything, they wait for a result.
+PATIENCE_S = 120
+
+
+def wait_until(condition: Callable[[], bool], patience: float = PATIENCE_S) -> bool:
+    end = time.monotonic() + patience
+    while time.monotonic() < end:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def readers_of(pack: PackBuilder) -> Path:
+    """Six articles in reading order; each links to the next and cites a source."""
+    files = {}
+    for n in range(1, 7):
+        body = f"Page {n} says [more](a{n + 1}.md) with a source.[^s]\n\n## Part\n\nText {n}."
+        files[f"a{n}.md"] = article(f"Article {n}", body, order=n) + (
+            "\n[^s]: A note.\n" if n % 2 else ""
+        )
+    return pack(files)
+
+
+@pytest.fixture
+def two_cores(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(ahead_module, "cores", lambda: 2)
+
+
+@pytest.fixture
+def ahead() -> Iterator[ReadAhead]:
+    worker = ReadAhead()
+    worker.enabled = True  # as the window does after its first paint
+    yield worker
+    worker.close()
+
+
+def none_left(root: Path, cache: Path, slugs: list[str]) -> Callable[[], bool]:
+    """True once every one of ``slugs`` is in the body cache a new session would look in."""
+
+    def check() -> bool:
+        renderer, _ = fresh_renderer(root, cache)
+        assert renderer.disk_folder is not None
+        stored = BodyCache(renderer.disk_folder, renderer.pack.fingerprint)
+        found = [renderer.pack.get(slug) for slug in slugs]
+        return all(a is not None and stored.get(stored.key(a.slug, a.body)) for a in found)
+
+    return check
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_the_pages_after_the_one_shown_are_converted_by_another_process(
+    make_pack: PackBuilder, tmp_path: Path, ahead: ReadAhead
+) -> None:
+    root = readers_of(make_pack)
+    cache = tmp_path / "cache"
+    window, converted = fresh_renderer(root, cache)
+    first = window.pack.articles[0]
+    window.article_page(first)  # a cold cache: the window converts the page it shows
+    assert converted == ["a1"]
+    ahead.follow(window, first)
+    assert ahead.running
+    later = ["a2", "a3", "a4", "a5", "a6"]
+    assert wait_until(none_left(root, cache, later))
+    # What the other process stored is what the window would have shown.
+    plain = Renderer(Catalog(tmp_path / "other").load(root))
+    found, converted = fresh_renderer(root, cache)
+    for slug in later:
+        a, b = found.pack.get(slug), plain.pack.get(slug)
+        assert a is not None and b is not None
+        assert found.render_body(a) == plain.render_body(b)
+        assert f"Page {slug[1]} says" in found.render_body(a).html
+    assert converted == []
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_the_window_never_shows_a_body_converted_from_another_text(
+    make_pack: PackBuilder, tmp_path: Path, ahead: ReadAhead
+) -> None:
+    root = readers_of(make_pack)
+    cache = tmp_path / "cache"
+    window, _ = fresh_renderer(root, cache)
+    first, second = window.pack.articles[0], window.pack.articles[1]
+    second.body = "Changed since the file was read."  # the other process reads the file
+    window.article_page(first)
+    ahead.follow(window, first)
+    assert wait_until(none_left(root, cache, ["a2", "a3"]))
+    shown = window.render_body(second).html
+    assert "Changed since the file was read." in shown and "Page 2 says" not in shown
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_warm_cache_starts_no_process(
+    make_pack: PackBuilder, tmp_path: Path, ahead: ReadAhead
+) -> None:
+    root = readers_of(make_pack)
+    cache = tmp_path / "cache"
+    earlier, _ = fresh_renderer(root, cache)
+    for a in earlier.pack.articles:
+        earlier.render_body(a)
+    window, converted = fresh_renderer(root, cache)
+    first = window.pack.articles[0]
+    window.article_page(first)
+    ahead.follow(window, first)
+    assert converted == [] and not ahead.running
+
+
+@pytest.mark.parametrize("cores, enabled", [(1, True), (2, False)], ids=["one core", "not yet"])
+def test_no_process_on_one_core_or_before_the_first_paint(
+    make_pack: PackBuilder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    cores: int,
+    enabled: bool,
+) -> None:
+    monkeypatch.setattr(ahead_module, "cores", lambda: cores)
+    root = readers_of(make_pack)
+    window, _ = fresh_renderer(root, tmp_path / "cache")
+    first = window.pack.articles[0]
+    window.article_page(first)
+    ahead = ReadAhead()
+    ahead.enabled = enabled
+    ahead.follow(window, first)
+    assert not ahead.running
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_closing_ends_the_process(make_pack: PackBuilder, tmp_path: Path) -> None:
+    root = readers_of(make_pack)
+    window, _ = fresh_renderer(root, tmp_path / "cache")
+    first = window.pack.articles[0]
+    window.article_page(first)
+    ahead = ReadAhead()
+    ahead.enabled = True
+    ahead.follow(window, first)
+    pid = ahead.pid
+    assert pid is not None
+    ahead.close()
+    # Sooner than it would end by itself, idle (the start of a process is not waited for).
+    assert wait_until(
+        lambda: pid not in {p.pid for p in multiprocessing.active_children()},
+        patience=ahead_module.IDLE_EXIT_S - 5,
+    )
+
+
+def test_the_layout_keeps_what_links_need(make_pack: PackBuilder, tmp_path: Path) -> None:
+    root = readers_of(make_pack)
+    pack = Catalog(tmp_path / "cache").load(root)
+    pack.hidden = frozenset({"secret"})
+    pack.redirects = {"old": "a2"}
+    copy = PackLayout.of(pack).pack()
+    assert [a.slug for a in copy.articles] == [a.slug for a in pack.articles]
+    assert copy.hidden == {"secret"} and copy.redirects == {"old": "a2"}
+    a3 = copy.get("a3")
+    assert a3 is not None and a3.rel_path == "a3.md"
+
+
+def test_following_wraps_round_to_the_first_article(make_pack: PackBuilder, tmp_path: Path) -> None:
+    pack = Catalog(tmp_path / "cache").load(readers_of(make_pack))
+    assert [a.slug for a in pack.following("a4", 3)] == ["a5", "a6", "a1"]
+    assert [a.slug for a in pack.following("a4", 10)] == ["a5", "a6", "a1", "a2", "a3"]
+    assert [a.slug for a in pack.following("a1", 2)] == ["a2", "a3"]
+    assert pack.following("nowhere", 3) == []
