@@ -153,8 +153,9 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     result["converted_turns"] = converted
     result.update(panel_catch_up(app, window))
     result["rss_after_turns"] = rss_kb()
-    if window.ahead.pid is not None:  # the read-ahead process (reader.page.ahead), if it ran
-        result["rss_read_ahead"] = rss_kb(window.ahead.pid)
+    pid = window.ahead.pid if window.ahead else None
+    if pid is not None:  # the read-ahead process (reader.page.ahead), if it ran
+        result["rss_read_ahead"] = rss_kb(pid)
     result["articles_opened"] = len(set(order))
     result["turns"] = turns
     result["words"] = {s: a.word_count for s in set(order) if (a := pack.get(s))}

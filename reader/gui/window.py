@@ -34,7 +34,6 @@ from reader.gui.sizing import WindowSizing
 from reader.history import HOME, History
 from reader.library.languages import common_tags, language_view
 from reader.library.pack import Article, Pack
-from reader.page.ahead import ReadAhead
 from reader.page.render import Renderer
 from reader.paths import resource_path
 
@@ -46,6 +45,7 @@ if TYPE_CHECKING:
     from reader.gui.kiosk.frame import KioskFrame
     from reader.gui.printing import ArticlePrinting
     from reader.gui.speech import SpeechEngine
+    from reader.page.ahead import ReadAhead
 
 logger = logging.getLogger(__name__)
 
@@ -107,8 +107,8 @@ class MainWindow(QMainWindow):
         self._prefetch = QTimer(self, singleShot=True, interval=PREFETCH_DELAY_MS)
         self._prefetch.timeout.connect(self._prefetch_neighbours)
         #: The pages after the one shown, converted in a second process (reader.page.ahead);
-        #: enabled after the first paint.
-        self.ahead = ReadAhead()
+        #: made after the first paint (start_reading_ahead).
+        self.ahead: ReadAhead | None = None
         self.sizing = WindowSizing(self)
 
         self.setWindowTitle(pack.title)
@@ -237,7 +237,8 @@ class MainWindow(QMainWindow):
         self.sidebar.follow_page(recommendations)
         if not self.kiosk:
             self.last_read.note(slug)
-        self.ahead.follow(self.renderer, article)
+        if self.ahead is not None:
+            self.ahead.follow(self.renderer, article)
         # A burst of turns (a held key repeats every 30–40 ms) leaves no idle 300 ms: the
         # neighbours are rendered once the page is painted, before the next turn (turns 33 ms
         # apart, synth-1k: median 14–16 → 10–11 ms, benchmarks.inproc --pause 0.033).
@@ -251,6 +252,9 @@ class MainWindow(QMainWindow):
     def start_reading_ahead(self) -> None:
         """From now on (after the first paint), have the pages after the one shown converted
         in a second process (reader.page.ahead)."""
+        from reader.page.ahead import ReadAhead  # not needed to paint the first page (~3 ms)
+
+        self.ahead = self.ahead or ReadAhead()
         self.ahead.enabled = True
         article = self.current_article()
         if article is not None:
@@ -522,7 +526,8 @@ class MainWindow(QMainWindow):
         self.last_read.timer.stop()
         self.listening.stop()
         self.indexing.stop()
-        self.ahead.close()
+        if self.ahead is not None:
+            self.ahead.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt API
         if self.kiosk:

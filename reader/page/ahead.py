@@ -24,16 +24,19 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import pickle
+import select
+import struct
+import subprocess
+import sys
 import threading
 from pathlib import Path
-from queue import SimpleQueue
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
 
 from reader.library.pack import Article, Pack, Source
 
 if TYPE_CHECKING:
-    from multiprocessing.connection import Connection
-    from multiprocessing.process import BaseProcess
+    from queue import SimpleQueue
 
     from reader.page.render import Renderer
 
@@ -48,6 +51,11 @@ WHOLE_PACK = 300
 IDLE_EXIT_S = 30.0
 #: The worker's niceness: the window, and whatever else the machine does, go first.
 NICENESS = 10
+#: What the standalone build (no Python to run ``-m`` with) is started with to be the worker.
+WORKER_FLAG = "--read-ahead-worker"
+#: Seconds a worker gets to end after its input is closed, before it is killed.
+END_TIMEOUT_S = 10.0
+_LENGTH = struct.Struct(">I")  # each message: its length, then the pickled message
 
 
 def cores() -> int:
@@ -126,7 +134,7 @@ class ReadAhead:
     def __init__(self) -> None:
         #: Set once the first page is painted: nothing of this runs before.
         self.enabled = False
-        self._process: BaseProcess | None = None
+        self._process: subprocess.Popen[bytes] | None = None
         self._feed: SimpleQueue[Any] | None = None
         self._for: tuple[Pack, Path] | None = None  # what the worker converts for
         self._sent: set[str] = set()  # slugs the worker was told about and may still convert
@@ -135,12 +143,12 @@ class ReadAhead:
     @property
     def running(self) -> bool:
         """True while the worker process is alive."""
-        return self._process is not None and self._process.is_alive()
+        return self._process is not None and self._process.poll() is None
 
     @property
     def pid(self) -> int | None:
         """The worker's process id while it runs, else None."""
-        return self._process.pid if self.running and self._process is not None else None
+        return self._process.pid if self._process is not None and self.running else None
 
     def follow(self, renderer: Renderer, article: Article) -> None:
         """``article`` is shown now: have the pages after it converted before they are asked
@@ -175,23 +183,19 @@ class ReadAhead:
         self._sent.update(f.slug for f in files)
 
     def _start(self, pack: Pack, folder: Path, conversions: int) -> None:
-        import multiprocessing  # only here: ~7 ms, and a warm cache never needs it
+        from queue import SimpleQueue  # only here: a warm cache never needs it
 
         self.close()
-        context = multiprocessing.get_context("spawn")  # a forked Qt process is not safe
-        receiver, sender = context.Pipe(duplex=False)
-        process = context.Process(
-            target=_work,
-            args=(receiver, str(folder), pack.fingerprint),
-            daemon=True,
-            name="read-ahead",
+        process = subprocess.Popen(
+            [*worker_command(), str(folder), pack.fingerprint],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.DEVNULL,
+            cwd=_PACKAGE_PARENT,  # ``-m reader.page.ahead`` finds this reader, not another
         )
-        process.start()
-        receiver.close()
         feed: SimpleQueue[Any] = SimpleQueue()
-        # Sends wait while the worker starts (0.2 s or more): a thread waits, not the window.
+        # Writes wait while the worker starts (0.2 s or more): a thread waits, not the window.
         threading.Thread(
-            target=_send, args=(feed, sender, pack), daemon=True, name="read-ahead-feed"
+            target=_send, args=(feed, process, pack), daemon=True, name="read-ahead-feed"
         ).start()
         self._process, self._feed, self._for = process, feed, (pack, folder)
         self._sent = set()
@@ -205,49 +209,108 @@ class ReadAhead:
         self._sent = set()
 
 
-def _send(feed: SimpleQueue[Any], connection: Connection, pack: Pack) -> None:
-    """Send the pack's layout, then what the window asks for, until it says stop."""
+#: The folder that holds the ``reader`` package.
+_PACKAGE_PARENT = str(Path(__file__).resolve().parent.parent.parent)
+
+
+def worker_command() -> list[str]:
+    """Return the command that starts a worker (the standalone build has no ``-m``)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, WORKER_FLAG]
+    return [sys.executable, "-m", "reader.page.ahead"]
+
+
+def _send(feed: SimpleQueue[Any], process: subprocess.Popen[bytes], pack: Pack) -> None:
+    """Send the pack's layout, then what the window asks for, until it says stop; then end
+    the worker (closing its input ends it) and collect its exit."""
+    pipe = process.stdin
+    assert pipe is not None
     try:
-        connection.send(PackLayout.of(pack))
+        _write(pipe, PackLayout.of(pack))
         while (message := feed.get()) is not None:
-            connection.send(message)
+            _write(pipe, message)
     except (OSError, ValueError):  # the worker has ended
         pass
     finally:
-        connection.close()
+        with contextlib.suppress(OSError):
+            pipe.close()
+        try:
+            process.wait(END_TIMEOUT_S)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
-def _work(connection: Connection, folder: str, fingerprint: str) -> None:
-    """The worker process: convert the pages it is told about into the body cache."""
+def _write(pipe: IO[bytes], message: object) -> None:
+    data = pickle.dumps(message, pickle.HIGHEST_PROTOCOL)
+    pipe.write(_LENGTH.pack(len(data)) + data)
+    pipe.flush()
+
+
+class _Inbox:
+    """The worker's side of the pipe: whole messages from its parent, waiting or not."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.buffer = b""
+
+    def ready(self, timeout: float) -> bool:
+        """True if something (a message or the end) can be read within ``timeout`` s."""
+        return bool(self.buffer) or bool(select.select([self.fd], [], [], timeout)[0])
+
+    def read(self) -> Any:
+        """Return the next message; raise EOFError when the parent closed the pipe."""
+        while True:
+            if len(self.buffer) >= _LENGTH.size:
+                (size,) = _LENGTH.unpack_from(self.buffer)
+                end = _LENGTH.size + size
+                if len(self.buffer) >= end:
+                    data, self.buffer = self.buffer[_LENGTH.size : end], self.buffer[end:]
+                    # From the parent process only, which is the same program: not untrusted.
+                    return pickle.loads(data)  # noqa: S301
+            chunk = os.read(self.fd, 1 << 16)
+            if not chunk:
+                raise EOFError
+            self.buffer += chunk
+
+
+def main(argv: list[str] | None = None) -> int:
+    """The worker process: convert the pages it is told about into the body cache.
+
+    ``argv``: the cache folder and the pack's fingerprint. Messages come on standard input.
+    """
+    folder, fingerprint = (argv if argv is not None else sys.argv[1:])[-2:]
     with contextlib.suppress(OSError):
         os.nice(NICENESS)
     from reader.page.bodycache import BodyCache
     from reader.page.render import Renderer
 
+    inbox = _Inbox(sys.stdin.fileno())
     try:
-        pack = connection.recv().pack()
-    except (EOFError, OSError):
-        return
+        pack = inbox.read().pack()
+    except EOFError:
+        return 0
     renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())
     renderer.keep_bodies_in(BodyCache(Path(folder), fingerprint))
     pending: dict[str, PageFile] = {}  # nearest first
     while True:
         try:
-            if not pending and not connection.poll(IDLE_EXIT_S):
-                return
-            while connection.poll():
-                message = connection.recv()
-                if message is None:
-                    return
-                window, files = message
+            if not pending and not inbox.ready(IDLE_EXIT_S):
+                return 0
+            while inbox.ready(0):
+                window, files = inbox.read()
                 pending.update((f.slug, f) for f in files)
                 # The reader's order from the page shown; nothing the reader has left behind.
                 pending = {slug: pending[slug] for slug in window if slug in pending}
-        except (EOFError, OSError):  # the window's process has ended
-            return
+        except EOFError:  # the window closed the pipe, or its process has ended
+            return 0
         if pending:
             page = pending.pop(next(iter(pending)))
             try:
                 renderer.prefetch(page.article())
             except Exception:  # one page must not stop the others
                 logger.exception("could not convert %s ahead", page.rel_path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

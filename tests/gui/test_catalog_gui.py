@@ -82,7 +82,7 @@ def test_pages_turned_back_to_back_were_converted_by_the_other_process(
     window.renderer.use_disk_cache(cache)
     assert window.open_article("alpha")  # a cold cache: the window converts it
     window.start_reading_ahead()  # as after the first paint
-    assert window.ahead.running
+    assert window.ahead is not None and window.ahead.running
     stored = BodyCache(window.renderer.disk_folder or cache, window.pack.fingerprint)
     later = window.pack.following("alpha", 10)
     assert [a.slug for a in later[:3]] == ["beta", "gamma", "delta"]

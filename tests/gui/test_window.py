@@ -390,7 +390,7 @@ def test_start_up_imports_only_what_the_first_page_needs(
     script = _RUN_MAIN + (
         "late = ['multiprocessing', 'reader.gui.speech', 'reader.gui.find_bar',"
         " 'reader.find.index', 'sqlite3', 'reader.gui.splash', 'reader.gui.kiosk.config',"
-        " 'reader.find.query']\n"
+        " 'reader.find.query', 'reader.page.ahead', 'queue']\n"
         "print('early:', [m for m in late if m in sys.modules])\n"
         "print('no markdown' if 'markdown' not in sys.modules else 'markdown')\n"
     )
