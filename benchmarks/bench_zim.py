@@ -116,6 +116,11 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     settings_file = options.export / "settings.ini"
     settings_file.unlink(missing_ok=True)
     window = MainWindow(pack, Settings.at(settings_file))
+    # As the reader does, rendered pages are kept in a cache folder: emptied first, as on an
+    # archive's first reading.
+    bodies = options.export / "bodies"
+    shutil.rmtree(bodies, ignore_errors=True)
+    window.renderer.use_disk_cache(bodies)
     window.view.set_resource_reader(pack.read_resource)
     window.open_article(pack.articles[0].slug)
     window.show()
@@ -123,13 +128,17 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     painted: list[bool] = []
     view.first_painted.connect(lambda: painted.append(True))
     wait_events(app, lambda: bool(painted), 60)
-    freeze_startup_objects()
+    freeze_startup_objects()  # as reader.gui.app does after the first paint
+    if not options.no_read_ahead:
+        window.start_reading_ahead()  # likewise (reader.page.ahead)
     result: dict[str, object] = {"open_s": open_s, "rss_start": rss_kb()}
 
     order: list[str] = [window.current or ""]
     turns: list[tuple[str, float, float]] = []
     deferred = 0
+    converted = 0  # turns whose page the window read from the archive and cleaned itself
     for _ in range(options.turns):
+        conversions = window.renderer.conversions
         c0, t0 = time.process_time(), time.perf_counter()
         window.act.next.trigger()
         view.document().size()
@@ -138,6 +147,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         t2, c2 = time.perf_counter(), time.process_time()
         turns.append(("next", (t1 - t0) * 1000, (t2 - t0) * 1000, (c2 - c0) * 1000))
         deferred += window.sidebar.recommendations_pending()  # rebuilt once the burst ends
+        converted += window.renderer.conversions > conversions
         order.append(window.current or "")
         if options.pause:  # as someone reads: the next page is rendered ahead meanwhile
             wait_events(app, lambda: False, options.pause)
@@ -145,6 +155,10 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     result["panel_deferred_turns"] = deferred
     result.update(panel_catch_up(app, window))
     result["rss_after_turns"] = rss_kb()
+    result["converted_turns"] = converted
+    pid = window.ahead.pid if window.ahead else None
+    if pid is not None:  # the read-ahead process, if it ran
+        result["rss_read_ahead"] = rss_kb(pid)
     if options.pause:
         _export(window, pack, order, Export(options.export))
         window.close()
@@ -430,6 +444,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inproc", type=Path, help=argparse.SUPPRESS)  # the reader's process
     parser.add_argument("--export", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--pause", type=float, default=0.0, help=argparse.SUPPRESS)
+    parser.add_argument("--no-read-ahead", action="store_true", help=argparse.SUPPRESS)
     options = parser.parse_args(argv)
     if options.inproc:
         options.zim = options.inproc

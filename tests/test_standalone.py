@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -94,3 +95,35 @@ def test_screenshot_of_a_bundled_article(standalone: Path, tmp_path: Path) -> No
     )
     assert result.returncode == 0, result.stderr
     assert shot.stat().st_size > 10_000
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(900)  # the first test to run builds the folder: ~30 s, minutes on a busy CPU
+def test_the_build_is_also_the_process_that_converts_pages_ahead(
+    standalone: Path, tmp_path: Path
+) -> None:
+    from reader.library.catalog import Catalog
+    from reader.page.ahead import WORKER_FLAG, PackLayout, PageFile, _write
+
+    pack = Catalog(tmp_path / "catalog").load(ROOT / "content")
+    article = pack.get("ringworm")
+    assert article is not None
+    folder = tmp_path / "bodies"
+    env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path)}
+    with subprocess.Popen(
+        [str(standalone), WORKER_FLAG, str(folder), pack.fingerprint],
+        stdin=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        cwd=tmp_path,
+        env=env,
+    ) as worker:
+        assert worker.stdin is not None and worker.stderr is not None
+        _write(worker.stdin, PackLayout.of(pack))
+        _write(worker.stdin, (["ringworm"], [PageFile.of(article)]))
+        end = time.monotonic() + 120  # waits for the page; times nothing
+        while not list(folder.glob("*.json")) and time.monotonic() < end and worker.poll() is None:
+            time.sleep(0.1)
+        worker.stdin.close()  # the window's way of saying stop
+        assert worker.wait(60) == 0, worker.stderr.read()
+    (stored,) = folder.glob("*.json")
+    assert "ringworm" in stored.read_text(encoding="utf-8").lower()

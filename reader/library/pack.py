@@ -491,9 +491,13 @@ class Pack:
         """True if at least one article has a clinical review."""
         return any(self.column("reviewed"))
 
+    def position(self, slug: str) -> int | None:
+        """Return the position of the article ``slug`` in pack order, or None."""
+        return self._by_slug.get(slug)
+
     def neighbours(self, slug: str) -> tuple[Article | None, Article | None]:
         """Return the previous and next article in pack order."""
-        i = self._by_slug.get(slug)
+        i = self.position(slug)
         if i is None:
             return None, None
         articles = self.articles
@@ -504,7 +508,7 @@ class Pack:
     def following(self, slug: str, count: int) -> list[Article]:
         """Return up to ``count`` articles after ``slug`` in pack order (Next, Next, …), then
         from the first article on, up to the one before ``slug``."""
-        i = self._by_slug.get(slug)
+        i = self.position(slug)
         if i is None:
             return []
         articles = self.articles

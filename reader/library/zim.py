@@ -464,12 +464,9 @@ class ZimPack(Pack):
     def recently_reviewed(self, count: int) -> list[Article]:
         return []  # an archive has no review dates
 
-    def neighbours(self, slug: str) -> tuple[Article | None, Article | None]:
+    def position(self, slug: str) -> int | None:
         article = self.get(slug)
-        if article is None or article.index < 0:
-            return None, None
-        table, i = self.articles, article.index
-        return (table[i - 1] if i > 0 else None), (table[i + 1] if i + 1 < len(table) else None)
+        return None if article is None or article.index < 0 else article.index
 
     def reindex(self, positions_set: bool = False) -> None:
         pass  # positions come from the archive's title list

@@ -17,6 +17,11 @@ pages to a second process, which converts them into the rendered-body cache on d
 - Whenever the window gets to a page first, it converts the page itself, as without it. Text
   that needs the time-limited child process (long or risky, :mod:`reader.page.guard`) is left
   to the window, as in idle moments.
+- For a ZIM archive the worker opens the archive itself and reads, decompresses and cleans the
+  next entries (:mod:`reader.page.zimpage`); their bodies are keyed by the entry, as an
+  archive does not change while its fingerprint (UUID, size, modification time) stays the same,
+  so the window finds a page without reading the entry. libzim keeps Python's interpreter lock
+  while it decompresses, so a thread could not do this without holding the window up.
 """
 
 from __future__ import annotations
@@ -112,8 +117,9 @@ class PageFile(NamedTuple):
             tuple(source.id for source in article.sources),
         )
 
-    def article(self) -> Article:
-        """Return the article, its body read from the file when it is asked for."""
+    def article(self, pack: Pack) -> Article | None:
+        """Return the article, its body read from the file when it is asked for (``pack``
+        is not asked: the text is in the file)."""
         article = Article(
             self.slug,
             self.slug,
@@ -126,6 +132,39 @@ class PageFile(NamedTuple):
         )
         article.sources = tuple(Source(i, id=i) for i in self.source_ids)
         return article
+
+
+class ArchiveLayout(NamedTuple):
+    """A ZIM archive, which the worker opens itself (reader.library.zim)."""
+
+    path: Path
+
+    def pack(self) -> Pack:
+        from reader.library.zim import open_zim
+
+        return open_zim(self.path)
+
+
+class ArchivePage(NamedTuple):
+    """An entry of a ZIM archive: the worker reads it from its own copy of the archive."""
+
+    slug: str
+
+    def article(self, pack: Pack) -> Article | None:
+        found = pack.get(self.slug)
+        return found if found is not None and found.body_format == "html" else None
+
+
+def layout_of(pack: Pack) -> PackLayout | ArchiveLayout:
+    """Return what the worker needs to open its own copy of ``pack``."""
+    from reader.library.zim import ZimPack  # imports no libzim
+
+    return ArchiveLayout(pack.root) if isinstance(pack, ZimPack) else PackLayout.of(pack)
+
+
+def page_of(article: Article) -> PageFile | ArchivePage:
+    """Return what the worker needs to find ``article``'s text itself."""
+    return ArchivePage(article.slug) if article.body_format == "html" else PageFile.of(article)
 
 
 class ReadAhead:
@@ -153,7 +192,7 @@ class ReadAhead:
     def follow(self, renderer: Renderer, article: Article) -> None:
         """``article`` is shown now: have the pages after it converted before they are asked
         for. Costs the window well under a millisecond; never raises."""
-        if not self.enabled or article.body_format != "markdown":
+        if not self.enabled:
             return
         try:
             self._follow(renderer, article)
@@ -170,10 +209,10 @@ class ReadAhead:
             self.close()
         count = len(pack.articles)
         ahead = count if count <= WHOLE_PACK else AHEAD
-        following = [a for a in pack.following(article.slug, ahead) if a.body_format == "markdown"]
+        following = pack.following(article.slug, ahead)
         window = [a.slug for a in following]
         self._sent &= set(window)
-        files = [PageFile.of(a) for a in following if a.slug not in self._sent]
+        files = [page_of(a) for a in following if a.slug not in self._sent]
         if not self.running:
             if not files or renderer.conversions <= self._conversions or cores() < 2:
                 return  # nothing was converted here since the last worker: the cache is warm
@@ -226,7 +265,7 @@ def _send(feed: SimpleQueue[Any], process: subprocess.Popen[bytes], pack: Pack) 
     pipe = process.stdin
     assert pipe is not None
     try:
-        _write(pipe, PackLayout.of(pack))
+        _write(pipe, layout_of(pack))
         while (message := feed.get()) is not None:
             _write(pipe, message)
     except (OSError, ValueError):  # the worker has ended
@@ -292,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())
     renderer.keep_bodies_in(BodyCache(Path(folder), fingerprint))
-    pending: dict[str, PageFile] = {}  # nearest first
+    pending: dict[str, PageFile | ArchivePage] = {}  # nearest first
     while True:
         try:
             if not pending and not inbox.ready(IDLE_EXIT_S):
@@ -307,9 +346,11 @@ def main(argv: list[str] | None = None) -> int:
         if pending:
             page = pending.pop(next(iter(pending)))
             try:
-                renderer.prefetch(page.article())
+                article = page.article(pack)
+                if article is not None:
+                    renderer.prefetch(article)
             except Exception:  # one page must not stop the others
-                logger.exception("could not convert %s ahead", page.rel_path)
+                logger.exception("could not convert %s ahead", page.slug)
 
 
 if __name__ == "__main__":

@@ -59,12 +59,13 @@ def _english_articles(n: int) -> str:
 _WORD = re.compile(r"[^\W_]+")
 
 
-def reading_words(article: Article, language: str) -> int:
+def reading_words(article: Article, language: str, text: str | None = None) -> int:
     """Return the article's length in words, or for CJK text the words that take as long to
-    read as its characters (:data:`CJK_CHARS_PER_MINUTE`)."""
+    read as its characters (:data:`CJK_CHARS_PER_MINUTE`); of ``text`` instead of the article's
+    body if it is given."""
     if not is_cjk(language):
-        return article.word_count
-    body = article.body
+        return article.word_count if text is None else len(text.split())
+    body = article.body if text is None else text
     cjk = cjk_characters()
     chars = len(cjk.findall(body))
     other = len(_WORD.findall(cjk.sub(" ", body)))  # Latin words and numbers, not punctuation
@@ -170,8 +171,10 @@ class Renderer:
         self._md: tuple[Markdown, PackLinksExtension, Sanitizer] | None = None
         self._refs: SourceRefsExtension | None = None
         self._disk: BodyCache | None = None
-        #: How many bodies this renderer converted from Markdown (reader.page.ahead asks).
+        #: How many bodies this renderer converted from Markdown or sanitised (an archive's
+        #: entries) rather than found in a cache (reader.page.ahead asks).
         self.conversions = 0
+        self._entry_words: dict[str, int] = {}  # an archive entry's words, by slug
         #: A library archive's rendered pages: their folder until the first body that is not
         #: in the disk cache opens them (checking them costs ~2 ms a later start never needs).
         self._shipped_folder: Path | None = None
@@ -310,6 +313,7 @@ class Renderer:
         """Sanitise an HTML body (:mod:`reader.page.zimpage`); a notice if it cannot be read."""
         from reader.page.zimpage import render_html_body
 
+        self.conversions += 1
         try:
             body = render_html_body(self.pack, article, IMAGE_SLOT)
         except Exception as exc:  # a bug must not take the page down
@@ -330,7 +334,7 @@ class Renderer:
         if not result.failure:
             self._remember(article, result)
             if self._disk is not None and not result.changes:
-                key = self._disk.key(article.slug, article.body)
+                key = self._disk.key(article.slug, _text_of(article))
                 self._disk.put(key, result.html, result.toc, result.sections)
         return result
 
@@ -338,8 +342,8 @@ class Renderer:
         """Return the body rendered before, in this session or (with a disk cache) earlier."""
         cached = self._bodies.get(_body_key(article))
         if cached is None and self._disk is not None:
-            stored = self._disk.get(self._disk.key(article.slug, article.body))
-            if stored is None:
+            stored = self._disk.get(self._disk.key(article.slug, _text_of(article)))
+            if stored is None and article.body_format == "markdown":
                 stored = self._from_shipped(article)
             if stored is not None:
                 cached = RenderedBody(*stored)
@@ -554,7 +558,21 @@ class Renderer:
         return html + "</p>"
 
     def _words(self, article: Article) -> int:
-        return reading_words(article, language_of(self.pack, article))
+        language = language_of(self.pack, article)
+        if article.body_format != "html":
+            return reading_words(article, language)
+        # An archive's entry: its words are counted in the page as it is shown, so that a page
+        # found in the body cache is not read from the archive again only to be counted.
+        words = self._entry_words.get(article.slug)
+        if words is None:
+            from reader.library.zim import html_to_text
+
+            text = html_to_text(self.render_body(article).html)
+            words = reading_words(article, language, text)
+            if len(self._entry_words) >= BODY_CACHE_SIZE:
+                self._entry_words.pop(next(iter(self._entry_words)))
+            self._entry_words[article.slug] = words
+        return words
 
     def _footer(self, article: Article, recommendations: Sequence[Recommendation]) -> str:
         t = self.text
@@ -722,8 +740,20 @@ def _tile_table(cells: list[str], columns: int, css_class: str) -> str:
     )
 
 
+#: What an archive entry's body is keyed by instead of its text (no Markdown body holds a NUL).
+ENTRY_TEXT = "\0"
+
+
+def _text_of(article: Article) -> str:
+    """Return the text a rendered body is keyed by: a Markdown body itself; for an entry of a
+    ZIM archive, which cannot change while its pack's fingerprint stays the same (the
+    archive's UUID, size and modification time), :data:`ENTRY_TEXT`, so that finding its page
+    does not read and decompress the entry."""
+    return article.body if article.body_format == "markdown" else ENTRY_TEXT
+
+
 def _body_key(article: Article) -> tuple[str, int, int]:
-    text = article.body
+    text = _text_of(article)
     return article.slug, len(text), hash(text)
 
 

@@ -209,3 +209,54 @@ def test_the_worker_reads_whole_messages_however_the_pipe_cuts_them() -> None:
 def test_the_standalone_build_starts_the_worker_by_its_flag() -> None:
     main = (ROOT / "reader" / "__main__.py").read_text(encoding="utf-8")
     assert f'sys.argv[1:2] == ["{ahead_module.WORKER_FLAG}"]' in main
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_an_archive_s_next_entries_are_read_and_cleaned_by_the_other_process(
+    tmp_path: Path, ahead: ReadAhead, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from reader.library.zim import ZimArticle, open_zim
+    from tests.zimfiles import write_zim
+
+    pages = {
+        f"p{n}": (f"Page {n}", f"<p>Entry {n} text.</p><script>x()</script>") for n in range(6)
+    }
+    archive = write_zim(tmp_path / "a.zim", pages, index=False)
+    cache = tmp_path / "cache"
+    window = Renderer(open_zim(archive))
+    window.use_disk_cache(cache)
+    first = window.pack.articles[0]
+    window.article_page(first)  # read from the archive and cleaned here: the cache is cold
+    ahead.follow(window, first)
+    assert ahead.running
+    later = [a.slug for a in window.pack.following(first.slug, 10)]
+    assert len(later) == 5
+    # A new session finds each page without reading the entry from the archive again.
+    read: list[str] = []
+    read_body = ZimArticle._read_body
+
+    def counting(self: ZimArticle) -> str:
+        read.append(self.slug)
+        return read_body(self)
+
+    monkeypatch.setattr(ZimArticle, "_read_body", counting)
+
+    def all_stored() -> bool:
+        session = Renderer(open_zim(archive))
+        session.use_disk_cache(cache)
+        for slug in later:
+            page = session.pack.get(slug)
+            assert page is not None
+            session.prefetch(page)
+        return session.conversions == 0
+
+    assert wait_until(all_stored)
+    read.clear()
+    session = Renderer(open_zim(archive))
+    session.use_disk_cache(cache)
+    for slug in later:
+        page = session.pack.get(slug)
+        assert page is not None
+        shown = session.article_page(page)
+        assert f"Entry {slug[1]} text." in shown and "x()" not in shown and "1 min read" in shown
+    assert read == [] and session.conversions == 0
