@@ -332,7 +332,11 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "*Later start*: with the cache folder an earlier start left (the rendered first page); "
         "*first start*: the cache folder emptied before every run.",
         "- *Page turn*: Next in title order, until the following `processEvents()` returns "
-        "(*settled*); the floor replays the same pages with `setHtml`. *Back to back*: turns "
+        "(*settled*); the floor replays the same pages with `setHtml`. As in the reader, "
+        "rendered pages are kept in a cache folder (emptied before each run, as at an "
+        "archive's first reading), and after the first paint a second process reads, "
+        "decompresses and cleans the entries after the one shown into it; the turns start "
+        "straight after the first paint, while it is still starting. *Back to back*: turns "
         f"with no pause; *at reading pace*: {PACED_TURNS} turns with {READING_PAUSE} s of event "
         "loop between them, in which the reader renders the next page ahead (each new page of an "
         "archive means decompressing a cluster, which the floor, given finished HTML, never "
@@ -351,7 +355,10 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "titles) through `ArchiveSearch.search(query, 50)`: libzim's title suggestions and "
         "Xapian full text, results mapped to articles, snippets cut while the search has taken "
         "under 8 ms (later results show their title alone).",
-        "- *Memory*: RSS after the turns and the searches, against the floor after its turns.",
+        "- *Memory*: RSS after the turns and the searches, against the floor after its turns. "
+        "The read-ahead process (`reader.page.ahead`: it reads, decompresses and cleans the "
+        "next entries while pages are turned back to back) is a second process, with its own "
+        "column; it ends 30 s after the last turn.",
         "- Each figure is given twice: by the clock (*wall*) and by the CPU time the process used "
         "(*CPU*, user + system, from `time.process_time()` and the first-paint line). The "
         "machine was shared with other work during the run; CPU time is what the reader itself "
@@ -391,21 +398,27 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         )
         rss_f = r["floor"]["rss_after_turns"]["vmrss"]
         wrote = f"{r['generate_s'] / 60:.0f} min" if r.get("generate_s") else "earlier"
+        worker = r["reader"].get("rss_read_ahead", {}).get("vmrss", 0)
         memory.append(
             f"| {name} | {_mb(r['reader']['rss_start']['vmrss'])} | {_mb(rss_r)} | "
-            f"{_mb(rss_f)} | {(rss_r - rss_f) / 1024:+.0f} MB | {r['reader']['open_s'] * 1000:.0f}"
-            f" ms | {wrote} |"
+            f"{_mb(rss_f)} | {(rss_r - rss_f) / 1024:+.0f} MB | "
+            f"{_mb(worker) if worker else 'did not run'} | "
+            f"{r['reader']['open_s'] * 1000:.0f} ms | {wrote} |"
         )
         if name.startswith("100"):
+            both = rss_r + worker - rss_f
             verdicts.append(
-                f"- Memory ≤ floor + 60 MB: {(rss_r - rss_f) / 1024:+.0f} MB — "
-                f"{_met(rss_r - rss_f <= TARGETS['rss_mb'] * 1024)}"
+                f"- Memory ≤ floor + 60 MB: the reader's window {(rss_r - rss_f) / 1024:+.0f} MB "
+                f"— {_met(rss_r - rss_f <= TARGETS['rss_mb'] * 1024)}; with its read-ahead "
+                f"process, while that runs: {both / 1024:+.0f} MB — "
+                f"{_met(both <= TARGETS['rss_mb'] * 1024)}"
             )
     lines += [
         "",
         "| Archive | Reader RSS at first paint | Reader RSS after turns and searches | Floor RSS "
-        "after turns | Difference | `open_zim` (with importing libzim) | Writing the archive |",
-        "|---|---|---|---|---|---|---|",
+        "after turns | Difference | Read-ahead process after the turns | `open_zim` (with "
+        "importing libzim) | Writing the archive |",
+        "|---|---|---|---|---|---|---|---|",
         *memory,
         "",
     ]

@@ -77,8 +77,11 @@ def is_zim(path: Path) -> bool:
     return path.is_file() or (path.suffix.lower() == ZIM_SUFFIX and not path.is_dir())
 
 
-def open_zim(path: Path) -> ZimPack:
-    """Open the archive at ``path``; raise :class:`ZimError` with a clear reason if it is bad."""
+def open_zim(path: Path, cluster_cache: int = CLUSTER_CACHE_BYTES) -> ZimPack:
+    """Open the archive at ``path``; raise :class:`ZimError` with a clear reason if it is bad.
+
+    ``cluster_cache``: at most this many bytes of decompressed clusters are kept (for the whole
+    process, every archive it opens)."""
     try:
         from libzim import reader  # only when an archive is opened
     except ImportError as exc:  # pragma: no cover - libzim is a dependency
@@ -88,8 +91,8 @@ def open_zim(path: Path) -> ZimPack:
     # libzim keeps 16 MiB of decompressed clusters, which grows RSS by ~60 MB within a hundred
     # pages; the next page in title order is rarely in a cached cluster anyway, so a small cache
     # loses little (benchmarks/bench_zim.py).
-    if reader.get_cluster_cache_max_size() > CLUSTER_CACHE_BYTES:  # bytes since libzim 9
-        reader.set_cluster_cache_max_size(CLUSTER_CACHE_BYTES)
+    if reader.get_cluster_cache_max_size() > cluster_cache:  # bytes since libzim 9
+        reader.set_cluster_cache_max_size(cluster_cache)
     if not path.is_file():
         raise ZimError(f"{path.name}: no such file")
     try:

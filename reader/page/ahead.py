@@ -60,6 +60,8 @@ NICENESS = 10
 WORKER_FLAG = "--read-ahead-worker"
 #: Seconds a worker gets to end after its input is closed, before it is killed.
 END_TIMEOUT_S = 10.0
+#: Bytes of decompressed ZIM clusters the worker keeps (reader.library.zim).
+WORKER_CLUSTER_CACHE = 1024 * 1024
 _LENGTH = struct.Struct(">I")  # each message: its length, then the pickled message
 
 
@@ -142,7 +144,10 @@ class ArchiveLayout(NamedTuple):
     def pack(self) -> Pack:
         from reader.library.zim import open_zim
 
-        return open_zim(self.path)
+        # It reads each entry once, in title order, which rarely returns to a cluster: a
+        # smaller cache than the window's (100 entries of a 100,000-entry archive: 46 → 36 MB
+        # of RSS, at the same speed).
+        return open_zim(self.path, cluster_cache=WORKER_CLUSTER_CACHE)
 
 
 class ArchivePage(NamedTuple):

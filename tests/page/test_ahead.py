@@ -260,3 +260,20 @@ def test_an_archive_s_next_entries_are_read_and_cleaned_by_the_other_process(
         shown = session.article_page(page)
         assert f"Entry {slug[1]} text." in shown and "x()" not in shown and "1 min read" in shown
     assert read == [] and session.conversions == 0
+
+
+def test_the_worker_keeps_a_smaller_cluster_cache_than_the_window(tmp_path: Path) -> None:
+    from libzim import reader as libzim_reader
+
+    from reader.library.zim import CLUSTER_CACHE_BYTES
+    from tests.zimfiles import write_zim
+
+    archive = write_zim(tmp_path / "a.zim", {"p": ("P", "<p>Text.</p>")}, index=False)
+    before = libzim_reader.get_cluster_cache_max_size()
+    try:
+        pack = ahead_module.ArchiveLayout(archive).pack()
+        assert pack.get("p") is not None
+        assert libzim_reader.get_cluster_cache_max_size() == ahead_module.WORKER_CLUSTER_CACHE
+        assert ahead_module.WORKER_CLUSTER_CACHE < CLUSTER_CACHE_BYTES
+    finally:
+        libzim_reader.set_cluster_cache_max_size(before)
