@@ -58,6 +58,18 @@ def rss_kb(pid: int | str = "self") -> dict[str, int]:
     return out
 
 
+def read_ahead_peak(window: Any, peak: int) -> int:
+    """Return ``peak`` or, if higher, the peak RSS (KiB) of the window's read-ahead process
+    (reader.page.ahead) while it runs: it can end at any moment (a small library converted)."""
+    pid = window.ahead.pid if window.ahead else None
+    if pid is None:
+        return peak
+    try:
+        return max(peak, rss_kb(pid).get("vmhwm", 0))
+    except OSError:  # it has just ended
+        return peak
+
+
 def summary(values: list[float]) -> dict[str, float]:
     """Median, min, max, quartiles and p95 of ``values``."""
     ordered = sorted(values)

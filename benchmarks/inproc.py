@@ -30,7 +30,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from benchmarks.common import Export, rss_kb, wait_events
+from benchmarks.common import Export, read_ahead_peak, rss_kb, wait_events
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -130,6 +130,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     first = pack.articles[0].slug
     deferred = 0
     converted = 0  # turns whose page the window converted from Markdown itself
+    read_ahead_kb = 0
     for _ in range(options.turns):
         conversions = window.renderer.conversions
         cpu = time.process_time()
@@ -144,6 +145,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
             )
         turns.append((kind, laid, settled, (time.process_time() - cpu) * 1000))
         converted += window.renderer.conversions > conversions
+        read_ahead_kb = read_ahead_peak(window, read_ahead_kb)
         # In a burst of turns the Recommended panel is rebuilt once the turns stop
         # (Sidebar.follow_page): count the turns that left it for later.
         deferred += window.sidebar.recommendations_pending()
@@ -153,9 +155,8 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     result["converted_turns"] = converted
     result.update(panel_catch_up(app, window))
     result["rss_after_turns"] = rss_kb()
-    pid = window.ahead.pid if window.ahead else None
-    if pid is not None:  # the read-ahead process (reader.page.ahead), if it ran
-        result["rss_read_ahead"] = rss_kb(pid)
+    if read_ahead_kb:  # the read-ahead process's peak while it ran (reader.page.ahead)
+        result["rss_read_ahead"] = {"vmrss": read_ahead_kb, "vmhwm": read_ahead_kb}
     result["articles_opened"] = len(set(order))
     result["turns"] = turns
     result["words"] = {s: a.word_count for s in set(order) if (a := pack.get(s))}

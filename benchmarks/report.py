@@ -220,16 +220,20 @@ def write_report(data: dict[str, Any], out: Path) -> None:
             reader_kb = entry["reader"]["rss_after_turns"]["vmrss"]
             floor_kb = entry["floor"]["rss_after_turns"]["vmrss"]
             extra = (reader_kb - floor_kb) / 1024
-            worker = entry["reader"].get("rss_read_ahead")
-            note = (
-                f" (the read-ahead process: {_mb(worker['vmrss'])} more while it runs)"
-                if worker
-                else ""
-            )
             add(
                 f"| {label} | ≤ floor + {TARGETS[key]:.0f} MB | {_mb(reader_kb)} | "
-                f"{_mb(floor_kb)} | +{extra:.0f} MB — {_met(extra <= TARGETS[key])}{note} |"
+                f"{_mb(floor_kb)} | +{extra:.0f} MB — {_met(extra <= TARGETS[key])} |"
             )
+            worker = entry["reader"].get("rss_read_ahead")
+            if worker:  # a second process while it runs: counted with the window, honestly
+                both = (reader_kb + worker["vmrss"] - floor_kb) / 1024
+                add(
+                    f"| {label}, with the read-ahead process at its peak (it runs on a cold "
+                    f"cache, until the pages are converted or 30 s after the last turn) | "
+                    f"≤ floor + {TARGETS[key]:.0f} MB | {_mb(reader_kb)} + "
+                    f"{_mb(worker['vmrss'])} | {_mb(floor_kb)} | +{both:.0f} MB — "
+                    f"{_met(both <= TARGETS[key])} |"
+                )
         else:
             add(f"| {label} | ≤ floor + {TARGETS[key]:.0f} MB | not measured | | |")
     add("")
@@ -325,13 +329,14 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "RSS in one process: after the window is shown and painted (for the bundled pack, also "
         "after its search index is ready), and after the page turns above (the bundled pack: "
         "every article opened at least once). The read-ahead process (`reader.page.ahead`) is "
-        "a second process: its RSS at the end of the turns is in its own column. It ends "
-        "after 30 s with nothing to convert, or with the window; a warm cache never starts it."
+        "a second process: its peak RSS while it ran (read after every turn) is in its own "
+        "column. It ends once it has converted a library of up to 300 articles, after 30 s "
+        "with nothing to convert, or with the window; a warm cache never starts it."
     )
     add("")
     add(
         "| Pack | Reader after start | Reader after turns | Floor after start | "
-        "Floor after turns | Reader − floor | Read-ahead process |"
+        "Floor after turns | Reader − floor | Read-ahead process, peak |"
     )
     add("|---|---|---|---|---|---|---|")
     for name, entry in inproc.items():

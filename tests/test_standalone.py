@@ -119,7 +119,7 @@ def test_the_build_is_also_the_process_that_converts_pages_ahead(
     ) as worker:
         assert worker.stdin is not None and worker.stderr is not None
         _write(worker.stdin, PackLayout.of(pack))
-        _write(worker.stdin, (["ringworm"], [PageFile.of(article)]))
+        _write(worker.stdin, (["ringworm"], [PageFile.of(article)], False))
         end = time.monotonic() + 120  # waits for the page; times nothing
         while not list(folder.glob("*.json")) and time.monotonic() < end and worker.poll() is None:
             time.sleep(0.1)

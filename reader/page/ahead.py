@@ -8,8 +8,9 @@ pages to a second process, which converts them into the rendered-body cache on d
 (:mod:`reader.page.bodycache`), where the window finds them.
 
 - The process starts only after the window converted a page itself (the cache is cold there),
-  runs at a low priority, and ends after :data:`IDLE_EXIT_S` seconds with nothing to do, or with
-  the window. A warm cache never starts it.
+  runs at a low priority, and ends when it has converted a small library whole
+  (:data:`WHOLE_PACK`), after :data:`IDLE_EXIT_S` seconds with nothing to do, or with the
+  window. A warm cache never starts it.
 - It is told only where each page's file is, and reads the text itself. A body is stored
   under a key made from the very text it was converted from (and the pack's fingerprint), so
   the window can only find a body for the text it is showing: the worker cannot put a wrong
@@ -213,7 +214,8 @@ class ReadAhead:
         if self._for != (pack, folder):  # another pack, language or cache: a new worker
             self.close()
         count = len(pack.articles)
-        ahead = count if count <= WHOLE_PACK else AHEAD
+        whole = count <= WHOLE_PACK
+        ahead = count if whole else AHEAD
         following = pack.following(article.slug, ahead)
         window = [a.slug for a in following]
         self._sent &= set(window)
@@ -223,7 +225,7 @@ class ReadAhead:
                 return  # nothing was converted here since the last worker: the cache is warm
             self._start(pack, folder, renderer.conversions)
         assert self._feed is not None
-        self._feed.put((window, files))
+        self._feed.put((window, files, whole))
         self._sent.update(f.slug for f in files)
 
     def _start(self, pack: Pack, folder: Path, conversions: int) -> None:
@@ -337,12 +339,13 @@ def main(argv: list[str] | None = None) -> int:
     renderer = Renderer(pack)  # the words of the reader's language are slots (see slot())
     renderer.keep_bodies_in(BodyCache(Path(folder), fingerprint))
     pending: dict[str, PageFile | ArchivePage] = {}  # nearest first
+    whole = False  # the window asked for the whole library: once it is done, nothing is left
     while True:
         try:
-            if not pending and not inbox.ready(IDLE_EXIT_S):
+            if not pending and (whole or not inbox.ready(IDLE_EXIT_S)):
                 return 0
             while inbox.ready(0):
-                window, files = inbox.read()
+                window, files, whole = inbox.read()
                 pending.update((f.slug, f) for f in files)
                 # The reader's order from the page shown; nothing the reader has left behind.
                 pending = {slug: pending[slug] for slug in window if slug in pending}
