@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -292,13 +293,22 @@ def write_report(data: dict[str, Any], out: Path) -> None:
                 f"({_ms(settled['max'])}) | {settled['p95'] / floor_p95:.2f} |"
             )
     add("")
-    caught_up = [
-        f"{name} {entry['reader']['panel_deferred_turns']} of "
-        f"{len(entry['reader']['turns'])} turns, shown {_ms(entry['reader']['panel_catch_up_ms'])}"
-        " ms after the last"
-        for name, entry in inproc.items()
-        if "panel_catch_up_ms" in entry["reader"]
-    ]
+
+    def per_pack(key: str, figure: Callable[[dict[str, Any]], str]) -> list[str]:
+        """``figure`` of every run's reader that has ``key``, after the run's name."""
+        return [
+            f"{name} {figure(entry['reader'])}"
+            for name, entry in inproc.items()
+            if key in entry["reader"]
+        ]
+
+    caught_up = per_pack(
+        "panel_catch_up_ms",
+        lambda r: (
+            f"{r['panel_deferred_turns']} of {len(r['turns'])} turns, shown "
+            f"{_ms(r['panel_catch_up_ms'])} ms after the last"
+        ),
+    )
     if caught_up:
         add(
             "In a burst of turns (closer together than 150 ms, as when Next is held down) the "
@@ -308,11 +318,9 @@ def write_report(data: dict[str, Any], out: Path) -> None:
             "(its 50 ms wait included): " + "; ".join(caught_up) + "."
         )
         add("")
-    converted = [
-        f"{name} {entry['reader']['converted_turns']} of {len(entry['reader']['turns'])}"
-        for name, entry in inproc.items()
-        if "converted_turns" in entry["reader"]
-    ]
+    converted = per_pack(
+        "converted_turns", lambda r: f"{r['converted_turns']} of {len(r['turns'])}"
+    )
     if converted:
         add(
             "Turns whose page the window converted from Markdown itself (not found in the "

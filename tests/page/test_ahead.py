@@ -71,17 +71,24 @@ def none_left(root: Path, cache: Path, slugs: list[str]) -> Callable[[], bool]:
     return check
 
 
+def shown_first(pack: PackBuilder, cache: Path, ahead: ReadAhead) -> tuple[Path, Renderer]:
+    """Write the pack, show its first article on a cold cache (the window converts it), and
+    tell ``ahead``; return the pack's folder and the window's renderer."""
+    root = readers_of(pack)
+    window, converted = fresh_renderer(root, cache)
+    first = window.pack.articles[0]
+    window.article_page(first)
+    assert converted == ["a1"]
+    ahead.follow(window, first)
+    return root, window
+
+
 @pytest.mark.usefixtures("two_cores")
 def test_the_pages_after_the_one_shown_are_converted_by_another_process(
     make_pack: PackBuilder, tmp_path: Path, ahead: ReadAhead
 ) -> None:
-    root = readers_of(make_pack)
     cache = tmp_path / "cache"
-    window, converted = fresh_renderer(root, cache)
-    first = window.pack.articles[0]
-    window.article_page(first)  # a cold cache: the window converts the page it shows
-    assert converted == ["a1"]
-    ahead.follow(window, first)
+    root, _ = shown_first(make_pack, cache, ahead)
     assert ahead.running
     later = ["a2", "a3", "a4", "a5", "a6"]
     assert wait_until(none_left(root, cache, later))
@@ -103,13 +110,10 @@ def test_the_pages_after_the_one_shown_are_converted_by_another_process(
 def test_the_window_never_shows_a_body_converted_from_another_text(
     make_pack: PackBuilder, tmp_path: Path, ahead: ReadAhead
 ) -> None:
-    root = readers_of(make_pack)
     cache = tmp_path / "cache"
-    window, _ = fresh_renderer(root, cache)
-    first, second = window.pack.articles[0], window.pack.articles[1]
+    root, window = shown_first(make_pack, cache, ahead)
+    second = window.pack.articles[1]
     second.body = "Changed since the file was read."  # the other process reads the file
-    window.article_page(first)
-    ahead.follow(window, first)
     assert wait_until(none_left(root, cache, ["a2", "a3"]))
     shown = window.render_body(second).html
     assert "Changed since the file was read." in shown and "Page 2 says" not in shown
@@ -140,25 +144,20 @@ def test_no_process_on_one_core_or_before_the_first_paint(
     enabled: bool,
 ) -> None:
     monkeypatch.setattr(ahead_module, "cores", lambda: cores)
-    root = readers_of(make_pack)
-    window, _ = fresh_renderer(root, tmp_path / "cache")
-    first = window.pack.articles[0]
-    window.article_page(first)
     ahead = ReadAhead()
     ahead.enabled = enabled
-    ahead.follow(window, first)
+    shown_first(make_pack, tmp_path / "cache", ahead)
     assert not ahead.running
 
 
 @pytest.mark.usefixtures("two_cores")
-def test_closing_ends_the_process(make_pack: PackBuilder, tmp_path: Path) -> None:
-    root = readers_of(make_pack)
-    window, _ = fresh_renderer(root, tmp_path / "cache")
-    first = window.pack.articles[0]
-    window.article_page(first)
+def test_closing_ends_the_process(
+    make_pack: PackBuilder, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(ahead_module, "WHOLE_PACK", 2)  # not a small library: it stays on
     ahead = ReadAhead()
     ahead.enabled = True
-    ahead.follow(window, first)
+    shown_first(make_pack, tmp_path / "cache", ahead)
     pid = ahead.pid
     assert pid is not None
     ahead.close()
