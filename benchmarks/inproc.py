@@ -1,8 +1,8 @@
 """In-process page turns and memory, for the reader or for the floor (one process each).
 
     python -m benchmarks.inproc reader --pack DIR --export DIR [--turns 120] [--start SLUG]
-                                       [--index-cache DIR] [--pause SECONDS]
-    python -m benchmarks.inproc floor --export DIR [--pause SECONDS]
+                                       [--index-cache DIR] [--pause SECONDS] [--settle SECONDS]
+    python -m benchmarks.inproc floor --export DIR [--pause SECONDS] [--settle SECONDS]
 
 ``reader`` builds the real MainWindow (offscreen), optionally waits for the search index from a
 warm cache, then turns pages: Next (``act.next.trigger()``) while there is a next article, else
@@ -12,10 +12,11 @@ document is laid out (``document().size()``) and the event queue is drained
 once the turns stop; the run reports how many turns left it for later and how long after the
 last turn it showed the last page's recommendations. It writes the exact HTML it showed, the
 article CSS and the titles to the export folder. ``floor`` replays the same pages with
-``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both print one JSON line. With
-``--pause`` the event loop runs between turns for that long, as while someone reads: work the
-reader does in idle time (rendering the next page ahead) then happens between turns, and only
-what is left is timed.
+``QTextBrowser.setHtml`` in benchmarks/floor.py's window. Both start turning :data:`SETTLE_S`
+seconds after their first paint (the reader: after its search index, if it waits for it).
+Both print one JSON line. With ``--pause`` the event loop runs between turns for that long,
+as while someone reads: work the reader does in idle time (rendering the next page ahead) then
+happens between turns, and only what is left is timed.
 """
 
 from __future__ import annotations
@@ -34,6 +35,10 @@ from benchmarks.common import Export, read_ahead_peak, rss_kb, wait_events
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
+
+#: Seconds between the first paint and the first turn: someone looks at the first page before
+#: turning, and a held key starts repeating only after a delay (660 ms in X11, 500 ms in GNOME).
+SETTLE_S = 1.0
 
 # PySide6 is imported where a window is built: a child process the reader starts (spawn)
 # imports this module again, and the reader's own entry points import no Qt at module level.
@@ -120,6 +125,7 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         ready = wait_events(app, lambda: window.search_index is not None, 900)
         result["index_ready"] = ready
         result["rss_index"] = rss_kb()
+    _idle(app, options.settle)  # a reader looks at the first page before turning
 
     export = Export(options.export)
     (export.folder / "pages").mkdir(parents=True, exist_ok=True)
@@ -191,6 +197,7 @@ def run_floor(options: argparse.Namespace) -> dict[str, object]:
     window.browser.first_painted.connect(lambda: painted.append(True))
     wait_events(app, lambda: bool(painted), 60)
     result: dict[str, object] = {"rss_start": rss_kb()}
+    _idle(app, options.settle)  # as the reader's run does
     document_size = window.browser.document().size
     turns: list[tuple[str, float, float]] = []
     for i, slug in enumerate(order[1:], start=1):
@@ -227,6 +234,13 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="keep rendered bodies in this cache folder, as the reader does (a body found there "
         "is not converted again)",
+    )
+    parser.add_argument(
+        "--settle",
+        type=float,
+        default=SETTLE_S,
+        help="seconds of event loop between the first paint and the first turn (default: "
+        "%(default)s, as someone looks at the first page; a held key repeats only after a delay)",
     )
     parser.add_argument(
         "--pause",
