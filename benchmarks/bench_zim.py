@@ -45,6 +45,7 @@ from benchmarks.common import (
     read_ahead_peak,
     rss_kb,
     run_child,
+    settle,
     summary,
     wait_events,
 )
@@ -136,14 +137,13 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     freeze_startup_objects()  # as reader.gui.app does after the first paint
     if not options.no_read_ahead:
         window.start_reading_ahead()  # likewise (reader.page.ahead)
-    wait_events(app, lambda: False, SETTLE_S)  # a reader looks at the first page first
+    read_ahead_kb = settle(app, window, SETTLE_S)  # a reader looks at the first page first
     result: dict[str, object] = {"open_s": open_s, "rss_start": rss_kb()}
 
     order: list[str] = [window.current or ""]
     turns: list[tuple[str, float, float]] = []
     deferred = 0
     converted = 0  # turns whose page the window read from the archive and cleaned itself
-    read_ahead_kb = 0
     for _ in range(options.turns):
         conversions = window.renderer.conversions
         c0, t0 = time.process_time(), time.perf_counter()
@@ -269,19 +269,21 @@ def turns_and_floor(
 
 def measure(zim: Path, work: Path, runs: int, turns: int) -> dict[str, Any]:
     export = Export(work / f"export-{zim.stem}")
-    # Back to back, three times, the floor after each, turns put together (benchmarks.run).
-    runs_made = []
-    for _ in range(REPEATS):
-        reader, floor = turns_and_floor(zim, export, work, turns, 0.0)
-        runs_made.append({"reader": reader, "floor": floor})
-    both = merged(runs_made)
-    reader, floor = both["reader"], both["floor"]
     paced = Export(work / f"export-{zim.stem}-paced")
-    paced_reader, paced_floor = turns_and_floor(zim, paced, work, PACED_TURNS, READING_PAUSE)
+
+    def repeated(into: Export, count: int, pause: float) -> dict[str, Any]:
+        """Three runs, the floor after each, their turns put together (as benchmarks.run)."""
+        made = []
+        for _ in range(REPEATS):
+            reader, floor = turns_and_floor(zim, into, work, count, pause)
+            made.append({"reader": reader, "floor": floor})
+        return merged(made)
+
+    both = repeated(export, turns, 0.0)
     return {
-        "reader": reader,
-        "floor": floor,
-        "paced": {"reader": paced_reader, "floor": paced_floor},
+        "reader": both["reader"],
+        "floor": both["floor"],
+        "paced": repeated(paced, PACED_TURNS, READING_PAUSE),
         "startup": startup(zim, export, work, runs),
     }
 
@@ -350,9 +352,9 @@ def write_report(data: dict[str, Any], out: Path) -> None:
         "archive's first reading), and after the first paint a second process reads, "
         "decompresses and cleans the entries after the one shown into it. The turns start "
         f"{SETTLE_S:g} s after the first paint, for the reader and the floor alike (someone "
-        "looks at the first page first, and a held key repeats only after a delay); the "
-        f"back-to-back run is made {REPEATS} times, the floor's after each, and their turns "
-        "are put together. *Back to back*: turns "
+        "looks at the first page first, and a held key repeats only after a delay); each "
+        f"run is made {REPEATS} times, the floor's after each, and their turns are put "
+        "together. *Back to back*: turns "
         f"with no pause; *at reading pace*: {PACED_TURNS} turns with {READING_PAUSE} s of event "
         "loop between them, in which the reader renders the next page ahead (each new page of an "
         "archive means decompressing a cluster, which the floor, given finished HTML, never "

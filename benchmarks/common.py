@@ -70,6 +70,17 @@ def read_ahead_peak(window: Any, peak: int) -> int:
         return peak
 
 
+def settle(app: Any, window: Any, seconds: float) -> int:
+    """Run ``app``'s event loop for ``seconds``, reading the peak RSS of the window's
+    read-ahead process as it goes (see :func:`read_ahead_peak`); return it (KiB, 0 if none)."""
+    peak = 0
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        wait_events(app, lambda: False, min(0.05, max(0.0, end - time.monotonic())))
+        peak = read_ahead_peak(window, peak)
+    return peak
+
+
 def summary(values: list[float]) -> dict[str, float]:
     """Median, min, max, quartiles and p95 of ``values``."""
     ordered = sorted(values)

@@ -31,7 +31,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from benchmarks.common import Export, read_ahead_peak, rss_kb, wait_events
+from benchmarks.common import Export, read_ahead_peak, rss_kb, settle, wait_events
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QApplication
@@ -125,7 +125,9 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
         ready = wait_events(app, lambda: window.search_index is not None, 900)
         result["index_ready"] = ready
         result["rss_index"] = rss_kb()
-    _idle(app, options.settle)  # a reader looks at the first page before turning
+    # A reader looks at the first page before turning (and the read-ahead process may end
+    # before the first turn: its memory is read meanwhile too).
+    read_ahead_kb = settle(app, window, options.settle)
 
     export = Export(options.export)
     (export.folder / "pages").mkdir(parents=True, exist_ok=True)
@@ -136,7 +138,6 @@ def run_reader(options: argparse.Namespace) -> dict[str, object]:
     first = pack.articles[0].slug
     deferred = 0
     converted = 0  # turns whose page the window converted from Markdown itself
-    read_ahead_kb = 0
     for _ in range(options.turns):
         conversions = window.renderer.conversions
         cpu = time.process_time()
