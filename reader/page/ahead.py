@@ -10,7 +10,8 @@ pages to a second process, which converts them into the rendered-body cache on d
 - The process starts only after the window converted a page itself (the cache is cold there),
   runs at a low priority, and ends when it has converted a small library whole
   (:data:`WHOLE_PACK`), after :data:`IDLE_EXIT_S` seconds with nothing to do, or with the
-  window. A warm cache never starts it.
+  window. A warm cache never starts it. If it cannot be started, or fails, the session goes on
+  without it (one line in the log), not trying again on every page turn.
 - It is told only where each page's file is, and reads the text itself. A body is stored
   under a key made from the very text it was converted from (and the pack's fingerprint), so
   the window can only find a body for the text it is showing: the worker cannot put a wrong
@@ -203,8 +204,9 @@ class ReadAhead:
         try:
             self._follow(renderer, article)
         except Exception:  # only an optimisation: it must never disturb the reader
-            logger.exception("could not convert pages ahead")
+            logger.exception("pages are not prepared ahead in this session")
             self.close()
+            self.enabled = False  # once: not a failed start on every page turn
 
     def _follow(self, renderer: Renderer, article: Article) -> None:
         folder = renderer.disk_folder
@@ -221,6 +223,9 @@ class ReadAhead:
         self._sent &= set(window)
         files = [page_of(a) for a in following if a.slug not in self._sent]
         if not self.running:
+            ended = self._process.returncode if self._process is not None else 0
+            if ended:  # it failed (a broken installation?): not started again on every turn
+                raise ChildProcessError(f"the read-ahead process ended with status {ended}")
             if not files or renderer.conversions <= self._conversions or cores() < 2:
                 return  # nothing was converted here since the last worker: the cache is warm
             self._start(pack, folder, renderer.conversions)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -279,3 +280,45 @@ def test_the_worker_keeps_a_smaller_cluster_cache_than_the_window(tmp_path: Path
         assert ahead_module.WORKER_CLUSTER_CACHE < CLUSTER_CACHE_BYTES
     finally:
         libzim_reader.set_cluster_cache_max_size(before)
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_process_that_cannot_start_is_tried_once_and_the_reader_goes_on(
+    make_pack: PackBuilder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def refuse(*_args: object, **_kwargs: object) -> object:
+        raise PermissionError("not allowed to run programs")
+
+    monkeypatch.setattr(ahead_module.subprocess, "Popen", refuse)
+    ahead = ReadAhead()
+    ahead.enabled = True
+    _, window = shown_first(make_pack, tmp_path / "cache", ahead)  # no exception
+    for a in window.pack.articles[1:]:
+        window.article_page(a)  # the window converts each page itself, as without it
+        ahead.follow(window, a)
+    assert not ahead.running
+    assert [r.message for r in caplog.records] == ["pages are not prepared ahead in this session"]
+
+
+@pytest.mark.usefixtures("two_cores")
+def test_a_process_that_fails_is_not_started_again(
+    make_pack: PackBuilder,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    failing = [sys.executable, "-c", "import sys; sys.exit(3)"]
+    monkeypatch.setattr(ahead_module, "worker_command", lambda: failing)
+    ahead = ReadAhead()
+    ahead.enabled = True
+    _, window = shown_first(make_pack, tmp_path / "cache", ahead)
+    assert wait_until(lambda: not ahead.running)
+    for a in window.pack.articles[1:]:
+        window.article_page(a)
+        ahead.follow(window, a)
+    assert not ahead.running and not ahead.enabled
+    assert [r.message for r in caplog.records] == ["pages are not prepared ahead in this session"]
+    assert "status 3" in caplog.text
