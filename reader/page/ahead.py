@@ -194,7 +194,8 @@ class ReadAhead:
     @property
     def pid(self) -> int | None:
         """The worker's process id while it runs, else None."""
-        return self._process.pid if self._process is not None and self.running else None
+        process = self._process
+        return process.pid if process is not None and process.poll() is None else None
 
     def follow(self, renderer: Renderer, article: Article) -> None:
         """``article`` is shown now: have the pages after it converted before they are asked
@@ -215,19 +216,22 @@ class ReadAhead:
         pack = renderer.pack
         if self._for != (pack, folder):  # another pack, language or cache: a new worker
             self.close()
-        count = len(pack.articles)
-        whole = count <= WHOLE_PACK
-        ahead = count if whole else AHEAD
-        following = pack.following(article.slug, ahead)
-        window = [a.slug for a in following]
-        self._sent &= set(window)
-        files = [page_of(a) for a in following if a.slug not in self._sent]
-        if not self.running:
+        starting = not self.running
+        if starting:
             ended = self._process.returncode if self._process is not None else 0
             if ended:  # it failed (a broken installation?): not started again on every turn
                 raise ChildProcessError(f"the read-ahead process ended with status {ended}")
-            if not files or renderer.conversions <= self._conversions or cores() < 2:
+            if renderer.conversions <= self._conversions or cores() < 2:
                 return  # nothing was converted here since the last worker: the cache is warm
+        count = len(pack.articles)
+        whole = count <= WHOLE_PACK
+        following = pack.following(article.slug, count if whole else AHEAD)
+        window = [a.slug for a in following]
+        self._sent &= set(window)
+        files = [page_of(a) for a in following if a.slug not in self._sent]
+        if starting:
+            if not files:
+                return
             self._start(pack, folder, renderer.conversions)
         assert self._feed is not None
         self._feed.put((window, files, whole))
